@@ -1,0 +1,43 @@
+# The two commands a fresh machine needs: `make generate` and `make test`.
+# Each sets up what it uses (a venv in .venv, npm tools in .tools) on first run.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.dxgen-installed
+TOOLS  := .tools
+PRISM  := $(TOOLS)/node_modules/.bin/prism
+
+.PHONY: generate check test lint bench setup clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(PRISM):
+	mkdir -p $(TOOLS)
+	cd $(TOOLS) && npm install --silent --no-audit --no-fund --no-save @stoplight/prism-cli@5 >/dev/null
+
+generate: $(STAMP)
+	$(BIN)/dxgen generate --strict
+
+check: $(STAMP)
+	$(BIN)/dxgen generate --strict --check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests templates
+	$(BIN)/black --check generator tests templates
+	$(BIN)/mypy --strict generator
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

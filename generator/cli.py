@@ -1,0 +1,179 @@
+"""The ``dxgen`` command: generate, validate, inspect."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .diagnostics import Diagnostic, SpecError
+from .format import GeneratedCodeError
+from .pipeline import BuildResult, build_api, generate
+from .targets import ALL_TARGET_NAMES, available_targets
+
+EXIT_OK, EXIT_STALE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.render(), err=True)
+
+
+def _fail(exc: SpecError) -> NoReturn:
+    _print_diagnostics(exc.diagnostics)
+    count = len(exc.diagnostics)
+    click.echo(f"dxgen: {count} error{'s' if count != 1 else ''}; nothing written", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def _resolve_inputs(
+    spec: Path | None, config_file: Path | None, workflows: Path | None
+) -> tuple[Path, Config, Path | None, bool]:
+    config = load_config(config_file)
+    configured = config.path_of("spec")
+    if spec is None:
+        if configured is None:
+            raise click.UsageError("no SPEC given and no `spec` in dxgen.toml")
+        spec = configured
+    own_spec = configured is not None and spec.resolve() == configured
+    if workflows is None and own_spec:
+        workflows = config.path_of("workflows")
+    return spec, config, workflows, own_spec
+
+
+def _build(
+    spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
+) -> tuple[BuildResult, Config]:
+    try:
+        spec_path, config, workflows_path, own_spec = _resolve_inputs(spec, config_file, workflows)
+        result = build_api(
+            spec_path,
+            config,
+            workflows=workflows_path,
+            strict=strict,
+            use_config_names=own_spec,
+        )
+    except SpecError as exc:
+        _fail(exc)
+    _print_diagnostics(result.diagnostics)
+    return result, config
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dxgen")
+def main() -> None:
+    """One OpenAPI description in; SDK, CLI, docs, agent skills and llms.txt out."""
+
+
+@main.command("generate")
+@click.argument("spec", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), help="Output folder.")
+@click.option(
+    "-t", "--target", "targets", multiple=True, type=click.Choice(ALL_TARGET_NAMES),
+    help="Only these targets (repeatable). Default: all.",
+)  # fmt: skip
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if output/ is stale.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="dxgen.toml")
+@click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def generate_command(
+    spec: Path | None,
+    output: Path | None,
+    targets: tuple[str, ...],
+    check: bool,
+    config_file: Path | None,
+    workflows: Path | None,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
+    result, config = _build(spec, config_file, workflows, strict)
+    out_dir = output or config.path_of("output") or Path("output")
+    implemented = available_targets()
+    wanted = list(targets) or list(ALL_TARGET_NAMES)
+    missing = [name for name in wanted if name not in implemented]
+    chosen = [implemented[name] for name in wanted if name in implemented]
+    if missing and not quiet:
+        click.echo(f"dxgen: not implemented yet, skipped: {', '.join(missing)}", err=True)
+    progress = _progress if sys.stderr.isatty() and not quiet else None
+    try:
+        outcome = generate(result.api, chosen, out_dir, check=check, progress=progress)
+    except SpecError as exc:
+        _fail(exc)
+    except GeneratedCodeError as exc:
+        click.echo(f"dxgen: internal error (please report): {exc}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    if progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    report = outcome.report
+    names = ", ".join(outcome.targets) or "none"
+    if check:
+        for rel in report.written:
+            state = "stale" if (out_dir / rel).exists() else "missing"
+            click.echo(f"{state}: {out_dir / rel}", err=True)
+        for rel in report.removed:
+            click.echo(f"extra: {out_dir / rel}", err=True)
+        if report.stale:
+            click.echo(
+                f"dxgen: {len(report.stale)} file(s) out of date in {out_dir} "
+                f"(targets: {names}); run `dxgen generate`",
+                err=True,
+            )
+            sys.exit(EXIT_STALE)
+        if not quiet:
+            click.echo(f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})")
+        return
+    if not quiet:
+        click.echo(
+            f"dxgen: targets {names}: {len(report.written)} written, "
+            f"{len(report.unchanged)} unchanged, {len(report.removed)} removed "
+            f"in {outcome.seconds:.2f}s → {out_dir}"
+        )
+
+
+def _progress(message: str) -> None:
+    click.echo(f"\r\033[Kdxgen: {message}…", nl=False, err=True)
+
+
+@main.command("validate")
+@click.argument("spec", required=False, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(path_type=Path))
+@click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate_command(
+    spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
+) -> None:
+    """Check SPEC: located errors exit 2, warnings are printed."""
+    result, _ = _build(spec, config_file, workflows, strict)
+    api = result.api
+    warnings = len(result.diagnostics)
+    click.echo(
+        f"dxgen: {api.title} {api.version}: {len(api.operations)} operations, "
+        f"{len(api.schemas)} schemas, {len(api.workflows)} workflows; "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
+
+
+@main.command("inspect")
+@click.argument("spec", required=False, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(path_type=Path))
+@click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def inspect_command(
+    spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
+) -> None:
+    """Print the intermediate model of SPEC as JSON: what the parser decided."""
+    result, _ = _build(spec, config_file, workflows, strict)
+    click.echo(json.dumps(_to_json(result.api), indent=2, ensure_ascii=False))
+
+
+def _to_json(api: Any) -> Any:
+    return dataclasses.asdict(api)

@@ -1,0 +1,88 @@
+"""Run settings: ``dxgen.toml`` (or ``[tool.dxgen]`` in pyproject.toml) in the working folder.
+
+Whatever is not configured is derived from the spec's ``info.title``: ``Pachca API`` gives
+package ``pachca``, client ``PachcaClient``, command ``pachca`` and ``PACHCA_TOKEN``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import naming
+from .diagnostics import Location, SpecError, error
+from .ir import Project
+
+KNOWN_KEYS = frozenset(
+    {
+        "spec", "workflows", "output", "package", "client", "command", "env_prefix",
+        "docs_base_url", "skill_grouping", "distribution",
+    }
+)  # fmt: skip
+_NOISE_WORDS = {"api", "openapi", "rest", "the", "service", "http", "swagger"}
+
+
+@dataclass(frozen=True)
+class Config:
+    values: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    base_dir: Path = field(default_factory=Path.cwd)
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def path_of(self, key: str) -> Path | None:
+        value = self.values.get(key)
+        if not value:
+            return None
+        return (self.base_dir / str(value)).resolve()
+
+
+def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
+    base = cwd or Path.cwd()
+    candidates = [explicit] if explicit else [base / "dxgen.toml", base / "pyproject.toml"]
+    for candidate in candidates:
+        if candidate is None or not candidate.is_file():
+            if explicit is not None:
+                raise SpecError([error("config file not found", Location(str(explicit)))])
+            continue
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SpecError([error(f"invalid TOML: {exc}", Location(str(candidate)))]) from None
+        if candidate.name == "pyproject.toml" and explicit is None:
+            data = data.get("tool", {}).get("dxgen")
+            if not isinstance(data, dict):
+                continue
+        elif "tool" in data and isinstance(data["tool"], dict) and "dxgen" in data["tool"]:
+            data = data["tool"]["dxgen"]
+        unknown = sorted(set(data) - KNOWN_KEYS)
+        if unknown:
+            raise SpecError(
+                [error(f"unknown setting(s): {', '.join(unknown)}", Location(str(candidate)))]
+            )
+        return Config(dict(data), candidate, candidate.parent)
+    return Config({}, None, base)
+
+
+def derive_project(title: str, config: Config, *, use_config_names: bool = True) -> Project:
+    values = config.values if use_config_names else {}
+    title_words = [w for w in naming.words(title) if w not in _NOISE_WORDS and not w.isdigit()]
+    stem = "_".join(title_words) or "client"
+    package = str(values.get("package") or naming.py_identifier(stem, fallback="client"))
+    base_class = naming.pascal(package) or "Api"
+    client = str(values.get("client") or f"{base_class}Client")
+    env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))
+    return Project(
+        package=package,
+        client_class=client,
+        async_client_class="Async" + client,
+        command=str(values.get("command") or naming.kebab(package) or "api"),
+        env_prefix=env_prefix,
+        token_env=f"{env_prefix}_TOKEN",
+        distribution=str(values.get("distribution") or naming.kebab(package)),
+        docs_base_url=str(values.get("docs_base_url") or "").rstrip("/"),
+        skill_grouping=str(values.get("skill_grouping") or "service"),
+    )

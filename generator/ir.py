@@ -1,0 +1,300 @@
+"""The intermediate representation: the contract between parsing and rendering.
+
+Everything a target needs is decided once, in ``generator.parse``, and recorded here as plain,
+frozen dataclasses. Targets never look at the raw OpenAPI dict. ``inspect`` dumps this model as
+JSON, which makes it the one place to see what the parser decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+JSON: TypeAlias = "None | bool | int | float | str | list[JSON] | dict[str, JSON]"
+
+TypeKind = Literal["primitive", "array", "map", "ref", "literal", "any"]
+Primitive = Literal["string", "integer", "number", "boolean", "null"]
+ParamLocation = Literal["path", "query", "header", "cookie"]
+BodyKind = Literal["json", "multipart", "form", "binary", "text"]
+SchemaKind = Literal["object", "enum", "union", "alias"]
+
+
+@dataclass(frozen=True)
+class Names:
+    """How one spec name is spelled in each target."""
+
+    wire: str  # as on the wire / in the spec
+    py: str  # Python identifier (attribute, argument, method), safe against keywords
+    cli: str  # kebab-case, for CLI options and commands
+    anchor: str  # markdown anchor / file slug
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A use of a type. ``ref`` names a schema in :attr:`Api.schemas`."""
+
+    kind: TypeKind
+    primitive: Primitive | None = None
+    format: str | None = None  # date-time, date, uuid, binary, int64, …
+    items: TypeRef | None = None  # array items, map values
+    ref: str | None = None
+    literal: JSON = None
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Constraints:
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """A property of an object schema (or a flattened body argument)."""
+
+    names: Names
+    type: TypeRef
+    required: bool
+    description: str = ""
+    has_default: bool = False
+    default: JSON = None
+    example: JSON = None
+    constraints: Constraints = field(default_factory=Constraints)
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    value: str | int | float | bool
+    name: str  # UPPER_SNAKE member name, unique in its enum
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One member of a union; ``tag`` is its discriminator value when there is one."""
+
+    type: TypeRef
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    property: str  # wire name
+    py_property: str
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A named type. ``kind`` says which of the kind-specific fields are filled."""
+
+    name: str  # PascalCase, unique
+    kind: SchemaKind
+    pointer: str  # where it was defined, e.g. /components/schemas/Message
+    description: str = ""
+    module: str = ""  # snake_case module/file name, unique
+    anchor: str = ""
+    # object
+    fields: tuple[Field, ...] = ()
+    additional: TypeRef | None = None  # additionalProperties type (None: not declared)
+    # enum
+    enum_values: tuple[EnumValue, ...] = ()
+    enum_type: Primitive | None = None
+    # union (oneOf / anyOf)
+    variants: tuple[Variant, ...] = ()
+    discriminator: Discriminator | None = None
+    exclusive: bool = True  # oneOf (True) or anyOf (False)
+    # alias (a named array, map or primitive)
+    target: TypeRef | None = None
+    # facts
+    is_error: bool = False
+    recursive: bool = False  # takes part in a reference cycle
+    inline: bool = False  # named by us from context, not by the spec
+    deprecated: bool = False
+    example: JSON = None
+    depends_on: tuple[str, ...] = ()  # schema names used directly, sorted
+
+
+@dataclass(frozen=True)
+class Parameter:
+    names: Names
+    location: ParamLocation
+    type: TypeRef
+    required: bool
+    description: str = ""
+    style: str = "form"
+    explode: bool = True
+    deprecated: bool = False
+    has_default: bool = False
+    default: JSON = None
+    example: JSON = None
+    constraints: Constraints = field(default_factory=Constraints)
+
+
+@dataclass(frozen=True)
+class Body:
+    content_type: str
+    kind: BodyKind
+    type: TypeRef
+    required: bool
+    description: str = ""
+    example: JSON = None
+    # `{"message": {...}}`: the single key and the inner object's schema name
+    wrapper_key: str | None = None
+    # the arguments a caller passes: inner fields of a wrapped body, or the body's own fields
+    fields: tuple[Field, ...] = ()
+    # top-level fields beside the wrapper key (`{"message": {...}, "link_preview": true}`)
+    outer_fields: tuple[Field, ...] = ()
+    flattened: bool = False  # whether `fields` are exposed as keyword arguments
+    other_content_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "204", "default", "4XX"
+    description: str = ""
+    content_type: str | None = None
+    type: TypeRef | None = None
+    example: JSON = None
+    # `{"data": X}`: the key the SDK unwraps to return X
+    unwrap_key: str | None = None
+    unwrapped_type: TypeRef | None = None
+    is_error: bool = False
+    is_redirect: bool = False
+    headers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pagination:
+    cursor_param: str  # wire name of the query parameter
+    limit_param: str | None
+    items_path: tuple[str, ...]  # where the items are in the response body
+    next_cursor_path: tuple[str, ...]
+    item_type: TypeRef
+
+
+@dataclass(frozen=True)
+class Upload:
+    """The pre-signed upload flow: an operation that posts to a URL from another response."""
+
+    url_field: str  # field of the params response that holds the URL (x-external-url)
+    params_operation: str | None  # operation id that returns the upload parameters
+    file_field: str  # multipart field carrying the file
+    key_field: str | None  # field with the `${filename}` key template
+
+
+@dataclass(frozen=True)
+class Operation:
+    id: str  # operationId as written, or derived when absent
+    names: Names  # py: method name; cli: command name within the service
+    service: str  # Service.name
+    method: str  # upper-case HTTP method
+    path: str
+    summary: str
+    description: str
+    pointer: str
+    deprecated: bool = False
+    tags: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+    plan: str | None = None
+    auth_required: bool = True
+    idempotent: bool = False
+    parameters: tuple[Parameter, ...] = ()
+    body: Body | None = None
+    responses: tuple[Response, ...] = ()
+    success: Response | None = None
+    errors: tuple[Response, ...] = ()
+    pagination: Pagination | None = None
+    upload: Upload | None = None
+    derived_id: bool = False
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str  # the tag, as written
+    names: Names  # py: attribute on the client; cli: command group
+    class_name: str  # e.g. MessagesService
+    description: str
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    kind: str  # http, apiKey, oauth2, openIdConnect
+    scheme: str | None = None  # bearer, basic
+    location: str | None = None  # header/query/cookie for apiKey
+    parameter: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class WorkflowStep:
+    id: str
+    operation: str  # operation id
+    service: str
+    method_name: str  # python method name
+    description: str
+    inputs: tuple[tuple[str, JSON], ...] = ()
+    outputs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Workflow:
+    id: str
+    title: str
+    description: str
+    keywords: tuple[str, ...]
+    inputs: tuple[tuple[str, str], ...]
+    steps: tuple[WorkflowStep, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Names of the generated artifacts, from dxgen.toml or derived from ``info.title``."""
+
+    package: str
+    client_class: str
+    async_client_class: str
+    command: str
+    env_prefix: str
+    token_env: str
+    distribution: str
+    docs_base_url: str
+    skill_grouping: str
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    openapi_version: str
+    description: str
+    base_url: str
+    servers: tuple[str, ...]
+    project: Project
+    security: tuple[SecurityScheme, ...]
+    services: tuple[Service, ...]
+    schemas: tuple[Schema, ...]
+    workflows: tuple[Workflow, ...] = ()
+    webhook_payload: TypeRef | None = None
+
+    def schema(self, name: str) -> Schema:
+        for schema in self.schemas:
+            if schema.name == name:
+                return schema
+        raise KeyError(name)
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for service in self.services for op in service.operations)

@@ -1,0 +1,260 @@
+"""Bundle a spec split across files into one document with only internal ``$ref``s.
+
+External references (``schemas/user.yaml#/User``, ``./common.yaml``) are resolved relative to
+the file they appear in. A target that lives under ``/components/<kind>/<name>`` in its file
+is mounted at the same place in the bundle; any other schema-like target is mounted under
+``/components/schemas`` with a name from its pointer or file; anything else is inlined.
+Each mount is recorded so findings in the bundle can be traced back to the right file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from ..diagnostics import Diagnostic, Location, SpecError, error
+from .source import SourceFile, escape_token, join_pointer, read_source, split_pointer
+
+_SCHEMA_SLOTS = {"schema", "items", "additionalProperties", "not"}
+_SCHEMA_CONTAINERS = {"properties", "allOf", "anyOf", "oneOf", "schemas", "patternProperties"}
+
+
+@dataclass(frozen=True)
+class Mount:
+    """The subtree at ``target`` in the bundle came from ``source`` in ``file``."""
+
+    target: str
+    file: SourceFile
+    source: str
+
+
+@dataclass
+class SourceMap:
+    """Maps a JSON pointer of the bundled (and possibly converted) document to a file position."""
+
+    mounts: list[Mount] = field(default_factory=list)
+    # Pointer rewrites applied before the mounts (e.g. Swagger 2.0 -> 3.0 conversion).
+    rewrites: list[tuple[str, str]] = field(default_factory=list)
+
+    def locate(self, pointer: str) -> Location:
+        pointer = _apply_longest(pointer, self.rewrites)
+        best: Mount | None = None
+        for mount in self.mounts:
+            if _has_prefix(pointer, mount.target) and (
+                best is None or len(mount.target) > len(best.target)
+            ):
+                best = mount
+        if best is None:
+            return Location("<spec>", 0, 0, pointer)
+        return best.file.location(best.source + pointer[len(best.target) :])
+
+
+def _has_prefix(pointer: str, prefix: str) -> bool:
+    return pointer == prefix or pointer.startswith(prefix + "/") or prefix == ""
+
+
+def _apply_longest(pointer: str, rewrites: list[tuple[str, str]]) -> str:
+    best: tuple[str, str] | None = None
+    for new, old in rewrites:
+        if _has_prefix(pointer, new) and (best is None or len(new) > len(best[0])):
+            best = (new, old)
+    if best is None:
+        return pointer
+    return best[1] + pointer[len(best[0]) :]
+
+
+@dataclass
+class Bundle:
+    document: dict[str, Any]
+    root: SourceFile
+    files: dict[Path, SourceFile]
+    source_map: SourceMap
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The node at ``pointer``; raises KeyError when there is none."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(token)
+    return node
+
+
+@dataclass(frozen=True)
+class _Inline:
+    value: Any
+    file: SourceFile
+    pointer: str
+
+
+class _Bundler:
+    def __init__(self, root: SourceFile, base_dir: Path) -> None:
+        self.root = root
+        self.base_dir = base_dir
+        self.files: dict[Path, SourceFile] = {root.path.resolve(): root}
+        self.mounted: dict[tuple[Path, str], str] = {}
+        self.components: dict[str, dict[str, Any]] = {}
+        self.source_map = SourceMap([Mount("", root, "")])
+        self.errors: list[Diagnostic] = []
+
+    def file(self, path: Path, referrer: Location) -> SourceFile | None:
+        key = path.resolve()
+        if key not in self.files:
+            try:
+                display = str(path.relative_to(self.base_dir))
+            except ValueError:
+                display = str(path)
+            try:
+                self.files[key] = read_source(path, display)
+            except SpecError as exc:
+                first = exc.diagnostics[0]
+                if first.message == "file not found":
+                    self.errors.append(error(f"referenced file not found: {display}", referrer))
+                else:
+                    self.errors.extend(exc.diagnostics)
+                return None
+        return self.files[key]
+
+    def rewrite(self, value: Any, src: SourceFile, pointer: str) -> Any:
+        """Copy ``value`` (found at ``pointer`` in ``src``), making every ``$ref`` internal."""
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str) and (src is not self.root or not ref.startswith("#")):
+                resolved = self.internal_ref(ref, src, pointer)
+                if resolved is None:
+                    return value
+                if isinstance(resolved, _Inline):
+                    return self.rewrite(resolved.value, resolved.file, resolved.pointer)
+                return {**value, "$ref": resolved}
+            return {
+                key: self.rewrite(item, src, join_pointer(pointer, key))
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            return [self.rewrite(item, src, join_pointer(pointer, i)) for i, item in enumerate(value)]
+        return value
+
+    def internal_ref(self, ref: str, src: SourceFile, pointer: str) -> str | _Inline | None:
+        referrer = src.location(join_pointer(pointer, "$ref"))
+        file_part, _, fragment = ref.partition("#")
+        fragment = unquote(fragment)
+        if file_part.startswith(("http://", "https://")):
+            self.errors.append(error(f"remote $ref is not supported: {ref}", referrer))
+            return None
+        target_file = self.file(src.path.parent / unquote(file_part), referrer) if file_part else src
+        if target_file is None:
+            return None
+        try:
+            target = resolve_pointer(target_file.data, fragment)
+        except KeyError:
+            self.errors.append(
+                error(f"dangling $ref: {ref} (no such node in {target_file.display})", referrer)
+            )
+            return None
+        if target_file is self.root:
+            return "#" + fragment
+        key = (target_file.path.resolve(), fragment)
+        if key in self.mounted:
+            return self.mounted[key]
+        tokens = split_pointer(fragment)
+        if len(tokens) == 3 and tokens[0] == "components":
+            return self.mount(key, tokens[1], tokens[2], target, target_file, fragment)
+        if _is_schema_slot(pointer):
+            name = tokens[-1] if tokens else _stem_name(target_file.path)
+            return self.mount(key, "schemas", name, target, target_file, fragment)
+        # Parameters, responses, path items and the like are not named types: copy them in.
+        return _Inline(target, target_file, fragment)
+
+    def mount(
+        self,
+        key: tuple[Path, str],
+        kind: str,
+        name: str,
+        target: Any,
+        file: SourceFile,
+        fragment: str,
+    ) -> str:
+        section = self.components.setdefault(kind, {})
+        existing = (self.root.data.get("components") or {}).get(kind) or {}
+        unique, n = name, 1
+        while unique in section or unique in existing:
+            n += 1
+            unique = f"{name}{n}"
+        dest = join_pointer("/components", kind, unique)
+        self.mounted[key] = "#" + dest
+        section[unique] = None  # reserve the name before recursing (recursive schemas)
+        self.source_map.mounts.append(Mount(dest, file, fragment))
+        section[unique] = self.rewrite(target, file, fragment)
+        return "#" + dest
+
+
+def _is_schema_slot(pointer: str) -> bool:
+    tokens = split_pointer(pointer)
+    if not tokens:
+        return False
+    if tokens[-1] in _SCHEMA_SLOTS:
+        return True
+    return len(tokens) >= 2 and tokens[-2] in _SCHEMA_CONTAINERS
+
+
+def _stem_name(path: Path) -> str:
+    stem = path.name.split(".")[0]
+    return re.sub(r"[^0-9A-Za-z_.-]", "_", stem) or "Schema"
+
+
+def bundle(path: Path, base_dir: Path | None = None) -> Bundle:
+    """Load ``path`` and every file it references into one document."""
+    base = base_dir or Path.cwd()
+    try:
+        display = str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        display = str(path)
+    root = read_source(path, display)
+    if not isinstance(root.data, dict):
+        raise SpecError(
+            [error("not an OpenAPI document: the top level is not a mapping", root.location(""))]
+        )
+    bundler = _Bundler(root, base.resolve())
+    document = bundler.rewrite(root.data, root, "")
+    if bundler.errors:
+        raise SpecError(bundler.errors)
+    if bundler.components:
+        components = dict(document.get("components") or {})
+        for kind, entries in bundler.components.items():
+            merged = dict(components.get(kind) or {})
+            merged.update(entries)
+            components[kind] = merged
+        document["components"] = components
+    _check_internal_refs(document, bundler.source_map)
+    return Bundle(document, root, bundler.files, bundler.source_map)
+
+
+def _check_internal_refs(document: dict[str, Any], source_map: SourceMap) -> None:
+    problems: list[Diagnostic] = []
+
+    def walk(value: Any, pointer: str) -> None:
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                try:
+                    resolve_pointer(document, unquote(ref[1:]))
+                except KeyError:
+                    where = source_map.locate(join_pointer(pointer, "$ref"))
+                    problems.append(error(f"dangling $ref: {ref}", where))
+            for key, item in value.items():
+                if key != "example" and key != "examples":
+                    walk(item, pointer + "/" + escape_token(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{pointer}/{index}")
+
+    walk(document, "")
+    if problems:
+        raise SpecError(problems)

@@ -1,0 +1,80 @@
+"""Check the bundled document against the OpenAPI schema and turn findings into diagnostics.
+
+Real specs are often slightly invalid (duplicate ``required`` entries, ``const`` in 3.0,
+``default: null`` on non-nullable fields). A finding here is a located *warning*: generation
+goes on unless ``--strict`` is given. What cannot be modelled at all is reported by the
+parser as an error instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema.exceptions import ValidationError, best_match
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from ..diagnostics import Diagnostic, warning
+from .bundle import SourceMap
+from .source import join_pointer
+
+_MAX_FINDINGS = 200
+
+
+def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:
+    version = str(document.get("openapi", ""))
+    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    findings: list[Diagnostic] = []
+    try:
+        errors: Iterator[Any] = validator_class(document).iter_errors()
+        for index, problem in enumerate(errors):
+            if index >= _MAX_FINDINGS:
+                findings.append(
+                    warning(
+                        f"more than {_MAX_FINDINGS} validation findings; the rest are not shown",
+                        source_map.locate(""),
+                    )
+                )
+                break
+            findings.append(_to_diagnostic(problem, source_map))
+    except RecursionError:
+        findings.append(warning("validation gave up: references nest too deeply", source_map.locate("")))
+    except Exception as exc:  # the validator's own extra checks can fail on odd input
+        findings.append(warning(f"validator could not finish: {exc}", source_map.locate("")))
+    return findings
+
+
+def _to_diagnostic(problem: Any, source_map: SourceMap) -> Diagnostic:
+    if isinstance(problem, ValidationError):
+        deepest = _deepest(problem)
+        pointer = join_pointer("", *deepest.absolute_path)
+        return warning(f"invalid OpenAPI: {_summary(deepest)}", source_map.locate(pointer))
+    return warning(f"invalid OpenAPI: {_shorten(str(problem))}", source_map.locate(""))
+
+
+def _deepest(problem: ValidationError) -> ValidationError:
+    """For oneOf/anyOf failures, the most relevant nested cause, like jsonschema's best_match."""
+    current = problem
+    while current.context:
+        longest = max(len(e.absolute_path) for e in current.context)
+        candidate = best_match(e for e in current.context if len(e.absolute_path) == longest)
+        if candidate is None or candidate is current:
+            break
+        current = candidate
+    return current
+
+
+_UNEXPECTED = re.compile(r"^'([^']+)' does not match any of the regexes: '\^x-'$")
+
+
+def _summary(problem: ValidationError) -> str:
+    match = _UNEXPECTED.match(problem.message)
+    if match:
+        return f"unexpected key {match.group(1)!r} here (only x- extensions may be added)"
+    return _shorten(problem.message)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,141 @@
+"""Spelling one spec name in every target: Python identifiers, classes, CLI and doc slugs.
+
+A Python name is *safe* when generated code that uses it is correct whatever the spec says:
+keywords and ``_`` get a trailing underscore, and so do the builtins that generated code
+itself relies on (``str``, ``list``, ``dict``, …) and the attributes pydantic reserves on
+models (``model_dump``, ``json``, ``copy``, …). Soft keywords ``type``, ``match`` and ``case``
+are ordinary identifiers everywhere a generated name appears, so they are kept: ``event.type``
+reads better than ``event.type_``. The wire name is always kept beside it (aliases), so the
+renaming never changes what goes over the network.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Builtins that generated code refers to in annotations or bodies; shadowing them would break it.
+SHADOWED_BUILTINS = frozenset(
+    {
+        "bool", "bytes", "dict", "float", "int", "list", "object", "set", "str", "tuple",
+        "frozenset", "isinstance", "len", "super", "property", "classmethod", "staticmethod",
+        "print", "range", "iter", "next", "getattr", "setattr", "callable",
+    }
+)  # fmt: skip
+
+# Attributes of pydantic.BaseModel (v2 and the deprecated v1 aliases it still carries).
+PYDANTIC_RESERVED = frozenset(
+    {
+        "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw",
+        "schema", "schema_json", "update_forward_refs", "validate", "model_computed_fields",
+        "model_config", "model_construct", "model_copy", "model_dump", "model_dump_json",
+        "model_extra", "model_fields", "model_fields_set", "model_json_schema",
+        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+        "model_validate_json", "model_validate_strings", "fields",
+    }
+)  # fmt: skip
+
+# Names a generated module imports or defines itself; a schema may not take them.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "Any", "Annotated", "BaseModel", "Field", "Literal", "Optional", "Union", "List", "Dict",
+        "TypeAdapter", "ConfigDict", "Enum", "OpenStrEnum", "OpenIntEnum", "NotGiven",
+        "NOT_GIVEN", "datetime", "date", "time", "timedelta", "UUID", "Decimal", "TYPE_CHECKING",
+    }
+)  # fmt: skip
+
+_SPLIT = re.compile(r"[^0-9A-Za-z]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+
+
+def ascii_fold(text: str) -> str:
+    """Drop accents and anything outside ASCII (``Привет`` keeps nothing, ``café`` → ``cafe``)."""
+    normal = unicodedata.normalize("NFKD", text)
+    return normal.encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> list[str]:
+    """Split ``getHTTPResponse_code-2`` into ``['get', 'http', 'response', 'code', '2']``."""
+    result: list[str] = []
+    for chunk in _SPLIT.split(ascii_fold(text)):
+        if chunk:
+            result.extend(part.lower() for part in _CAMEL.split(chunk) if part)
+    return result
+
+
+def snake(text: str) -> str:
+    return "_".join(words(text))
+
+
+def kebab(text: str) -> str:
+    return "-".join(words(text))
+
+
+def pascal(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in words(text))
+
+
+def upper_snake(text: str) -> str:
+    return snake(text).upper()
+
+
+def py_identifier(text: str, *, fallback: str = "value", reserved: Iterable[str] = ()) -> str:
+    """A snake_case Python identifier for ``text`` that generated code can use safely."""
+    name = snake(text) or fallback
+    if name[0].isdigit():
+        name = "n" + name
+    if (
+        keyword.iskeyword(name)
+        or name in SHADOWED_BUILTINS
+        or name in PYDANTIC_RESERVED
+        or name in reserved
+        or name == "_"
+    ):
+        name += "_"
+    return name
+
+
+def class_name(text: str, *, fallback: str = "Model") -> str:
+    name = pascal(text) or fallback
+    if name[0].isdigit():
+        name = "N" + name
+    if name in RESERVED_CLASS_NAMES or keyword.iskeyword(name):
+        name += "Model"
+    return name
+
+
+def enum_member(value: object) -> str:
+    """``"in-progress"`` → ``IN_PROGRESS``, ``1`` → ``N1``, ``""`` → ``EMPTY``."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    text = str(value)
+    if text.startswith("-") and text[1:].replace(".", "", 1).isdigit():
+        text = "minus_" + text[1:]
+    name = upper_snake(text)
+    if not name:
+        return "EMPTY" if text == "" else "VALUE"
+    if name[0].isdigit():
+        name = "N" + name
+    if name in ("MRO",):
+        name += "_"
+    return name
+
+
+def cli_name(text: str, *, fallback: str = "value") -> str:
+    return kebab(text) or fallback
+
+
+def anchor(text: str) -> str:
+    return kebab(text) or "section"
+
+
+def unique(name: str, taken: set[str], *, separator: str = "_") -> str:
+    """``name``, or ``name_2``, ``name_3``… — the first not in ``taken`` (which is updated)."""
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}{separator}{n}"
+    taken.add(candidate)
+    return candidate

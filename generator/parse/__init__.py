@@ -1,0 +1,269 @@
+"""parse: the bundled document → the IR (:class:`generator.ir.Api`). All decisions live here."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import naming
+from ..config import Config, derive_project
+from ..diagnostics import Diagnostic, SpecError
+from ..ir import Api, Operation, Schema, SecurityScheme, Service, TypeRef
+from ..load import LoadedSpec
+from .context import ParseContext
+from .examples import ExampleSynthesizer
+from .operations import OperationParser
+from .schemas import SchemaRegistry
+from .workflows import load_workflows
+
+__all__ = ["parse_spec"]
+
+
+def parse_spec(
+    spec: LoadedSpec,
+    config: Config | None = None,
+    *,
+    workflows: Path | None = None,
+    use_config_names: bool = True,
+) -> tuple[Api, list[Diagnostic]]:
+    """Build the IR; raise :class:`SpecError` when the document cannot be modelled."""
+    ctx = ParseContext(spec)
+    document = spec.document
+    registry = SchemaRegistry(ctx)
+    registry.reserve_components()
+    registry.build_components()
+    parser = OperationParser(ctx, registry)
+    services = parser.services()
+    ctx.reporter.raise_if_errors()
+
+    schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
+    services = _link_uploads(services, schemas)
+    services = _add_examples(services, schemas)
+    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    servers = tuple(
+        str(s["url"])
+        for s in document.get("servers") or []
+        if isinstance(s, dict) and isinstance(s.get("url"), str)
+    )
+    api = Api(
+        title=str(info.get("title") or "API"),
+        version=str(info.get("version") or "0.0.0"),
+        openapi_version=spec.version,
+        description=str(info.get("description") or "").strip(),
+        base_url=servers[0].rstrip("/") if servers else "",
+        servers=servers,
+        project=derive_project(
+            str(info.get("title") or "API"), config or Config(), use_config_names=use_config_names
+        ),
+        security=_security(document),
+        services=services,
+        schemas=tuple(schemas[name] for name in sorted(schemas)),
+        webhook_payload=_webhook_payload(document, schemas, registry),
+    )
+    diagnostics = list(ctx.reporter.diagnostics)
+    if workflows is not None:
+        display = _display(workflows)
+        loaded, problems = load_workflows(workflows, display, api.operations)
+        diagnostics.extend(problems)
+        api = dataclasses.replace(api, workflows=loaded)
+    return api, diagnostics
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _refs(typ: TypeRef | None) -> Iterator[str]:
+    while typ is not None:
+        if typ.kind == "ref" and typ.ref:
+            yield typ.ref
+        typ = typ.items
+
+
+def _direct_dependencies(schema: Schema) -> set[str]:
+    found: set[str] = set()
+    for field in schema.fields:
+        found.update(_refs(field.type))
+    found.update(_refs(schema.additional))
+    found.update(_refs(schema.target))
+    for variant in schema.variants:
+        found.update(_refs(variant.type))
+    return found
+
+
+def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[str, Schema]:
+    graph = {name: _direct_dependencies(schema) & built.keys() for name, schema in built.items()}
+    cyclic = _cyclic_nodes(graph)
+    modules: set[str] = set()
+    result: dict[str, Schema] = {}
+    for name in sorted(built):
+        schema = built[name]
+        module = naming.unique(naming.py_identifier(name, fallback="model"), modules)
+        result[name] = dataclasses.replace(
+            schema,
+            module=module,
+            anchor=naming.anchor(name),
+            recursive=name in cyclic,
+            is_error=schema.is_error or name in error_names,
+            depends_on=tuple(sorted(graph[name])),
+        )
+    synthesizer = ExampleSynthesizer(result)
+    for name, schema in result.items():
+        if schema.example is None:
+            result[name] = dataclasses.replace(schema, example=synthesizer.for_schema(schema))
+    return result
+
+
+def _cyclic_nodes(graph: dict[str, set[str]]) -> set[str]:
+    """Nodes on a cycle (Tarjan's strongly connected components, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cyclic: set[str] = set()
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph[node]:
+                    cyclic.update(component)
+    return cyclic
+
+
+def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:
+    """Find the operation whose response carries the upload URL named by ``x-external-url``."""
+    operations = [op for service in services for op in service.operations]
+
+    def returns_field(op: Operation, field: str) -> bool:
+        if op.upload is not None or op.success is None:
+            return False
+        for typ in (op.success.unwrapped_type, op.success.type):
+            if typ is not None and typ.kind == "ref" and typ.ref in schemas:
+                wanted = naming.snake(field)
+                if any(naming.snake(f.names.wire) == wanted for f in schemas[typ.ref].fields):
+                    return True
+        return False
+
+    result: list[Service] = []
+    for service in services:
+        ops: list[Operation] = []
+        for op in service.operations:
+            if op.upload is not None:
+                upload = op.upload
+                source = next((o.id for o in operations if returns_field(o, upload.url_field)), None)
+                op = dataclasses.replace(op, upload=dataclasses.replace(upload, params_operation=source))
+            ops.append(op)
+        result.append(dataclasses.replace(service, operations=tuple(ops)))
+    return tuple(result)
+
+
+def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:
+    synthesizer = ExampleSynthesizer(schemas)
+    result: list[Service] = []
+    for service in services:
+        ops: list[Operation] = []
+        for op in service.operations:
+            params = tuple(
+                p if p.example is not None else dataclasses.replace(p, example=synthesizer.for_type(p.type))
+                for p in op.parameters
+            )
+            body = op.body
+            if body is not None and body.example is None:
+                body = dataclasses.replace(body, example=synthesizer.for_type(body.type))
+            responses = tuple(
+                r if r.example is not None or r.type is None
+                else dataclasses.replace(r, example=synthesizer.for_type(r.type))
+                for r in op.responses
+            )  # fmt: skip
+            success = next((r for r in responses if r.status.startswith("2")), None)
+            errors = tuple(r for r in responses if r.is_error)
+            ops.append(
+                dataclasses.replace(
+                    op, parameters=params, body=body, responses=responses, success=success, errors=errors
+                )
+            )
+        result.append(dataclasses.replace(service, operations=tuple(ops)))
+    return tuple(result)
+
+
+def _security(document: dict[str, Any]) -> tuple[SecurityScheme, ...]:
+    schemes = (document.get("components") or {}).get("securitySchemes") or {}
+    result: list[SecurityScheme] = []
+    if isinstance(schemes, dict):
+        for name, raw in schemes.items():
+            if not isinstance(raw, dict):
+                continue
+            result.append(
+                SecurityScheme(
+                    name=str(name),
+                    kind=str(raw.get("type") or ""),
+                    scheme=str(raw["scheme"]).lower() if raw.get("scheme") else None,
+                    location=str(raw["in"]) if raw.get("in") else None,
+                    parameter=str(raw["name"]) if raw.get("name") else None,
+                    description=str(raw.get("description") or "").strip(),
+                )
+            )
+    return tuple(result)
+
+
+def _webhook_payload(
+    document: dict[str, Any], schemas: dict[str, Schema], registry: SchemaRegistry
+) -> TypeRef | None:
+    components = (document.get("components") or {}).get("schemas") or {}
+    if isinstance(components, dict):
+        for key, raw in components.items():
+            if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:
+                name = registry.by_pointer.get(f"/components/schemas/{key}")
+                if name:
+                    return TypeRef("ref", ref=name)
+    for name in ("WebhookPayload", "WebhookEvent"):
+        schema = schemas.get(name)
+        if schema is not None and schema.kind == "union":
+            return TypeRef("ref", ref=name)
+    return None
+
+
+def parse_or_raise(spec: LoadedSpec, config: Config | None = None) -> Api:
+    api, diagnostics = parse_spec(spec, config)
+    errors = [d for d in diagnostics if d.severity.value == "error"]
+    if errors:
+        raise SpecError(errors)
+    return api

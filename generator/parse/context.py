@@ -1,0 +1,48 @@
+"""Shared state of one parse: the document, where its nodes came from, and the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from ..diagnostics import Diagnostic, Location, Reporter, error, warning
+from ..load import LoadedSpec, resolve_pointer
+
+
+@dataclass
+class ParseContext:
+    spec: LoadedSpec
+    reporter: Reporter = field(default_factory=Reporter)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        return self.spec.document
+
+    def locate(self, pointer: str) -> Location:
+        return self.spec.source_map.locate(pointer)
+
+    def warn(self, message: str, pointer: str) -> None:
+        self.reporter.add(warning(message, self.locate(pointer)))
+
+    def fail(self, message: str, pointer: str) -> None:
+        self.reporter.add(error(message, self.locate(pointer)))
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.reporter.add(diagnostic)
+
+    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow ``$ref`` chains (bundled documents only have internal ones)."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if not ref.startswith("#") or ref in seen:
+                return node, pointer
+            seen.add(ref)
+            target = unquote(ref[1:])
+            try:
+                node = resolve_pointer(self.document, target)
+            except KeyError:
+                return {}, pointer
+            pointer = target
+        return node, pointer

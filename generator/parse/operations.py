@@ -1,0 +1,559 @@
+"""Paths → services and operations: parameters, bodies, responses, pagination, uploads."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, cast
+
+from .. import naming
+from ..ir import (
+    JSON,
+    Body,
+    BodyKind,
+    Field,
+    Names,
+    Operation,
+    Pagination,
+    Parameter,
+    ParamLocation,
+    Response,
+    Service,
+    TypeRef,
+    Upload,
+)
+from ..load import join_pointer
+from .context import ParseContext
+from .schemas import SchemaRegistry, constraints_of
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+# Keyword arguments every generated method has; spec names must not take them.
+RESERVED_ARGUMENTS = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "body"}
+)
+CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "starting_after", "after", "next_token")
+LIMIT_PARAMS = ("limit", "per_page", "page_size", "pageSize", "max_results", "maxResults")
+NEXT_CURSOR_KEYS = (
+    "next_page", "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "cursor", "next",
+)  # fmt: skip
+ITEMS_KEYS = ("data", "items", "results", "entries", "records")
+_TYPESPEC_ID = re.compile(r"^[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9_]*)$")
+
+
+def _content_rank(content_type: str) -> int:
+    base = content_type.split(";")[0].strip().lower()
+    if base == "application/json" or base.endswith("+json"):
+        return 0
+    if base == "multipart/form-data":
+        return 1
+    if base == "application/x-www-form-urlencoded":
+        return 2
+    if base.startswith("text/"):
+        return 4
+    return 3
+
+
+def _body_kind(content_type: str) -> BodyKind:
+    return cast(BodyKind, ("json", "multipart", "form", "binary", "text")[_content_rank(content_type)])
+
+
+class OperationParser:
+    def __init__(self, ctx: ParseContext, schemas: SchemaRegistry) -> None:
+        self.ctx = ctx
+        self.schemas = schemas
+        self.error_schema_names: set[str] = set()
+
+    # -- services -----------------------------------------------------------------------
+
+    def services(self) -> tuple[Service, ...]:
+        document = self.ctx.document
+        declared = [
+            t for t in (document.get("tags") or []) if isinstance(t, dict) and "name" in t
+        ]
+        descriptions = {str(t["name"]): str(t.get("description") or "").strip() for t in declared}
+        order: list[str] = [str(t["name"]) for t in declared]
+        grouped: dict[str, list[Operation]] = {}
+        seen_ids: dict[str, str] = {}
+        for path, item, method, op, pointer in self._iter_operations():
+            operation_id = op.get("operationId")
+            if isinstance(operation_id, str) and operation_id:
+                if operation_id in seen_ids:
+                    other = self.ctx.locate(seen_ids[operation_id]).render()
+                    self.ctx.fail(
+                        f"duplicate operationId {operation_id!r} (also at {other})",
+                        join_pointer(pointer, "operationId"),
+                    )
+                    continue
+                seen_ids[operation_id] = join_pointer(pointer, "operationId")
+            tags = op.get("tags")
+            service = str(tags[0]) if isinstance(tags, list) and tags else "Default"
+            if service not in order:
+                order.append(service)
+            operation = self._operation(path, item, method, op, pointer, service)
+            grouped.setdefault(service, []).append(operation)
+        services: list[Service] = []
+        taken_py: set[str] = set()
+        taken_cli: set[str] = set()
+        for name in order:
+            operations = grouped.get(name)
+            if not operations:
+                continue
+            py = naming.unique(naming.py_identifier(name, fallback="default"), taken_py)
+            cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
+            services.append(
+                Service(
+                    name=name,
+                    names=Names(name, py, cli, naming.anchor(name)),
+                    class_name=naming.class_name(name, fallback="Default") + "Service",
+                    description=descriptions.get(name, ""),
+                    operations=self._name_commands(name, operations),
+                )
+            )
+        return tuple(services)
+
+    def _iter_operations(self) -> Any:
+        paths = self.ctx.document.get("paths") or {}
+        for path, raw_item in paths.items():
+            item_pointer = join_pointer("/paths", path)
+            item, _ = self.ctx.deref(raw_item, item_pointer)
+            if not isinstance(item, dict):
+                continue
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if isinstance(op, dict):
+                    yield path, item, method, op, join_pointer(item_pointer, method)
+
+    def _name_commands(self, service: str, operations: list[Operation]) -> tuple[Operation, ...]:
+        """Method names must be unique per service; CLI commands drop the service's own noun."""
+        seen: dict[str, Operation] = {}
+        for op in operations:
+            if op.names.py in seen:
+                other = self.ctx.locate(seen[op.names.py].pointer).render()
+                self.ctx.fail(
+                    f"operations {seen[op.names.py].id!r} and {op.id!r} both become method "
+                    f"{op.names.py!r} in service {service!r} (other at {other})",
+                    op.pointer,
+                )
+            seen[op.names.py] = op
+        service_words = naming.words(service)
+        nouns = {" ".join(service_words), " ".join(service_words).rstrip("s")}
+        proposals: dict[str, str] = {}
+        for op in operations:
+            op_words = naming.words(op.names.py)
+            short = op_words
+            for size in range(1, len(op_words)):
+                # `list_chats` in Chats → `list`; `search_messages` in Search → `messages`.
+                if size == 1 and " ".join(op_words[1:]) in nouns:
+                    short = op_words[:1]
+                    break
+                if " ".join(op_words[:size]) in nouns:
+                    short = op_words[size:]
+                    break
+            proposals[op.id] = "-".join(short)
+        counts: dict[str, int] = {}
+        for value in proposals.values():
+            counts[value] = counts.get(value, 0) + 1
+        result: list[Operation] = []
+        for op in operations:
+            proposal = proposals[op.id]
+            cli = proposal if counts[proposal] == 1 else naming.kebab(op.names.py)
+            result.append(_replace_names(op, cli))
+        return tuple(result)
+
+    # -- one operation ------------------------------------------------------------------
+
+    def _operation(
+        self, path: str, item: dict[str, Any], method: str, op: dict[str, Any], pointer: str,
+        service: str,
+    ) -> Operation:  # fmt: skip
+        operation_id = op.get("operationId")
+        derived = not (isinstance(operation_id, str) and operation_id)
+        if derived:
+            operation_id = _derive_operation_id(method, path)
+        op_id = str(operation_id)
+        match = _TYPESPEC_ID.match(op_id)
+        py = naming.py_identifier(match.group(1) if match else op_id, fallback=method)
+        hint = naming.pascal(py)
+        description = _text(op.get("description"))
+        summary = _text(op.get("summary")) or description.split("\n", 1)[0].strip()
+        if not op.get("summary") and description.startswith(summary):
+            description = description[len(summary) :].strip()
+        requirements = op.get("x-requirements") if isinstance(op.get("x-requirements"), dict) else {}
+        scopes = _scopes(requirements, op, self.ctx.document)
+        security = op.get("security", self.ctx.document.get("security"))
+        auth_required = requirements.get("auth") is not False and security != []
+        if security is None and not (self.ctx.document.get("components") or {}).get(
+            "securitySchemes"
+        ):
+            auth_required = False
+
+        taken = set(RESERVED_ARGUMENTS)
+        parameters = self._parameters(item, op, pointer, hint, taken)
+        body = self._body(op, pointer, hint, taken)
+        responses = self._responses(op, pointer, hint)
+        success = next((r for r in responses if r.status.startswith("2")), None)
+        errors = tuple(r for r in responses if r.is_error)
+        method_upper = method.upper()
+        operation = Operation(
+            id=op_id,
+            names=Names(op_id, py, naming.kebab(py), naming.anchor(py)),
+            service=service,
+            method=method_upper,
+            path=path,
+            summary=summary,
+            description=description,
+            pointer=pointer,
+            deprecated=bool(op.get("deprecated")),
+            tags=tuple(str(t) for t in op.get("tags") or []),
+            scopes=scopes,
+            plan=str(requirements["plan"]) if requirements.get("plan") else None,
+            auth_required=auth_required,
+            idempotent=bool(op.get("x-idempotent", method_upper in IDEMPOTENT)),
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            success=success,
+            errors=errors,
+            derived_id=derived,
+        )
+        pagination = self._pagination(operation, op, pointer)
+        upload = self._upload(operation, op)
+        if pagination or upload:
+            from dataclasses import replace
+
+            operation = replace(operation, pagination=pagination, upload=upload)
+        return operation
+
+    def _parameters(
+        self, item: dict[str, Any], op: dict[str, Any], pointer: str, hint: str, taken: set[str]
+    ) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for source, source_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
+            for index, raw in enumerate(source.get("parameters") or []):
+                at = join_pointer(source_pointer, "parameters", index)
+                param, _ = self.ctx.deref(raw, at)
+                if not isinstance(param, dict) or "name" not in param or "in" not in param:
+                    self.ctx.warn("parameter without `name` or `in`; skipped", at)
+                    continue
+                merged[(str(param["in"]), str(param["name"]))] = (param, at)
+        result: list[Parameter] = []
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        for (location, wire), (param, at) in sorted(
+            merged.items(), key=lambda kv: order.get(kv[0][0], 4)
+        ):
+            if location not in order:
+                self.ctx.warn(f"unknown parameter location {location!r}; skipped", at)
+                continue
+            if location == "header" and wire.lower() in ("authorization", "content-type", "accept"):
+                continue
+            names = param.get("x-param-names")
+            base_name = names[0] if isinstance(names, list) and names else wire
+            py = naming.unique(naming.py_identifier(str(base_name), fallback="param"), taken)
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+                first = next(iter(param["content"].values()))
+                schema = first.get("schema") if isinstance(first, dict) else None
+            schema_pointer = join_pointer(at, "schema")
+            typ = self.schemas.type_of(
+                schema if schema is not None else {}, schema_pointer, hint + naming.pascal(wire)
+            )
+            resolved, _ = self.ctx.deref(schema, schema_pointer)
+            resolved = resolved if isinstance(resolved, dict) else {}
+            style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
+            explode = bool(param.get("explode", style == "form"))
+            example = param.get("example", resolved.get("example"))
+            if example is None and isinstance(param.get("examples"), dict) and param["examples"]:
+                first_example = next(iter(param["examples"].values()))
+                if isinstance(first_example, dict):
+                    example = first_example.get("value")
+            result.append(
+                Parameter(
+                    names=Names(wire, py, naming.cli_name(str(base_name)), naming.anchor(wire)),
+                    location=cast(ParamLocation, location),
+                    type=typ,
+                    required=bool(param.get("required")) or location == "path",
+                    description=_text(param.get("description")),
+                    style=style,
+                    explode=explode,
+                    deprecated=bool(param.get("deprecated")),
+                    has_default="default" in resolved,
+                    default=cast(JSON, resolved.get("default")),
+                    example=cast(JSON, example),
+                    constraints=constraints_of(resolved),
+                )
+            )
+        # Path parameters follow their order in the path template.
+        positions = {name: i for i, name in enumerate(re.findall(r"{([^}]+)}", item_path(pointer)))}
+        result.sort(
+            key=lambda p: (order[p.location], positions.get(p.names.wire, 999))
+            if p.location == "path"
+            else (order[p.location], 0)
+        )
+        return tuple(result)
+
+    def _body(
+        self, op: dict[str, Any], pointer: str, hint: str, taken: set[str]
+    ) -> Body | None:
+        raw = op.get("requestBody")
+        if raw is None:
+            return None
+        at = join_pointer(pointer, "requestBody")
+        request, _ = self.ctx.deref(raw, at)
+        content = request.get("content") if isinstance(request, dict) else None
+        if not isinstance(content, dict) or not content:
+            self.ctx.warn("request body without content; ignored", at)
+            return None
+        content_type = min(content, key=lambda c: (_content_rank(c), list(content).index(c)))
+        media = content[content_type] if isinstance(content[content_type], dict) else {}
+        media_pointer = join_pointer(at, "content", content_type)
+        schema = media.get("schema")
+        kind = _body_kind(content_type)
+        if schema is None:
+            schema = {"type": "string", "format": "binary"} if kind == "binary" else {}
+        schema_pointer = join_pointer(media_pointer, "schema")
+        typ = self.schemas.type_of(schema, schema_pointer, hint + "Request")
+        wrapper_key: str | None = None
+        fields: tuple[Field, ...] = ()
+        outer: tuple[Field, ...] = ()
+        object_schema = self._object_schema(typ)
+        if object_schema is not None:
+            fields = object_schema.fields
+            wrapper = self._wrapper_field(fields) if kind == "json" else None
+            if wrapper is not None:
+                inner = self._object_schema(wrapper.type)
+                wrapper_key = wrapper.names.wire
+                outer = tuple(f for f in fields if f is not wrapper)
+                fields = inner.fields
+        fields = self._unique_arguments(fields, taken)
+        outer = self._unique_arguments(outer, taken)
+        return Body(
+            content_type=content_type,
+            kind=kind,
+            type=typ,
+            required=bool(request.get("required")),
+            description=_text(request.get("description")),
+            example=cast(JSON, _media_example(media)),
+            wrapper_key=wrapper_key,
+            fields=fields,
+            outer_fields=outer,
+            flattened=bool(fields),
+            other_content_types=tuple(c for c in content if c != content_type),
+        )
+
+    def _wrapper_field(self, fields: tuple[Field, ...]) -> Field | None:
+        """The one required object-typed property of a ``{"message": {...}}`` body, if any.
+
+        Optional scalar siblings (``link_preview``) are allowed; they stay top-level arguments.
+        """
+        objects = [f for f in fields if self._object_schema(f.type) is not None]
+        if len(objects) != 1 or not objects[0].required:
+            return None
+        if not self._object_schema(objects[0].type).fields:
+            return None
+        others = [f for f in fields if f is not objects[0]]
+        if any(f.required for f in others):
+            return None
+        return objects[0]
+
+    @staticmethod
+    def _unique_arguments(fields: tuple[Field, ...], taken: set[str]) -> tuple[Field, ...]:
+        result: list[Field] = []
+        for item in fields:
+            py = naming.unique(item.names.py, taken)
+            if py != item.names.py:
+                item = dataclasses.replace(item, names=dataclasses.replace(item.names, py=py))
+            result.append(item)
+        return tuple(result)
+
+    def _object_schema(self, typ: TypeRef) -> Any:
+        if typ.kind != "ref" or typ.ref is None:
+            return None
+        schema = self.schemas.schemas.get(typ.ref)
+        if schema is None or schema.kind != "object":
+            return None
+        return schema
+
+    def _responses(self, op: dict[str, Any], pointer: str, hint: str) -> tuple[Response, ...]:
+        raw = op.get("responses")
+        if not isinstance(raw, dict):
+            return ()
+        result: list[Response] = []
+        for status in sorted(raw, key=_status_order):
+            at = join_pointer(pointer, "responses", status)
+            response, _ = self.ctx.deref(raw[status], at)
+            if not isinstance(response, dict):
+                continue
+            code = str(status).upper() if str(status).lower() != "default" else "default"
+            is_error = code == "default" or code[0] in "45"
+            content = response.get("content") if isinstance(response.get("content"), dict) else {}
+            content_type: str | None = None
+            typ: TypeRef | None = None
+            example: Any = None
+            if content:
+                content_type = min(content, key=lambda c: (_content_rank(c), list(content).index(c)))
+                media = content[content_type] if isinstance(content[content_type], dict) else {}
+                schema = media.get("schema")
+                suffix = "Response" if code.startswith("2") else f"Error{code}"
+                if schema is not None:
+                    typ = self.schemas.type_of(
+                        schema, join_pointer(at, "content", content_type, "schema"), hint + suffix
+                    )
+                example = _media_example(media)
+            if is_error and typ is not None and typ.kind == "ref" and typ.ref:
+                self.error_schema_names.add(typ.ref)
+            unwrap_key, unwrapped = self._unwrap(typ) if code.startswith("2") else (None, None)
+            headers = response.get("headers")
+            result.append(
+                Response(
+                    status=code,
+                    description=_text(response.get("description")),
+                    content_type=content_type,
+                    type=typ,
+                    example=cast(JSON, example),
+                    unwrap_key=unwrap_key,
+                    unwrapped_type=unwrapped,
+                    is_error=is_error,
+                    is_redirect=code.startswith("3"),
+                    headers=tuple(sorted(headers)) if isinstance(headers, dict) else (),
+                )
+            )
+        return tuple(result)
+
+    def _unwrap(self, typ: TypeRef | None) -> tuple[str | None, TypeRef | None]:
+        """``{"data": X}`` (one required property) is returned to callers as ``X``."""
+        if typ is None:
+            return None, None
+        schema = self._object_schema(typ)
+        if schema is None or len(schema.fields) != 1 or not schema.fields[0].required:
+            return None, None
+        if schema.additional is not None:
+            return None, None
+        only = schema.fields[0]
+        return only.names.wire, only.type
+
+    def _pagination(self, operation: Operation, op: dict[str, Any], pointer: str) -> Pagination | None:
+        flagged = op.get("x-paginated") is True
+        if operation.method != "GET" and not flagged:
+            return None
+        query = {p.names.wire: p for p in operation.parameters if p.location == "query"}
+        cursor = next((name for name in CURSOR_PARAMS if name in query), None)
+        limit = next((name for name in LIMIT_PARAMS if name in query), None)
+        success = operation.success
+        found = self._find_page_shape(success.type if success else None)
+        if cursor is None or found is None:
+            if flagged:
+                what = "a cursor query parameter" if cursor is None else "a list and a next-page cursor in the response"
+                self.ctx.warn(f"x-paginated is set but the operation has no {what}", pointer)
+            return None
+        items_path, next_path, item_type = found
+        return Pagination(cursor, limit, items_path, next_path, item_type)
+
+    def _find_page_shape(
+        self, typ: TypeRef | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...], TypeRef] | None:
+        schema = self._object_schema(typ) if typ else None
+        if schema is None:
+            return None
+        fields = {f.names.wire: f for f in schema.fields}
+        items_key = next(
+            (k for k in ITEMS_KEYS if k in fields and fields[k].type.kind == "array"), None
+        )
+        if items_key is None:
+            return None
+        item_type = fields[items_key].type.items
+        next_path = self._find_cursor_path(schema, depth=0)
+        if next_path is None or item_type is None:
+            return None
+        return (items_key,), next_path, item_type
+
+    def _find_cursor_path(self, schema: Any, depth: int) -> tuple[str, ...] | None:
+        if depth > 3:
+            return None
+        for field in schema.fields:
+            if field.names.wire in NEXT_CURSOR_KEYS and field.type.kind == "primitive":
+                return (field.names.wire,)
+        for field in schema.fields:
+            inner = self._object_schema(field.type)
+            if inner is not None:
+                found = self._find_cursor_path(inner, depth + 1)
+                if found:
+                    return (field.names.wire, *found)
+        return None
+
+    def _upload(self, operation: Operation, op: dict[str, Any]) -> Upload | None:
+        url_field = op.get("x-external-url")
+        if not isinstance(url_field, str) or operation.body is None:
+            return None
+        binary = [
+            f for f in operation.body.fields
+            if f.type.kind == "primitive" and f.type.format in ("binary", "byte")
+        ]  # fmt: skip
+        file_field = binary[0].names.wire if binary else "file"
+        key_field = next((f.names.wire for f in operation.body.fields if f.names.wire == "key"), None)
+        return Upload(url_field, None, file_field, key_field)
+
+
+def item_path(pointer: str) -> str:
+    from ..load import split_pointer
+
+    tokens = split_pointer(pointer)
+    return tokens[1] if len(tokens) > 1 else ""
+
+
+def _replace_names(op: Operation, cli: str) -> Operation:
+    from dataclasses import replace
+
+    return replace(op, names=replace(op.names, cli=cli))
+
+
+def _derive_operation_id(method: str, path: str) -> str:
+    parts: list[str] = [method]
+    for segment in path.strip("/").split("/"):
+        if not segment:
+            continue
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.append("by_" + naming.snake(segment[1:-1]))
+        else:
+            parts.append(naming.snake(segment))
+    return "_".join(p for p in parts if p)
+
+
+def _status_order(status: Any) -> tuple[int, str]:
+    text = str(status)
+    if text.lower() == "default":
+        return (999, text)
+    digits = text.replace("X", "0").replace("x", "0")
+    return (int(digits) if digits.isdigit() else 998, text)
+
+
+def _scopes(requirements: dict[str, Any], op: dict[str, Any], document: dict[str, Any]) -> tuple[str, ...]:
+    scope = requirements.get("scope")
+    found: list[str] = []
+    if isinstance(scope, str):
+        found.append(scope)
+    elif isinstance(scope, list):
+        found.extend(str(s) for s in scope)
+    security = op.get("security", document.get("security"))
+    if isinstance(security, list):
+        for requirement in security:
+            if isinstance(requirement, dict):
+                for values in requirement.values():
+                    if isinstance(values, list):
+                        found.extend(str(v) for v in values if str(v) not in found)
+    return tuple(dict.fromkeys(found))
+
+
+def _media_example(media: dict[str, Any]) -> Any:
+    if "example" in media:
+        return media["example"]
+    examples = media.get("examples")
+    if isinstance(examples, dict):
+        for value in examples.values():
+            if isinstance(value, dict) and "value" in value:
+                return value["value"]
+    return None
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""

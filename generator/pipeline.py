@@ -1,0 +1,97 @@
+"""The run as a whole: load → parse → render → format → write, with findings collected."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .diagnostics import Diagnostic, Location, Severity, SpecError, error
+from .format import format_file
+from .ir import Api
+from .load import load_spec
+from .parse import parse_spec
+from .targets import Target
+from .write import WriteReport, apply, plan
+
+
+@dataclass
+class BuildResult:
+    api: Api
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def build_api(
+    spec_path: Path,
+    config: Config,
+    *,
+    workflows: Path | None,
+    strict: bool,
+    use_config_names: bool,
+) -> BuildResult:
+    """Load and parse; raise :class:`SpecError` on errors (or on warnings with ``strict``)."""
+    loaded = load_spec(spec_path, base_dir=Path.cwd())
+    diagnostics = list(loaded.diagnostics)
+    try:
+        api, parse_findings = parse_spec(
+            loaded, config, workflows=workflows, use_config_names=use_config_names
+        )
+    except SpecError as exc:
+        raise SpecError([*diagnostics, *exc.diagnostics]) from None
+    diagnostics.extend(parse_findings)
+    if strict and diagnostics:
+        raise SpecError(
+            [
+                Diagnostic(Severity.ERROR, d.message, d.location)
+                if d.severity is Severity.WARNING
+                else d
+                for d in diagnostics
+            ]
+        )
+    return BuildResult(api, diagnostics)
+
+
+@dataclass
+class GenerateResult:
+    report: WriteReport
+    targets: list[str]
+    seconds: float
+
+
+def render_targets(
+    api: Api, targets: Sequence[Target], progress: Callable[[str], None] | None = None
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for target in targets:
+        if progress:
+            progress(f"rendering {target.name}")
+        for rel, text in target.render(api):
+            if rel in files:
+                raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
+            files[rel] = format_file(rel, text).encode("utf-8")
+    return files
+
+
+def generate(
+    api: Api,
+    targets: Sequence[Target],
+    out_dir: Path,
+    *,
+    check: bool,
+    progress: Callable[[str], None] | None = None,
+) -> GenerateResult:
+    started = time.perf_counter()
+    files = render_targets(api, targets, progress)
+    roots = [root for target in targets for root in target.roots]
+    report = plan(files, out_dir, roots)
+    if not check:
+        if progress:
+            progress("writing")
+        apply(files, out_dir, report)
+    return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
+
+
+def _nowhere() -> Location:
+    return Location("<output>")

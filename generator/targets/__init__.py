@@ -1,0 +1,39 @@
+"""targets: one module per artifact; each turns the IR into ``(path, text)`` pairs.
+
+A target never reads the OpenAPI document, only :class:`generator.ir.Api`. Templates live in
+``templates/<target>/``; static runtime files there are copied as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..ir import Api
+
+Render = Callable[[Api], Iterable[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    roots: tuple[str, ...]  # what the target owns under the output folder
+    render: Render
+    description: str
+
+
+ALL_TARGET_NAMES = ("sdk", "cli", "docs", "skills", "llms")
+
+
+def available_targets() -> dict[str, Target]:
+    """The targets implemented so far, in their canonical order."""
+    found: dict[str, Target] = {}
+    for name in ALL_TARGET_NAMES:
+        try:
+            module = __import__(f"{__name__}.{name}", fromlist=["TARGET"])
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue
+            raise
+        found[name] = module.TARGET
+    return found

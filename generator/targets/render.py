@@ -1,0 +1,43 @@
+"""The jinja environment shared by all targets, and where templates are found."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+
+def templates_dir() -> Path:
+    """Installed wheels carry ``generator/_templates``; a checkout has ``templates/``."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("dxgen templates not found next to the generator package")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["pyrepr"] = python_literal
+    env.filters["tojson_compact"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def python_literal(value: Any) -> str:
+    """A spec value as Python source: strings are always ``repr``'d, never pasted as code."""
+    return repr(value)
