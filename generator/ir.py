@@ -191,6 +191,13 @@ class Upload:
     params_operation: str | None  # operation id that returns the upload parameters
     file_field: str  # multipart field carrying the file
     key_field: str | None  # field with the `${filename}` key template
+    # the one-call helper: its method name, and how the params response fills the form
+    method_name: str = "upload"
+    url_response_field: str | None = None  # wire name in the params response
+    form_fields: tuple[tuple[str, str], ...] = ()  # (multipart field, params response field)
+    # what the helper returns: the schema a message's `files: [...]` takes, and its fields
+    attachment: str | None = None
+    attachment_fields: tuple[tuple[str, str], ...] = ()  # (role: key/name/size/type, wire)
 
 
 @dataclass(frozen=True)

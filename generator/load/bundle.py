@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from .. import naming
 from ..diagnostics import Diagnostic, Location, SpecError, error
 from .source import SourceFile, escape_token, join_pointer, read_source, split_pointer
 
@@ -108,9 +109,9 @@ class _Bundler:
         key = path.resolve()
         if key not in self.files:
             try:
-                display = str(path.relative_to(self.base_dir))
+                display = str(key.relative_to(self.base_dir))
             except ValueError:
-                display = str(path)
+                display = str(key)
             try:
                 self.files[key] = read_source(path, display)
             except SpecError as exc:
@@ -122,26 +123,54 @@ class _Bundler:
                 return None
         return self.files[key]
 
-    def rewrite(self, value: Any, src: SourceFile, pointer: str) -> Any:
-        """Copy ``value`` (found at ``pointer`` in ``src``), making every ``$ref`` internal."""
+    def claim_root_components(self) -> None:
+        """``components/schemas/User: {$ref: user.yaml}`` in the root keeps the name ``User``.
+
+        Without this, the file would be mounted under a name of its own (``user``) and the
+        two would collide once turned into class names.
+        """
+        components = self.root.data.get("components")
+        if not isinstance(components, dict):
+            return
+        for kind, entries in components.items():
+            if not isinstance(entries, dict):
+                continue
+            for name, value in entries.items():
+                ref = value.get("$ref") if isinstance(value, dict) and len(value) == 1 else None
+                if not isinstance(ref, str) or ref.startswith(("#", "http://", "https://")):
+                    continue
+                file_part, _, fragment = ref.partition("#")
+                key = ((self.root.path.parent / unquote(file_part)).resolve(), unquote(fragment))
+                dest = "#" + join_pointer("/components", str(kind), str(name))
+                self.mounted.setdefault(key, dest)
+
+    def rewrite(self, value: Any, src: SourceFile, pointer: str, dest: str) -> Any:
+        """Copy ``value`` (at ``pointer`` in ``src``, going to ``dest`` in the bundle), making
+        every ``$ref`` internal."""
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str) and (src is not self.root or not ref.startswith("#")):
-                resolved = self.internal_ref(ref, src, pointer)
+                resolved = self.internal_ref(ref, src, pointer, dest)
                 if resolved is None:
                     return value
                 if isinstance(resolved, _Inline):
-                    return self.rewrite(resolved.value, resolved.file, resolved.pointer)
+                    self.source_map.mounts.append(Mount(dest, resolved.file, resolved.pointer))
+                    return self.rewrite(resolved.value, resolved.file, resolved.pointer, dest)
                 return {**value, "$ref": resolved}
             return {
-                key: self.rewrite(item, src, join_pointer(pointer, key))
+                key: self.rewrite(item, src, join_pointer(pointer, key), join_pointer(dest, key))
                 for key, item in value.items()
             }
         if isinstance(value, list):
-            return [self.rewrite(item, src, join_pointer(pointer, i)) for i, item in enumerate(value)]
+            return [
+                self.rewrite(item, src, join_pointer(pointer, i), join_pointer(dest, i))
+                for i, item in enumerate(value)
+            ]
         return value
 
-    def internal_ref(self, ref: str, src: SourceFile, pointer: str) -> str | _Inline | None:
+    def internal_ref(
+        self, ref: str, src: SourceFile, pointer: str, dest: str
+    ) -> str | _Inline | None:
         referrer = src.location(join_pointer(pointer, "$ref"))
         file_part, _, fragment = ref.partition("#")
         fragment = unquote(fragment)
@@ -162,6 +191,8 @@ class _Bundler:
             return "#" + fragment
         key = (target_file.path.resolve(), fragment)
         if key in self.mounted:
+            if self.mounted[key] == "#" + dest:  # a root component claimed this file: fill it
+                return _Inline(target, target_file, fragment)
             return self.mounted[key]
         tokens = split_pointer(fragment)
         if len(tokens) == 3 and tokens[0] == "components":
@@ -183,15 +214,17 @@ class _Bundler:
     ) -> str:
         section = self.components.setdefault(kind, {})
         existing = (self.root.data.get("components") or {}).get(kind) or {}
+        # Compare as class names: `address` beside `Address` would collide later in parse.
+        taken = {naming.class_name(str(n)) for n in (*section, *existing)}
         unique, n = name, 1
-        while unique in section or unique in existing:
+        while naming.class_name(unique) in taken:
             n += 1
             unique = f"{name}{n}"
         dest = join_pointer("/components", kind, unique)
         self.mounted[key] = "#" + dest
         section[unique] = None  # reserve the name before recursing (recursive schemas)
         self.source_map.mounts.append(Mount(dest, file, fragment))
-        section[unique] = self.rewrite(target, file, fragment)
+        section[unique] = self.rewrite(target, file, fragment, dest)
         return "#" + dest
 
 
@@ -222,7 +255,8 @@ def bundle(path: Path, base_dir: Path | None = None) -> Bundle:
             [error("not an OpenAPI document: the top level is not a mapping", root.location(""))]
         )
     bundler = _Bundler(root, base.resolve())
-    document = bundler.rewrite(root.data, root, "")
+    bundler.claim_root_components()
+    document = bundler.rewrite(root.data, root, "", "")
     if bundler.errors:
         raise SpecError(bundler.errors)
     if bundler.components:

@@ -84,7 +84,7 @@ def read_source(path: Path, display: str) -> SourceFile:
     except UnicodeDecodeError as exc:
         raise SpecError([error(f"not UTF-8 text (byte {exc.start})", where)]) from None
     if not text.strip():
-        raise SpecError([error("file is empty", where)])
+        raise SpecError([error("file is empty", Location(display, 1, 1))])
     if path.suffix.lower() == ".json":
         return _read_json(path, display, text)
     return _read_yaml(path, display, text)
@@ -114,14 +114,18 @@ def _read_yaml(path: Path, display: str, text: str) -> SourceFile:
     loader = _SpecLoader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            raise SpecError([error("file is empty", Location(display))])
+        if node is None:  # only comments
+            raise SpecError([error("file is empty", Location(display, 1, 1))])
         positions: Positions = {}
         data = _construct(loader, node, "", positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        context = exc.context_mark
+        if exc.problem and exc.context and context is not None and context is not mark:
+            # Where the unfinished construct began is usually where the mistake is.
+            problem += f" ({exc.context} started at {context.line + 1}:{context.column + 1})"
         raise SpecError(
             [error(f"YAML syntax error: {problem}", Location(display, line, column))]
         ) from None

@@ -49,6 +49,9 @@ def _to_diagnostic(problem: Any, source_map: SourceMap) -> Diagnostic:
     if isinstance(problem, ValidationError):
         deepest = _deepest(problem)
         pointer = join_pointer("", *deepest.absolute_path)
+        unexpected = _UNEXPECTED.match(deepest.message)
+        if unexpected:  # point at the key itself, not at the object that holds it
+            pointer = join_pointer(pointer, unexpected.group(1))
         return warning(f"invalid OpenAPI: {_summary(deepest)}", source_map.locate(pointer))
     return warning(f"invalid OpenAPI: {_shorten(str(problem))}", source_map.locate(""))
 

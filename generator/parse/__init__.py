@@ -10,9 +10,9 @@ from typing import Any
 from .. import naming
 from ..config import Config, derive_project
 from ..diagnostics import Diagnostic, SpecError
-from ..ir import Api, Operation, Schema, SecurityScheme, Service, TypeRef
+from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
 from ..load import LoadedSpec
-from .context import ParseContext
+from .context import ParseContext, as_dict, as_list
 from .examples import ExampleSynthesizer
 from .operations import OperationParser
 from .schemas import SchemaRegistry
@@ -44,7 +44,7 @@ def parse_spec(
     info = document.get("info") if isinstance(document.get("info"), dict) else {}
     servers = tuple(
         str(s["url"])
-        for s in document.get("servers") or []
+        for s in as_list(document.get("servers"))
         if isinstance(s, dict) and isinstance(s.get("url"), str)
     )
     api = Api(
@@ -98,12 +98,19 @@ def _direct_dependencies(schema: Schema) -> set[str]:
 
 def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[str, Schema]:
     graph = {name: _direct_dependencies(schema) & built.keys() for name, schema in built.items()}
-    cyclic = _cyclic_nodes(graph)
+    cycles = _cycles(graph)
+    cyclic = {name for component in cycles for name in component}
+    # Schemas on one reference cycle share a module, so generated imports stay acyclic.
+    leader = {name: min(component) for component in cycles for name in component}
     modules: set[str] = set()
+    module_of: dict[str, str] = {}
+    for name in sorted(built):
+        if leader.get(name, name) == name:
+            module_of[name] = naming.unique(naming.py_identifier(name, fallback="model"), modules)
     result: dict[str, Schema] = {}
     for name in sorted(built):
         schema = built[name]
-        module = naming.unique(naming.py_identifier(name, fallback="model"), modules)
+        module = module_of[leader.get(name, name)]
         result[name] = dataclasses.replace(
             schema,
             module=module,
@@ -112,20 +119,21 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
             is_error=schema.is_error or name in error_names,
             depends_on=tuple(sorted(graph[name])),
         )
-    synthesizer = ExampleSynthesizer(result)
+    # A snapshot: one schema's example must not depend on which others were done before it.
+    synthesizer = ExampleSynthesizer(dict(result))
     for name, schema in result.items():
         if schema.example is None:
             result[name] = dataclasses.replace(schema, example=synthesizer.for_schema(schema))
     return result
 
 
-def _cyclic_nodes(graph: dict[str, set[str]]) -> set[str]:
-    """Nodes on a cycle (Tarjan's strongly connected components, iteratively)."""
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components that form cycles (Tarjan's algorithm, iteratively)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on_stack: set[str] = set()
-    cyclic: set[str] = set()
+    cycles: list[list[str]] = []
     counter = 0
     for root in sorted(graph):
         if root in index:
@@ -164,35 +172,119 @@ def _cyclic_nodes(graph: dict[str, set[str]]) -> set[str]:
                     if member == node:
                         break
                 if len(component) > 1 or node in graph[node]:
-                    cyclic.update(component)
-    return cyclic
+                    cycles.append(sorted(component))
+    return cycles
 
 
 def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:
-    """Find the operation whose response carries the upload URL named by ``x-external-url``."""
+    """Complete the pre-signed upload flow named by ``x-external-url``.
+
+    Finds the operation whose response carries the upload URL, how its fields fill the upload
+    form, and the schema a message attachment takes (an object with ``key`` and ``name`` used
+    as an array item in a request body), so the SDK can offer one ``upload(file)`` call.
+    """
     operations = [op for service in services for op in service.operations]
 
-    def returns_field(op: Operation, field: str) -> bool:
+    def response_schema(op: Operation) -> Schema | None:
         if op.upload is not None or op.success is None:
-            return False
+            return None
         for typ in (op.success.unwrapped_type, op.success.type):
             if typ is not None and typ.kind == "ref" and typ.ref in schemas:
-                wanted = naming.snake(field)
-                if any(naming.snake(f.names.wire) == wanted for f in schemas[typ.ref].fields):
-                    return True
-        return False
+                if schemas[typ.ref].kind == "object":
+                    return schemas[typ.ref]
+        return None
 
+    def field_named(schema: Schema, wanted: str) -> str | None:
+        key = naming.snake(wanted)
+        return next((f.names.wire for f in schema.fields if naming.snake(f.names.wire) == key), None)
+
+    attachment = _attachment_schema(operations, schemas)
     result: list[Service] = []
     for service in services:
         ops: list[Operation] = []
+        taken = {op.names.py for op in service.operations}
         for op in service.operations:
-            if op.upload is not None:
+            if op.upload is not None and op.body is not None:
                 upload = op.upload
-                source = next((o.id for o in operations if returns_field(o, upload.url_field)), None)
-                op = dataclasses.replace(op, upload=dataclasses.replace(upload, params_operation=source))
+                provider = next(
+                    (
+                        (o, schema)
+                        for o in operations
+                        if (schema := response_schema(o)) is not None
+                        and field_named(schema, upload.url_field)
+                    ),
+                    None,
+                )
+                form: list[tuple[str, str]] = []
+                url_wire: str | None = None
+                if provider is not None:
+                    url_wire = field_named(provider[1], upload.url_field)
+                    for body_field in op.body.fields:
+                        if body_field.names.wire == upload.file_field:
+                            continue
+                        source = field_named(provider[1], body_field.names.wire)
+                        if source is not None:
+                            form.append((body_field.names.wire, source))
+                roles: list[tuple[str, str]] = []
+                if attachment is not None:
+                    for role, candidates in _ATTACHMENT_ROLES.items():
+                        wire = next((c for c in candidates if field_named(attachment, c)), None)
+                        if wire is None:
+                            continue
+                        actual = str(field_named(attachment, wire))
+                        if role == "type":
+                            role = _type_role(attachment, actual, schemas)
+                            if role is None:
+                                continue
+                        roles.append((role, actual))
+                upload = dataclasses.replace(
+                    upload,
+                    params_operation=provider[0].id if provider else None,
+                    method_name=naming.unique("upload", taken),
+                    url_response_field=url_wire,
+                    form_fields=tuple(form),
+                    attachment=attachment.name if attachment else None,
+                    attachment_fields=tuple(roles),
+                )
+                op = dataclasses.replace(op, upload=upload)
             ops.append(op)
         result.append(dataclasses.replace(service, operations=tuple(ops)))
     return tuple(result)
+
+
+_ATTACHMENT_ROLES = {
+    "key": ("key",),
+    "name": ("name", "filename", "file_name"),
+    "size": ("size", "file_size"),
+    "type": ("file_type", "content_type", "mime_type"),
+}
+
+
+def _type_role(attachment: Schema, wire: str, schemas: dict[str, Schema]) -> str | None:
+    """``type`` (a MIME type string) or ``kind`` (an enum of ``file``/``image``), else None."""
+    typ = next(f.type for f in attachment.fields if f.names.wire == wire)
+    if typ.kind == "primitive" and typ.primitive == "string":
+        return "type"
+    if typ.kind == "ref" and typ.ref in schemas:
+        values = {str(v.value) for v in schemas[typ.ref].enum_values}
+        if {"file", "image"} <= values:
+            return "kind"
+    return None
+
+
+def _attachment_schema(operations: list[Operation], schemas: dict[str, Schema]) -> Schema | None:
+    for op in operations:
+        if op.body is None:
+            continue
+        for body_field in op.body.fields:
+            typ = body_field.type
+            if typ.kind == "array" and typ.items is not None and typ.items.kind == "ref":
+                schema = schemas.get(typ.items.ref or "")
+                if schema is not None and schema.kind == "object":
+                    wires = {naming.snake(f.names.wire) for f in schema.fields}
+                    if {"key", "name"} <= wires:
+                        return schema
+    return None
 
 
 def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:
@@ -202,7 +294,9 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
         ops: list[Operation] = []
         for op in service.operations:
             params = tuple(
-                p if p.example is not None else dataclasses.replace(p, example=synthesizer.for_type(p.type))
+                p
+                if p.example is not None
+                else dataclasses.replace(p, example=_param_example(p, synthesizer))
                 for p in op.parameters
             )
             body = op.body
@@ -224,8 +318,15 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
     return tuple(result)
 
 
+def _param_example(param: Parameter, syn: ExampleSynthesizer) -> JSON:
+    """The spec's default is the best example a parameter without one can have."""
+    if param.has_default and param.default is not None:
+        return param.default
+    return syn.for_type(param.type)
+
+
 def _security(document: dict[str, Any]) -> tuple[SecurityScheme, ...]:
-    schemes = (document.get("components") or {}).get("securitySchemes") or {}
+    schemes = as_dict(as_dict(document.get("components")).get("securitySchemes"))
     result: list[SecurityScheme] = []
     if isinstance(schemes, dict):
         for name, raw in schemes.items():
@@ -247,7 +348,7 @@ def _security(document: dict[str, Any]) -> tuple[SecurityScheme, ...]:
 def _webhook_payload(
     document: dict[str, Any], schemas: dict[str, Schema], registry: SchemaRegistry
 ) -> TypeRef | None:
-    components = (document.get("components") or {}).get("schemas") or {}
+    components = as_dict(as_dict(document.get("components")).get("schemas"))
     if isinstance(components, dict):
         for key, raw in components.items():
             if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:

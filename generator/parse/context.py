@@ -10,6 +10,16 @@ from ..diagnostics import Diagnostic, Location, Reporter, error, warning
 from ..load import LoadedSpec, resolve_pointer
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else ``{}``: a malformed node reads as an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` when it is a list, else ``[]`` (the validator has reported the mistake)."""
+    return value if isinstance(value, list) else []
+
+
 @dataclass
 class ParseContext:
     spec: LoadedSpec

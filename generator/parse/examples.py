@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..ir import JSON, Field, Schema, TypeRef
+from ..ir import JSON, Discriminator, Field, Schema, TypeRef, Variant
 
 _STRING_FORMATS: dict[str, str] = {
     "date-time": "2025-01-15T10:30:00Z",
@@ -54,7 +54,15 @@ class ExampleSynthesizer:
         if schema.kind == "enum":
             return schema.enum_values[0].value if schema.enum_values else None
         if schema.kind == "union":
-            return self.for_type(schema.variants[0].type, depth + 1, seen) if schema.variants else None
+            if not schema.variants:
+                return None
+            variant = schema.variants[0]
+            value = self.for_type(variant.type, depth + 1, seen)
+            disc = schema.discriminator
+            # The tag routes the example to its variant; a placeholder string would not.
+            if disc and isinstance(value, dict) and not _tagged(value, disc, variant):
+                value = {**value, disc.property: variant.tags[0]}
+            return value
         if schema.kind == "alias":
             return self.for_type(schema.target, depth + 1, seen)
         result: dict[str, JSON] = {}
@@ -81,3 +89,8 @@ class ExampleSynthesizer:
         if typ.primitive == "boolean":
             return True
         return None
+
+
+def _tagged(value: dict[str, JSON], disc: Discriminator, variant: Variant) -> bool:
+    """Whether ``value`` already carries one of the variant's tags (or it has none)."""
+    return not variant.tags or value.get(disc.property) in variant.tags

@@ -23,7 +23,7 @@ from ..ir import (
     Upload,
 )
 from ..load import join_pointer
-from .context import ParseContext
+from .context import ParseContext, as_dict, as_list
 from .schemas import SchemaRegistry, constraints_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -69,7 +69,7 @@ class OperationParser:
     def services(self) -> tuple[Service, ...]:
         document = self.ctx.document
         declared = [
-            t for t in (document.get("tags") or []) if isinstance(t, dict) and "name" in t
+            t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t
         ]
         descriptions = {str(t["name"]): str(t.get("description") or "").strip() for t in declared}
         order: list[str] = [str(t["name"]) for t in declared]
@@ -113,7 +113,7 @@ class OperationParser:
         return tuple(services)
 
     def _iter_operations(self) -> Any:
-        paths = self.ctx.document.get("paths") or {}
+        paths = as_dict(self.ctx.document.get("paths"))
         for path, raw_item in paths.items():
             item_pointer = join_pointer("/paths", path)
             item, _ = self.ctx.deref(raw_item, item_pointer)
@@ -183,7 +183,7 @@ class OperationParser:
         scopes = _scopes(requirements, op, self.ctx.document)
         security = op.get("security", self.ctx.document.get("security"))
         auth_required = requirements.get("auth") is not False and security != []
-        if security is None and not (self.ctx.document.get("components") or {}).get(
+        if security is None and not as_dict(self.ctx.document.get("components")).get(
             "securitySchemes"
         ):
             auth_required = False
@@ -205,7 +205,7 @@ class OperationParser:
             description=description,
             pointer=pointer,
             deprecated=bool(op.get("deprecated")),
-            tags=tuple(str(t) for t in op.get("tags") or []),
+            tags=tuple(str(t) for t in as_list(op.get("tags"))),
             scopes=scopes,
             plan=str(requirements["plan"]) if requirements.get("plan") else None,
             auth_required=auth_required,
@@ -230,7 +230,7 @@ class OperationParser:
     ) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for source, source_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
-            for index, raw in enumerate(source.get("parameters") or []):
+            for index, raw in enumerate(as_list(source.get("parameters"))):
                 at = join_pointer(source_pointer, "parameters", index)
                 param, _ = self.ctx.deref(raw, at)
                 if not isinstance(param, dict) or "name" not in param or "in" not in param:
@@ -443,8 +443,12 @@ class OperationParser:
         found = self._find_page_shape(success.type if success else None)
         if cursor is None or found is None:
             if flagged:
-                what = "a cursor query parameter" if cursor is None else "a list and a next-page cursor in the response"
-                self.ctx.warn(f"x-paginated is set but the operation has no {what}", pointer)
+                what = (
+                    "no cursor query parameter"
+                    if cursor is None
+                    else "no list and next-page cursor in its response"
+                )
+                self.ctx.warn(f"x-paginated is set but the operation has {what}", pointer)
             return None
         items_path, next_path, item_type = found
         return Pagination(cursor, limit, items_path, next_path, item_type)
@@ -523,7 +527,8 @@ def _status_order(status: Any) -> tuple[int, str]:
     text = str(status)
     if text.lower() == "default":
         return (999, text)
-    digits = text.replace("X", "0").replace("x", "0")
+    # A range sorts after the codes it covers: 404 before 4XX.
+    digits = text.replace("X", "9").replace("x", "9")
     return (int(digits) if digits.isdigit() else 998, text)
 
 

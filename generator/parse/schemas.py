@@ -25,7 +25,7 @@ from ..ir import (
     Variant,
 )
 from ..load import join_pointer, split_pointer
-from .context import ParseContext
+from .context import ParseContext, as_dict, as_list
 
 ANY = TypeRef("any")
 _PRIMITIVES = ("string", "integer", "number", "boolean", "null")
@@ -50,7 +50,7 @@ class SchemaRegistry:
 
     def reserve_components(self) -> None:
         """Give every component schema its name up front, so inline names never steal one."""
-        components = (self.ctx.document.get("components") or {}).get("schemas") or {}
+        components = as_dict(as_dict(self.ctx.document.get("components")).get("schemas"))
         if not isinstance(components, dict):
             return
         first_seen: dict[str, str] = {}
@@ -75,7 +75,7 @@ class SchemaRegistry:
     # -- entry points -------------------------------------------------------------------
 
     def build_components(self) -> None:
-        components = (self.ctx.document.get("components") or {}).get("schemas") or {}
+        components = as_dict(as_dict(self.ctx.document.get("components")).get("schemas"))
         if isinstance(components, dict):
             for key in components:
                 pointer = join_pointer("/components/schemas", key)
@@ -251,13 +251,13 @@ class SchemaRegistry:
             part, part_pointer = self.ctx.deref(part, part_pointer)
             if not isinstance(part, dict) or depth > 32:
                 return
-            for index, sub in enumerate(part.get("allOf") or []):
+            for index, sub in enumerate(as_list(part.get("allOf"))):
                 absorb(sub, join_pointer(part_pointer, "allOf", index), depth + 1)
-            for key, value in (part.get("properties") or {}).items():
+            for key, value in as_dict(part.get("properties")).items():
                 properties[key] = value
                 origin[key] = join_pointer(part_pointer, "properties", key)
-            for key in part.get("required") or []:
-                if key not in required:
+            for key in as_list(part.get("required")):
+                if isinstance(key, str) and key not in required:
                     required.append(key)
             if part.get("additionalProperties") not in (None, False):
                 extra = part["additionalProperties"]
@@ -280,10 +280,9 @@ class SchemaRegistry:
         return merged
 
     def _object(self, base: Schema, node: dict[str, Any], pointer: str) -> Schema:
-        properties = node.get("properties") or {}
+        properties = as_dict(node.get("properties"))
         origin: dict[str, str] = node.get("x-dxgen-origin") or {}
-        required_list = node.get("required") or []
-        required = set(required_list) if isinstance(required_list, list) else set()
+        required = {key for key in as_list(node.get("required")) if isinstance(key, str)}
         taken: set[str] = set()
         fields: list[Field] = []
         for wire, prop in properties.items():
@@ -337,7 +336,7 @@ class SchemaRegistry:
         values: list[EnumValue] = []
         for index, value in enumerate(raw_values):
             if isinstance(descriptions, dict):
-                text = descriptions.get(str(value), descriptions.get(value, ""))
+                text = descriptions.get(str(value), "")  # keys are text, in YAML and JSON
             elif isinstance(descriptions, list) and index < len(descriptions):
                 text = descriptions[index]
             else:
@@ -355,7 +354,9 @@ class SchemaRegistry:
 
     def _union(self, base: Schema, node: dict[str, Any], pointer: str, keyword: str) -> Schema:
         discriminator = node.get("discriminator")
-        prop_name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        prop_name = as_dict(discriminator).get("propertyName")
+        if not isinstance(prop_name, str):
+            prop_name = None
         mapping: dict[str, str] = {}
         if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
             for tag, target in discriminator["mapping"].items():
@@ -399,7 +400,7 @@ class SchemaRegistry:
                 return tuple(tags)
         if isinstance(resolved, dict):
             merged = self._merge_all_of(resolved, final) if resolved.get("allOf") else resolved
-            spec = (merged.get("properties") or {}).get(prop)
+            spec = as_dict(merged.get("properties")).get(prop)
             spec, _ = self.ctx.deref(spec, final)
             if isinstance(spec, dict):
                 if "const" in spec:
@@ -449,7 +450,7 @@ def _text(value: Any) -> str:
 
 
 def _first_all_of(node: dict[str, Any], key: str) -> Any:
-    for part in node.get("allOf") or []:
+    for part in as_list(node.get("allOf")):
         if isinstance(part, dict) and key in part:
             return part[key]
     return None

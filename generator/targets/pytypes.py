@@ -1,0 +1,129 @@
+"""IR types → Python annotations for generated code, with the imports they need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..ir import Api, Schema, TypeRef
+
+Role = Literal["model", "argument", "result"]
+
+
+@dataclass
+class Imports:
+    """What a generated module needs; rendered as sorted import lines."""
+
+    typing: set[str] = field(default_factory=set)
+    datetime: bool = False  # `import datetime as _dt` (a field called `date` can't shadow it)
+    collections: set[str] = field(default_factory=set)
+    core: set[str] = field(default_factory=set)
+    pydantic: set[str] = field(default_factory=set)
+    models: dict[str, set[str]] = field(default_factory=dict)  # module -> names
+
+    def model(self, module: str, name: str) -> None:
+        self.models.setdefault(module, set()).add(name)
+
+    def block(self, *, core_module: str, model_prefix: str, exclude_module: str | None = None) -> str:
+        """The import section, ordered as isort/ruff would order it."""
+        stdlib: list[str] = []
+        if self.datetime:
+            stdlib.append("import datetime as _dt")
+        if self.collections:
+            stdlib.append(f"from collections.abc import {names_list(self.collections)}")
+        if self.typing:
+            stdlib.append(f"from typing import {names_list(self.typing)}")
+        third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
+        local: list[str] = []
+        if self.core:
+            local.append(f"from {core_module} import {names_list(self.core)}")
+        for module, names in sorted(self.models.items()):
+            if module != exclude_module:
+                local.append(f"from {model_prefix}{module} import {names_list(names)}")
+        return "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    if name[:1].isupper():
+        return (1, name)
+    return (2, name)
+
+
+def names_list(names: set[str] | list[str]) -> str:
+    return ", ".join(sorted(set(names), key=isort_key))
+
+
+def sort_all(names: list[str]) -> list[str]:
+    return sorted(names, key=isort_key)
+
+
+class Annotator:
+    def __init__(self, api: Api) -> None:
+        self.schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
+
+    def annotation(self, typ: TypeRef | None, imports: Imports, role: Role = "model") -> str:
+        if typ is None:
+            return "None"
+        text = self._base(typ, imports, role)
+        if typ.nullable and text not in ("None", "Any"):
+            text = f"{text} | None"
+        return text
+
+    def _base(self, typ: TypeRef, imports: Imports, role: Role) -> str:
+        if typ.kind == "any":
+            imports.typing.add("Any")
+            return "Any"
+        if typ.kind == "literal":
+            if typ.literal is None:
+                return "None"
+            if isinstance(typ.literal, str | int | bool):
+                imports.typing.add("Literal")
+                return f"Literal[{typ.literal!r}]"
+            imports.typing.add("Any")
+            return "Any"
+        if typ.kind == "primitive":
+            return self._primitive(typ, imports, role)
+        if typ.kind == "array":
+            inner = self.annotation(typ.items, imports, role)
+            if role == "argument":
+                imports.collections.add("Sequence")
+                return f"Sequence[{inner}]"
+            return f"list[{inner}]"
+        if typ.kind == "map":
+            inner = self.annotation(typ.items, imports, role)
+            if role == "argument":
+                imports.collections.add("Mapping")
+                return f"Mapping[str, {inner}]"
+            return f"dict[str, {inner}]"
+        if typ.kind == "ref" and typ.ref:
+            schema = self.schemas[typ.ref]
+            if schema.kind == "alias" and schema.target is not None and not schema.recursive:
+                return self._base(schema.target, imports, role)
+            imports.model(schema.module, schema.name)
+            return schema.name
+        imports.typing.add("Any")
+        return "Any"
+
+    @staticmethod
+    def _primitive(typ: TypeRef, imports: Imports, role: Role) -> str:
+        if typ.primitive == "string":
+            if typ.format == "date-time":
+                imports.datetime = True
+                return "_dt.datetime"
+            if typ.format == "date":
+                imports.datetime = True
+                return "_dt.date"
+            if typ.format in ("binary",) and role == "argument":
+                imports.core.add("FileInput")
+                return "FileInput"
+            return "str"
+        if typ.primitive == "integer":
+            return "int"
+        if typ.primitive == "number":
+            return "float"
+        if typ.primitive == "boolean":
+            return "bool"
+        return "None"

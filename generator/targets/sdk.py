@@ -1,0 +1,717 @@
+"""The Python SDK: an installable distribution under ``sdk/`` (package from the project names).
+
+Layout of what is rendered::
+
+    sdk/pyproject.toml, sdk/README.md
+    sdk/src/<pkg>/__init__.py         lazy exports (nothing heavy is imported until used)
+    sdk/src/<pkg>/_client.py          <Client> and Async<Client>, services as lazy properties
+    sdk/src/<pkg>/_core/…             static runtime, copied from templates/sdk/runtime/_core
+    sdk/src/<pkg>/resources/<svc>.py  one module per service (sync, async, raw-response)
+    sdk/src/<pkg>/types/<model>.py    one module per schema (a reference cycle shares one)
+    sdk/src/<pkg>/webhooks.py         signature check and typed payload parsing, when described
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__ as dxgen_version
+from ..ir import Api, Body, Field, Operation, Parameter, Schema, Service, TypeRef
+from . import Target
+from .pysource import docstring, wrap
+from .pytypes import Annotator, Imports, sort_all
+from .render import render, templates_dir
+
+RUNTIME_EXPORTS = (
+    "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
+    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError",
+    "ConfigurationError", "ConflictError", "GoneError", "InternalServerError", "NotFoundError",
+    "PaymentRequiredError", "PermissionDeniedError", "RateLimitError",
+    "UnprocessableEntityError", "WebhookParseError", "WebhookVerificationError", "NOT_GIVEN",
+    "NotGiven", "FileInput", "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator",
+    "RequestOptions", "BaseModel",
+)  # fmt: skip
+
+
+# -- views: what the templates lay out ----------------------------------------------------
+
+
+@dataclass
+class Arg:
+    name: str
+    annotation: str
+    default: str | None = None  # source of the default, None when required
+
+
+@dataclass
+class Signature:
+    positional: list[Arg] = field(default_factory=list)
+    keyword: list[Arg] = field(default_factory=list)
+    positional_only: bool = False
+
+
+@dataclass
+class MethodView:
+    name: str
+    doc: str
+    returns: str
+    signature: Signature
+    overloads: list[Signature]
+    paginated: bool
+    call: str  # `request` or `request_page`
+    call_args: list[str]
+    prelude: list[str]  # statements before the call
+    deprecated: bool
+
+
+@dataclass
+class UploadView:
+    name: str
+    doc: str
+    params_method: str
+    upload_method: str
+    url_attr: str
+    form: list[tuple[str, str]]  # (multipart field, python attribute of the params model)
+    key_field: str | None
+    key_attr: str | None  # attribute of the params model holding the key template
+    file_field: str
+    returns: str
+    attachment_args: list[tuple[str, str]]  # (python field name, expression)
+
+
+@dataclass
+class ServiceView:
+    module: str
+    class_name: str
+    attr: str
+    doc: str
+    methods: list[MethodView]
+    upload: UploadView | None
+    imports: str
+    all_names: list[str]
+
+
+# -- the target ---------------------------------------------------------------------------
+
+
+def render_sdk(api: Api) -> Iterator[tuple[str, str]]:
+    builder = _SdkBuilder(api)
+    yield from builder.files()
+
+
+TARGET = Target(
+    name="sdk",
+    roots=("sdk",),
+    render=render_sdk,
+    description="Python SDK (httpx + pydantic)",
+)
+
+
+class _SdkBuilder:
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.project = api.project
+        self.pkg = api.project.package
+        self.src = f"sdk/src/{self.pkg}"
+        self.annotator = Annotator(api)
+        self.schemas = {s.name: s for s in api.schemas}
+        self.operations = {op.id: op for op in api.operations}
+
+    def files(self) -> Iterator[tuple[str, str]]:
+        yield from self._runtime()
+        services = [self._service_view(s) for s in self.api.services]
+        modules = self._model_modules()
+        common = {
+            "api": self.api,
+            "project": self.project,
+            "pkg": self.pkg,
+            "sdk_version": self.api.version,
+            "dxgen_version": dxgen_version,
+            "docstring": docstring,
+        }
+        webhook = self._webhook_view()
+        yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
+        yield "sdk/README.md", render("sdk/README.md.jinja", **common, services=services)
+        yield f"{self.src}/py.typed", ""
+        yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
+        yield f"{self.src}/_client.py", render("sdk/_client.py.jinja", **common, services=services)
+        models = sorted(
+            (s.name, s.module) for s in self.api.schemas if not self._is_plain_alias(s)
+        )
+        yield f"{self.src}/__init__.py", self._package_init(models, webhook is not None, common)
+        yield f"{self.src}/resources/__init__.py", render(
+            "sdk/resources__init__.py.jinja", **common, services=services
+        )
+        for view in services:
+            yield f"{self.src}/resources/{view.module}.py", render(
+                "sdk/resource.py.jinja", **common, service=view
+            )
+        type_imports = Imports()
+        for name, module in models:
+            type_imports.model(module, name)
+        yield f"{self.src}/types/__init__.py", render(
+            "sdk/types__init__.py.jinja",
+            **common,
+            models=models,
+            all_names=sort_all([name for name, _ in models]),
+            type_checking_imports=type_imports.block(core_module="", model_prefix=".").split("\n"),
+        )
+        for module, views in sorted(modules.items()):
+            yield f"{self.src}/types/{module}.py", self._model_module(module, views)
+        if webhook is not None:
+            yield f"{self.src}/webhooks.py", render("sdk/webhooks.py.jinja", **common, **webhook)
+
+    # -- runtime ------------------------------------------------------------------------
+
+    def _runtime(self) -> Iterator[tuple[str, str]]:
+        runtime = templates_dir() / "sdk" / "runtime" / "_core"
+        for path in sorted(runtime.rglob("*.py")):
+            rel = path.relative_to(runtime).as_posix()
+            yield f"{self.src}/_core/{rel}", path.read_text(encoding="utf-8")
+
+    # -- models -------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_plain_alias(schema: Schema) -> bool:
+        return schema.kind == "alias" and not schema.recursive
+
+    def _model_modules(self) -> dict[str, list[Schema]]:
+        modules: dict[str, list[Schema]] = {}
+        for schema in self.api.schemas:
+            if self._is_plain_alias(schema):
+                continue
+            modules.setdefault(schema.module, []).append(schema)
+        return modules
+
+    def _model_module(self, module: str, schemas: list[Schema]) -> str:
+        imports = Imports()
+        views = [self._schema_view(schema, imports) for schema in _define_order(schemas)]
+        recursive = any(s.recursive for s in schemas)
+        return render(
+            "sdk/model.py.jinja",
+            pkg=self.pkg,
+            views=views,
+            imports=imports.block(core_module=".._core", model_prefix=".", exclude_module=module),
+            rebuild=[v["name"] for v in views if v["kind"] == "object"] if recursive else [],
+        )
+
+    def _schema_view(self, schema: Schema, imports: Imports) -> dict[str, Any]:
+        doc = docstring(wrap(schema.description or schema.name), indent=4)
+        view: dict[str, Any] = {"name": schema.name, "kind": schema.kind, "doc": doc}
+        if schema.kind == "enum":
+            numeric = schema.enum_type in ("integer",)
+            if schema.enum_type in ("string", "integer"):
+                imports.core.add("OpenIntEnum" if numeric else "OpenStrEnum")
+                view["base"] = "OpenIntEnum" if numeric else "OpenStrEnum"
+                view["members"] = [
+                    (v.name, repr(v.value), docstring(v.description) if v.description else None)
+                    for v in schema.enum_values
+                ]
+            else:
+                imports.typing.update({"Literal", "TypeAlias"})
+                view["kind"] = "alias"
+                values = ", ".join(repr(v.value) for v in schema.enum_values)
+                view["target"] = f"Literal[{values}]"
+        elif schema.kind == "object":
+            imports.core.add("BaseModel")
+            view["fields"] = [self._field_view(f, imports) for f in schema.fields]
+        elif schema.kind == "union":
+            imports.typing.add("TypeAlias")
+            view["kind"] = "alias"
+            view["target"] = self._union_annotation(schema, imports)
+        else:
+            imports.typing.add("TypeAlias")
+            view["kind"] = "alias"
+            view["target"] = self.annotator.annotation(schema.target, imports)
+        return view
+
+    def _field_view(self, item: Field, imports: Imports) -> dict[str, Any]:
+        annotation = self.annotator.annotation(item.type, imports)
+        optional = not item.required
+        if optional and not annotation.endswith("| None") and annotation not in ("Any", "None"):
+            annotation += " | None"
+        alias = item.names.wire if item.names.wire != item.names.py else None
+        if alias is not None:
+            imports.pydantic.add("Field")
+        if alias is not None and optional:
+            default = f"Field(default=None, alias={alias!r})"
+        elif alias is not None:
+            default = f"Field(alias={alias!r})"
+        elif optional:
+            default = "None"
+        else:
+            default = None
+        doc = docstring(wrap(item.description), indent=4) if item.description else None
+        return {"name": item.names.py, "annotation": annotation, "default": default,
+                "alias": alias, "doc": doc}  # fmt: skip
+
+    def _union_annotation(self, schema: Schema, imports: Imports) -> str:
+        members = [self.annotator.annotation(v.type, imports) for v in schema.variants]
+        if not members:
+            imports.typing.add("Any")
+            return "Any"
+        tagged = schema.discriminator is not None and all(
+            v.tags and v.type.kind == "ref" for v in schema.variants
+        )
+        if not tagged or schema.discriminator is None:
+            return " | ".join(dict.fromkeys(members)) if len(members) > 1 else members[0]
+        imports.typing.update({"Annotated", "Union"})
+        imports.core.update({"UnknownVariant", "tagged_union"})
+        mapping: dict[str, str] = {}
+        parts: list[str] = []
+        for variant, member in zip(schema.variants, members, strict=True):
+            canonical = variant.tags[0]
+            for tag in variant.tags:
+                mapping[tag] = canonical
+            parts.append(f"Annotated[{member}, Tag({canonical!r})]")
+        parts.append('Annotated[UnknownVariant, Tag("__unknown__")]')
+        imports.pydantic.add("Tag")
+        disc = schema.discriminator
+        return (
+            f"Annotated[Union[{', '.join(parts)}], "
+            f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r})]"
+        )
+
+    # -- services -----------------------------------------------------------------------
+
+    def _service_view(self, service: Service) -> ServiceView:
+        imports = Imports()
+        methods = [self._method_view(op, imports) for op in service.operations]
+        upload = self._upload_view(service, imports)
+        imports.core.update({"AsyncAPIResource", "SyncAPIResource", "async_to_raw_response_wrapper",
+                             "to_raw_response_wrapper"})  # fmt: skip
+        if upload is not None:
+            imports.core.update({"presigned_form_upload", "async_presigned_form_upload", "load_file"})
+        if any(m.overloads for m in methods):
+            imports.typing.add("overload")
+        return ServiceView(
+            module=service.names.py,
+            class_name=service.class_name,
+            attr=service.names.py,
+            doc=docstring(wrap(service.description or f"Operations on {service.name}."), 4),
+            methods=methods,
+            upload=upload,
+            imports=imports.block(core_module=".._core", model_prefix="..types."),
+            all_names=sort_all([service.class_name, "Async" + service.class_name]),
+        )
+
+    def _method_view(self, op: Operation, imports: Imports) -> MethodView:
+        path_params = [p for p in op.parameters if p.location == "path"]
+        query_params = [p for p in op.parameters if p.location == "query"]
+        header_params = [p for p in op.parameters if p.location == "header"]
+        body = op.body
+        signature = Signature()
+        for param in path_params:
+            signature.positional.append(
+                Arg(param.names.py, self.annotator.annotation(param.type, imports, "argument"))
+            )
+        keyword_params = [*query_params, *header_params]
+        body_fields: list[Field] = list(body.fields) if body and body.flattened else []
+        outer_fields: list[Field] = list(body.outer_fields) if body else []
+        wrapper_type: str | None = None
+        overloads: list[Signature] = []
+        if body is not None and body.wrapper_key is not None:
+            wrapper_type = self._wrapper_annotation(body, imports)
+
+        def kwargs_for(required_ok: bool) -> tuple[list[Arg], list[Arg]]:
+            required: list[Arg] = []
+            optional: list[Arg] = []
+            for param in keyword_params:
+                self._add_arg(param.names.py, param.type, param.required and required_ok,
+                              imports, required, optional)  # fmt: skip
+            for item in body_fields:
+                self._add_arg(item.names.py, item.type, item.required and required_ok,
+                              imports, required, optional)  # fmt: skip
+            for item in outer_fields:
+                self._add_arg(item.names.py, item.type, item.required, imports, required, optional)
+            return required, optional
+
+        if body is not None and not body.flattened:
+            annotation = self.annotator.annotation(body.type, imports, "argument")
+            if body.kind == "binary":
+                imports.core.add("FileInput")
+                annotation = "FileInput"
+            signature.keyword.append(
+                Arg("body", annotation, None if body.required else "NOT_GIVEN")
+                if body.required
+                else Arg("body", f"{annotation} | NotGiven", "NOT_GIVEN")
+            )
+        required, optional = kwargs_for(required_ok=wrapper_type is None)
+        extras = self._extras(imports)
+        if wrapper_type is not None:
+            # Overload 1: the inner object as a model; overload 2: its fields as keywords.
+            model_arg = Arg(body.wrapper_key or "body", wrapper_type)  # type: ignore[union-attr]
+            plain_required, plain_optional = kwargs_for(required_ok=True)
+            outer_required, outer_optional = [], []
+            for item in outer_fields:
+                self._add_arg(item.names.py, item.type, item.required, imports,
+                              outer_required, outer_optional)  # fmt: skip
+            query_required, query_optional = [], []
+            for param in keyword_params:
+                self._add_arg(param.names.py, param.type, param.required, imports,
+                              query_required, query_optional)  # fmt: skip
+            overloads = [
+                Signature(
+                    positional=[*signature.positional, model_arg],
+                    keyword=[*query_required, *outer_required, *query_optional, *outer_optional,
+                             *extras],
+                    positional_only=True,
+                ),  # fmt: skip
+                Signature(
+                    positional=list(signature.positional),
+                    keyword=[*plain_required, *plain_optional, *extras],
+                    positional_only=True,
+                ),
+            ]
+            signature.positional.append(Arg(model_arg.name, f"{wrapper_type} | None", "None"))
+            signature.positional_only = True
+        signature.keyword.extend([*required, *optional, *extras])
+        imports.core.update({"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query",
+                             "TimeoutTypes"})  # fmt: skip
+
+        prelude: list[str] = []
+        call_args: list[str] = [repr(op.method), repr(op.path)]
+        if path_params:
+            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in path_params)
+            call_args.append(f"path_params={{{pairs}}}")
+        if query_params:
+            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in query_params)
+            call_args.append(f"query={{{pairs}}}")
+            styles = {
+                p.names.wire: _query_style(p) for p in query_params if _query_style(p) != "form"
+            }
+            if styles:
+                call_args.append(f"query_style={styles!r}")
+        if body is not None:
+            call_args.extend(self._body_args(op, body, wrapper_type, prelude))
+        if op.success is not None and op.success.unwrap_key and not op.pagination:
+            call_args.append(f"unwrap={op.success.unwrap_key!r}")
+        errors = self._error_models(op, imports)
+        if errors:
+            call_args.append(f"error_models={{{errors}}}")
+        if not op.auth_required:
+            call_args.append("auth=False")
+        headers_expr = "extra_headers"
+        if header_params:
+            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in header_params)
+            prelude.append(
+                "headers = {k: str(v) for k, v in {"
+                + pairs
+                + "}.items() if v is not None and not isinstance(v, NotGiven)}"
+            )
+            headers_expr = "{**headers, **(extra_headers or {})}"
+        call_args.append(
+            f"options=RequestOptions(extra_headers={headers_expr}, extra_query=extra_query, "
+            "timeout=timeout, max_retries=max_retries)"
+        )
+        if op.pagination is not None:
+            item = self.annotator.annotation(op.pagination.item_type, imports, "result")
+            returns = f"{{page}}[{item}]"
+            call = "request_page"
+            call_args.extend(
+                [
+                    f"item_type={_type_expr(item)}",
+                    f"items_path={op.pagination.items_path!r}",
+                    f"next_cursor_path={op.pagination.next_cursor_path!r}",
+                    f"cursor_param={op.pagination.cursor_param!r}",
+                ]
+            )
+            imports.core.update({"SyncCursorPage", "AsyncPaginator"})
+        else:
+            call = "request"
+            result_type = self._result_type(op)
+            returns = self.annotator.annotation(result_type, imports, "result")
+            call_args.insert(2, f"cast_to={_type_expr(returns) if result_type else 'None'}")
+        return MethodView(
+            name=op.names.py,
+            doc=docstring(self._method_doc(op, path_params, keyword_params, body), indent=8),
+            returns=returns,
+            signature=signature,
+            overloads=overloads,
+            paginated=op.pagination is not None,
+            call=call,
+            call_args=call_args,
+            prelude=prelude,
+            deprecated=op.deprecated,
+        )
+
+    def _add_arg(
+        self,
+        name: str,
+        typ: TypeRef,
+        required: bool,
+        imports: Imports,
+        required_args: list[Arg],
+        optional_args: list[Arg],
+    ) -> None:
+        annotation = self.annotator.annotation(typ, imports, "argument")
+        if required:
+            required_args.append(Arg(name, annotation))
+        else:
+            optional_args.append(Arg(name, f"{annotation} | NotGiven", "NOT_GIVEN"))
+
+    @staticmethod
+    def _extras(imports: Imports) -> list[Arg]:
+        return [
+            Arg("extra_headers", "Headers | None", "None"),
+            Arg("extra_query", "Query | None", "None"),
+            Arg("timeout", "TimeoutTypes | NotGiven", "NOT_GIVEN"),
+            Arg("max_retries", "int | NotGiven", "NOT_GIVEN"),
+        ]
+
+    def _wrapper_annotation(self, body: Body, imports: Imports) -> str:
+        for item in self._object_fields(body.type):
+            if item.names.wire == body.wrapper_key:
+                return self.annotator.annotation(
+                    TypeRef(item.type.kind, ref=item.type.ref), imports, "argument"
+                )
+        raise AssertionError("wrapper key without a field")
+
+    def _object_fields(self, typ: TypeRef) -> tuple[Field, ...]:
+        if typ.kind == "ref" and typ.ref in self.schemas:
+            return self.schemas[typ.ref].fields
+        return ()
+
+    def _body_args(
+        self, op: Operation, body: Body, wrapper_type: str | None, prelude: list[str]
+    ) -> list[str]:
+        if not body.flattened:
+            if body.kind == "multipart":
+                return ["files={'file': body}"]
+            if body.kind == "binary":
+                return ["content=body"] if False else ["body=body"]
+            return ["body=body"]
+        pairs = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in body.fields)
+        outer = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in body.outer_fields)
+        if body.kind == "multipart":
+            binary = [f for f in body.fields if _is_binary(f.type)]
+            plain = [f for f in body.fields if not _is_binary(f.type)]
+            args = []
+            if plain:
+                fields = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in plain)
+                args.append(f"multipart={{{fields}}}")
+            if binary:
+                files = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in binary)
+                prelude.append(
+                    "files = {k: v for k, v in {"
+                    + files
+                    + "}.items() if not isinstance(v, NotGiven)}"
+                )
+                args.append("files=files")
+            return args
+        if body.kind == "form":
+            return [f"multipart={{{pairs}}}"]
+        if wrapper_type is not None:
+            key = body.wrapper_key
+            model = key  # the positional model argument has the wrapper key's name
+            prelude.append(
+                f"inner: object = {model} if {model} is not None else {{{pairs}}}"
+            )
+            if any(f.required for f in body.fields):
+                names = ", ".join(f"({f.names.py!r}, {f.names.py})" for f in body.fields if f.required)
+                prelude.append(
+                    f"if {model} is None:\n"
+                    f"    missing = [n for n, v in ({names},) if isinstance(v, NotGiven)]\n"
+                    "    if missing:\n"
+                    "        raise TypeError(f\"missing required argument(s): {', '.join(missing)}\")"
+                )
+            return [f"body={{{key!r}: inner{', ' + outer if outer else ''}}}"]
+        return [f"body={{{pairs}}}"]
+
+    def _result_type(self, op: Operation) -> TypeRef | None:
+        if op.success is None or op.success.type is None:
+            return None
+        if op.success.unwrap_key and op.success.unwrapped_type is not None:
+            return op.success.unwrapped_type
+        return op.success.type
+
+    def _error_models(self, op: Operation, imports: Imports) -> str:
+        entries: list[str] = []
+        for response in op.errors:
+            if response.type is None or response.type.kind != "ref":
+                continue
+            name = self.annotator.annotation(response.type, imports, "result")
+            if name.endswith(" | None"):
+                name = name[: -len(" | None")]
+            key = response.status
+            entries.append(f"{int(key) if key.isdigit() else key!r}: {name}")
+        return ", ".join(entries)
+
+    def _method_doc(
+        self, op: Operation, path: list[Parameter], keyword: list[Parameter], body: Body | None
+    ) -> str:
+        parts = [op.summary or op.names.py.replace("_", " ").capitalize()]
+        if op.description and op.description != op.summary:
+            parts.append(wrap(op.description, 84))
+        facts = [f"`{op.method} {op.path}`"]
+        if op.scopes:
+            facts.append("scope " + ", ".join(f"`{s}`" for s in op.scopes))
+        if op.plan:
+            facts.append(f"plan `{op.plan}`")
+        parts.append("; ".join(facts) + ".")
+        args: list[str] = []
+        for param in [*path, *keyword]:
+            if param.description:
+                args.append(f"{param.names.py}: {_one_line(param.description)}")
+        if body is not None:
+            for item in [*body.fields, *body.outer_fields]:
+                if item.description:
+                    args.append(f"{item.names.py}: {_one_line(item.description)}")
+        if args:
+            wrapped = [
+                textwrap.fill(a, width=84, initial_indent="    ", subsequent_indent="        ",
+                              break_long_words=False, break_on_hyphens=False)
+                for a in args
+            ]  # fmt: skip
+            parts.append("Args:\n" + "\n".join(wrapped))
+        if op.deprecated:
+            parts.insert(1, "Deprecated.")
+        return "\n\n".join(parts)
+
+    def _upload_view(self, service: Service, imports: Imports) -> UploadView | None:
+        for op in service.operations:
+            upload = op.upload
+            if upload is None or upload.params_operation is None or op.body is None:
+                continue
+            params_op = self.operations[upload.params_operation]
+            params_type = self._result_type(params_op)
+            if params_type is None or params_type.ref is None:
+                continue
+            params_schema = self.schemas[params_type.ref]
+            py_of = {f.names.wire: f.names.py for f in params_schema.fields}
+            form = [
+                (wire, py_of[source]) for wire, source in upload.form_fields if source in py_of
+            ]
+            url_attr = py_of.get(upload.url_response_field or "", "")
+            returns = "dict[str, object]"
+            attachment_args: list[tuple[str, str]] = []
+            if upload.attachment is not None:
+                attachment = self.schemas[upload.attachment]
+                returns = attachment.name
+                imports.model(attachment.module, attachment.name)
+                by_wire = {f.names.wire: f.names.py for f in attachment.fields}
+                expressions = {
+                    "key": "key",
+                    "name": "name",
+                    "size": "len(content)",
+                    "type": "content_type",
+                    "kind": '"image" if content_type.startswith("image/") else "file"',
+                }
+                for role, wire in upload.attachment_fields:
+                    expression = expressions[role]
+                    field_type = next(f.type for f in attachment.fields if f.names.wire == wire)
+                    if role == "kind" and field_type.ref:
+                        enum = self.schemas[field_type.ref]
+                        imports.model(enum.module, enum.name)
+                        expression = f"{enum.name}({expression})"
+                    attachment_args.append((by_wire[wire], expression))
+            imports.core.update({"FileInput", "fill_filename"})
+            doc = (
+                "Upload a file in one call and return what a message's `files` takes.\n\n"
+                + wrap(
+                    f"Runs `{params_op.names.py}` for a pre-signed form, posts the file to the "
+                    "storage URL (no Authorization header) and fills the key's `${filename}`.",
+                    84,
+                )
+                + "\n\nArgs:\n    file: a path, bytes, a binary file object or a (name, "
+                "content[, type]) tuple.\n    filename: the name to store (default: from the "
+                "path or\n        the file object)."
+            )
+            return UploadView(
+                name=upload.method_name,
+                doc=docstring(doc, indent=8),
+                params_method=params_op.names.py,
+                upload_method=op.names.py,
+                url_attr=url_attr,
+                form=form,
+                key_field=upload.key_field if dict(form).get(upload.key_field or "") else None,
+                key_attr=dict(form).get(upload.key_field or ""),
+                file_field=upload.file_field,
+                returns=returns,
+                attachment_args=attachment_args,
+            )
+        return None
+
+    # -- package surface ----------------------------------------------------------------
+
+    def _package_init(
+        self, models: list[tuple[str, str]], webhooks: bool, common: dict[str, Any]
+    ) -> str:
+        """The package's lazy surface: clients, runtime names, every model, webhooks."""
+        exports: dict[str, str] = {
+            self.project.client_class: "._client",
+            self.project.async_client_class: "._client",
+        }
+        imports = Imports()
+        imports.model("._client", self.project.client_class)
+        imports.model("._client", self.project.async_client_class)
+        for name in RUNTIME_EXPORTS:
+            exports[name] = "._core"
+            imports.model("._core", name)
+        model_names: list[str] = []
+        for name, module in models:
+            if name not in exports:
+                model_names.append(name)
+                imports.model(f".types.{module}", name)
+        lines = imports.block(core_module="", model_prefix="").split("\n")
+        if webhooks:
+            exports["webhooks"] = ".webhooks"
+            lines.insert(0, "from . import webhooks")
+        return render(
+            "sdk/__init__.py.jinja",
+            **common,
+            exports=sorted(exports.items()),
+            models=[(n, m) for n, m in models if n in model_names],
+            all_names=sort_all(["__version__", *exports, *model_names]),
+            type_checking_imports=lines,
+        )
+
+    def _webhook_view(self) -> dict[str, Any] | None:
+        payload = self.api.webhook_payload
+        if payload is None or payload.ref is None:
+            return None
+        schema = self.schemas[payload.ref]
+        return {"payload_name": schema.name, "payload_module": schema.module}
+
+
+def _define_order(schemas: list[Schema]) -> list[Schema]:
+    """Enums and classes first, then aliases in dependency order (their values run at import)."""
+    first = [s for s in schemas if s.kind in ("enum", "object")]
+    rest = [s for s in schemas if s.kind not in ("enum", "object")]
+    ordered: list[Schema] = []
+    names = {s.name for s in rest}
+    while rest:
+        ready = [s for s in rest if not (set(s.depends_on) & names - {o.name for o in ordered})]
+        if not ready:
+            ready = rest[:1]
+        for schema in ready:
+            ordered.append(schema)
+            rest.remove(schema)
+    return first + ordered
+
+
+def _query_style(param: Parameter) -> str:
+    if param.type.kind != "array" or param.explode:
+        return "form"
+    return {"spaceDelimited": "space", "pipeDelimited": "pipe"}.get(param.style, "comma")
+
+
+def _is_binary(typ: TypeRef) -> bool:
+    return typ.kind == "primitive" and typ.format in ("binary", "byte")
+
+
+def _type_expr(annotation: str) -> str:
+    """A runtime expression for an annotation (``X | None`` needs no quoting on 3.11)."""
+    return annotation
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def iter_files(root: Path) -> Iterable[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
