@@ -89,9 +89,21 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Refinement:
+    """A second property that tells apart variants sharing one discriminator value
+    (``x-subdiscriminator``): for ``value``, read ``property`` and map it to a schema."""
+
+    value: str
+    property: str
+    py_property: str
+    mapping: tuple[tuple[str, str], ...]  # (value of `property`, schema name)
+
+
+@dataclass(frozen=True)
 class Discriminator:
     property: str  # wire name
     py_property: str
+    refinements: tuple[Refinement, ...] = ()
 
 
 @dataclass(frozen=True)

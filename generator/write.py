@@ -34,8 +34,12 @@ def existing_files(out_dir: Path, roots: Iterable[str]) -> set[str]:
             found.add(root)
         elif path.is_dir():
             for item in path.rglob("*"):
-                if item.is_file() and "__pycache__" not in item.parts:
-                    found.add(item.relative_to(out_dir).as_posix())
+                rel = item.relative_to(out_dir)
+                # Caches and tool state (__pycache__, .mypy_cache, .venv…) are not ours.
+                if item.is_file() and not any(
+                    part == "__pycache__" or part.startswith(".") for part in rel.parts
+                ):
+                    found.add(rel.as_posix())
     return found
 
 

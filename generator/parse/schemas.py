@@ -20,6 +20,7 @@ from ..ir import (
     Field,
     Names,
     Primitive,
+    Refinement,
     Schema,
     TypeRef,
     Variant,
@@ -362,20 +363,34 @@ class SchemaRegistry:
             for tag, target in discriminator["mapping"].items():
                 ref = target if str(target).startswith("#") else f"#/components/schemas/{target}"
                 mapping[str(tag)] = unquote(ref[1:])
-        variants: list[Variant] = []
-        for index, option in enumerate(node[keyword]):
-            if is_nullable_marker(option):
-                continue
+        options = [
+            (index, option)
+            for index, option in enumerate(node[keyword])
+            if not is_nullable_marker(option)
+        ]
+        types: list[TypeRef] = []
+        pointers: list[str] = []
+        for index, option in options:
             option_pointer = join_pointer(pointer, keyword, index)
-            typ = self.type_of(option, option_pointer, f"{base.name}Variant{index + 1}")
-            tags: tuple[str, ...] = ()
-            if prop_name:
-                tags = self._variant_tags(option, option_pointer, prop_name, mapping)
-            variants.append(Variant(typ, tags))
+            types.append(self.type_of(option, option_pointer, f"{base.name}Variant{index + 1}"))
+            pointers.append(option_pointer)
+        tags: list[tuple[str, ...]] = [()] * len(options)
+        if prop_name:
+            for i, (_, option) in enumerate(options):
+                tags[i] = self._mapped_tags(option, pointers[i], mapping)
+            claimed = {tag for group in tags for tag in group}
+            for i, (_, option) in enumerate(options):
+                if not tags[i]:
+                    own = self._property_tags(option, pointers[i], prop_name)
+                    tags[i] = tuple(t for t in own if t not in claimed)
+                    claimed.update(tags[i])
+        variants = [Variant(t, g) for t, g in zip(types, tags, strict=True)]
         disc = None
         if prop_name:
-            disc = Discriminator(prop_name, naming.py_identifier(prop_name))
-            missing = [v for v in variants if not v.tags]
+            refinements = self._refinements(node, pointer)
+            refined = {name for r in refinements for _, name in r.mapping}
+            disc = Discriminator(prop_name, naming.py_identifier(prop_name), refinements)
+            missing = [v for v in variants if not v.tags and v.type.ref not in refined]
             if missing:
                 self.ctx.warn(
                     f"discriminator {prop_name!r}: some variants have no tag value; "
@@ -390,26 +405,45 @@ class SchemaRegistry:
             exclusive=keyword == "oneOf",
         )
 
-    def _variant_tags(
-        self, option: Any, pointer: str, prop: str, mapping: dict[str, str]
-    ) -> tuple[str, ...]:
-        resolved, final = self.ctx.deref(option, pointer)
+    def _mapped_tags(self, option: Any, pointer: str, mapping: dict[str, str]) -> tuple[str, ...]:
+        _, final = self.ctx.deref(option, pointer)
         if mapping:
-            tags = [tag for tag, target in mapping.items() if target == final]
-            if tags:
-                return tuple(tags)
-        if isinstance(resolved, dict):
-            merged = self._merge_all_of(resolved, final) if resolved.get("allOf") else resolved
-            spec = as_dict(merged.get("properties")).get(prop)
-            spec, _ = self.ctx.deref(spec, final)
-            if isinstance(spec, dict):
-                if "const" in spec:
-                    return (str(spec["const"]),)
-                if isinstance(spec.get("enum"), list) and len(spec["enum"]) == 1:
-                    return (str(spec["enum"][0]),)
+            return tuple(tag for tag, target in mapping.items() if target == final)
         if final != pointer and final.startswith(_COMPONENTS):
             return (split_pointer(final)[-1],)
         return ()
+
+    def _property_tags(self, option: Any, pointer: str, prop: str) -> tuple[str, ...]:
+        """The tag a variant declares itself: a ``const`` or single-value ``enum``."""
+        resolved, final = self.ctx.deref(option, pointer)
+        if not isinstance(resolved, dict):
+            return ()
+        merged = self._merge_all_of(resolved, final) if resolved.get("allOf") else resolved
+        spec = (merged.get("properties") or {}).get(prop)
+        spec, _ = self.ctx.deref(spec, final)
+        if isinstance(spec, dict):
+            if "const" in spec:
+                return (str(spec["const"]),)
+            if isinstance(spec.get("enum"), list) and len(spec["enum"]) == 1:
+                return (str(spec["enum"][0]),)
+        return ()
+
+    def _refinements(self, node: dict[str, Any], pointer: str) -> tuple[Refinement, ...]:
+        raw = node.get("x-subdiscriminator")
+        if not isinstance(raw, dict):
+            return ()
+        result: list[Refinement] = []
+        for value, spec in raw.items():
+            if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+                self.ctx.warn("x-subdiscriminator entries need a propertyName", pointer)
+                continue
+            pairs: list[tuple[str, str]] = []
+            for sub_value, target in (spec.get("mapping") or {}).items():
+                ref = target if str(target).startswith("#") else f"#/components/schemas/{target}"
+                pairs.append((str(sub_value), self.named(unquote(ref[1:]))))
+            prop = spec["propertyName"]
+            result.append(Refinement(str(value), prop, naming.py_identifier(prop), tuple(pairs)))
+        return tuple(result)
 
 
 def constraints_of(node: Any) -> Constraints:

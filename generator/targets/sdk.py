@@ -254,26 +254,30 @@ class _SdkBuilder:
         if not members:
             imports.typing.add("Any")
             return "Any"
-        tagged = schema.discriminator is not None and all(
-            v.tags and v.type.kind == "ref" for v in schema.variants
+        disc = schema.discriminator
+        refined = {name for r in disc.refinements for _, name in r.mapping} if disc else set()
+        tagged = disc is not None and all(
+            v.type.kind == "ref" and (v.tags or v.type.ref in refined) for v in schema.variants
         )
-        if not tagged or schema.discriminator is None:
+        if not tagged or disc is None:
             return " | ".join(dict.fromkeys(members)) if len(members) > 1 else members[0]
         imports.typing.update({"Annotated", "Union"})
         imports.core.update({"UnknownVariant", "tagged_union"})
-        mapping: dict[str, str] = {}
-        parts: list[str] = []
-        for variant, member in zip(schema.variants, members, strict=True):
-            canonical = variant.tags[0]
-            for tag in variant.tags:
-                mapping[tag] = canonical
-            parts.append(f"Annotated[{member}, Tag({canonical!r})]")
-        parts.append('Annotated[UnknownVariant, Tag("__unknown__")]')
         imports.pydantic.add("Tag")
-        disc = schema.discriminator
+        # Each variant is tagged with its schema name; the discriminator maps wire values to it.
+        mapping = {tag: str(v.type.ref) for v in schema.variants for tag in v.tags}
+        parts = [
+            f"Annotated[{member}, Tag({v.type.ref!r})]"
+            for v, member in zip(schema.variants, members, strict=True)
+        ]
+        parts.append('Annotated[UnknownVariant, Tag("__unknown__")]')
+        refinements = {
+            r.value: (r.property, r.py_property, dict(r.mapping)) for r in disc.refinements
+        }
+        extra = f", {refinements!r}" if refinements else ""
         return (
             f"Annotated[Union[{', '.join(parts)}], "
-            f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r})]"
+            f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r}{extra})]"
         )
 
     # -- services -----------------------------------------------------------------------

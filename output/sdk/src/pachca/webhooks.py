@@ -1,0 +1,34 @@
+"""Incoming webhooks: check the signature, then parse the payload into its typed model."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from ._core import WebhookVerificationError, parse_webhook, verify_signature
+from .types.webhook_payload import WebhookPayload
+
+__all__ = ["WebhookVerificationError", "parse_event", "verify", "verify_and_parse"]
+
+SIGNATURE_HEADER = "Pachca-Signature"
+
+
+def verify(
+    raw_body: bytes | str, signature: str, secret: str, *, tolerance: int | None = 60
+) -> None:
+    """Raise :class:`WebhookVerificationError` unless ``signature`` is the HMAC-SHA256 of the
+    raw body under ``secret`` and the event's ``webhook_timestamp`` is within ``tolerance``
+    seconds of now (``None`` turns the replay check off)."""
+    verify_signature(raw_body, signature, secret, tolerance=tolerance)
+
+
+def parse_event(raw_body: bytes | str) -> WebhookPayload:
+    """Parse a webhook body into the typed payload (unknown event types parse too)."""
+    return cast(WebhookPayload, parse_webhook(raw_body, WebhookPayload))
+
+
+def verify_and_parse(
+    raw_body: bytes | str, signature: str, secret: str, *, tolerance: int | None = 60
+) -> WebhookPayload:
+    """:func:`verify`, then :func:`parse_event`."""
+    verify(raw_body, signature, secret, tolerance=tolerance)
+    return parse_event(raw_body)
