@@ -28,7 +28,7 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/dxgen generate --strict --check
 
-test: $(STAMP)
+test: $(STAMP) $(PRISM)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .config import Config, load_config
-from .diagnostics import Diagnostic, SpecError
+from .diagnostics import Diagnostic, Severity, SpecError
 from .format import GeneratedCodeError
 from .pipeline import BuildResult, build_api, generate
 from .targets import ALL_TARGET_NAMES, available_targets
@@ -28,7 +28,8 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 def _fail(exc: SpecError) -> NoReturn:
     _print_diagnostics(exc.diagnostics)
-    count = len(exc.diagnostics)
+    # Warnings found before the error are printed too, but they are not what stopped the run.
+    count = sum(1 for d in exc.diagnostics if d.severity is Severity.ERROR)
     click.echo(f"dxgen: {count} error{'s' if count != 1 else ''}; nothing written", err=True)
     sys.exit(EXIT_INPUT)
 

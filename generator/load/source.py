@@ -8,6 +8,7 @@ can point at the line a person would edit.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,19 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 class _SpecLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe YAML without timestamp parsing: ``2025-01-15`` stays the string the author wrote."""
+    """Safe YAML read as JSON would read it: ``2025-01-15`` stays the string the author wrote,
+    and only ``true``/``false`` are booleans (YAML 1.2), so ``enum: [on, off, yes, no]`` keeps
+    its strings."""
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _SpecLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, _YAML12_BOOL if tag == _BOOL else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
@@ -82,7 +91,10 @@ def read_source(path: Path, display: str) -> SourceFile:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SpecError([error(f"not UTF-8 text (byte {exc.start})", where)]) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        message = f"not UTF-8 text (byte {exc.start})"
+        raise SpecError([error(message, Location(display, line, column))]) from None
     if not text.strip():
         raise SpecError([error("file is empty", Location(display, 1, 1))])
     if path.suffix.lower() == ".json":

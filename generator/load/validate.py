@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap
@@ -26,9 +27,12 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
     version = str(document.get("openapi", ""))
     validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     findings: list[Diagnostic] = []
+    nodes = _NodeIndex(document)
     try:
         errors: Iterator[Any] = validator_class(document).iter_errors()
         for index, problem in enumerate(errors):
+            if isinstance(problem, DuplicateOperationIDError):
+                continue  # the parser reports it as an error, naming both places
             if index >= _MAX_FINDINGS:
                 findings.append(
                     warning(
@@ -37,7 +41,7 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
                     )
                 )
                 break
-            findings.append(_to_diagnostic(problem, source_map))
+            findings.append(_to_diagnostic(problem, source_map, nodes))
     except RecursionError:
         findings.append(warning("validation gave up: references nest too deeply", source_map.locate("")))
     except Exception as exc:  # the validator's own extra checks can fail on odd input
@@ -45,13 +49,41 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
     return findings
 
 
-def _to_diagnostic(problem: Any, source_map: SourceMap) -> Diagnostic:
+class _NodeIndex:
+    """Pointers of the document's mappings by identity, built on first use: the validator's
+    own checks (a ``default`` that does not fit its schema) report the schema, not a path."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self._pointers: dict[int, str] | None = None
+
+    def pointer(self, node: Any) -> str | None:
+        if self._pointers is None:
+            self._pointers = {}
+            stack: list[tuple[Any, str]] = [(self.document, "")]
+            while stack:
+                value, pointer = stack.pop()
+                if isinstance(value, dict):
+                    self._pointers[id(value)] = pointer
+                    stack.extend((v, join_pointer(pointer, k)) for k, v in value.items())
+                elif isinstance(value, list):
+                    stack.extend((v, join_pointer(pointer, i)) for i, v in enumerate(value))
+        return self._pointers.get(id(node))
+
+
+def _to_diagnostic(problem: Any, source_map: SourceMap, nodes: _NodeIndex) -> Diagnostic:
     if isinstance(problem, ValidationError):
         deepest = _deepest(problem)
         pointer = join_pointer("", *deepest.absolute_path)
-        unexpected = _UNEXPECTED.match(deepest.message)
+        unexpected = _UNEXPECTED.match(deepest.message) or _UNEVALUATED.search(deepest.message)
         if unexpected:  # point at the key itself, not at the object that holds it
             pointer = join_pointer(pointer, unexpected.group(1))
+        operation = _OPERATION.search(deepest.message)
+        if not pointer and operation:  # the validator's own checks carry no path, only text
+            pointer = join_pointer("/paths", operation.group(2), operation.group(1))
+        schema = deepest.schema if isinstance(deepest.schema, dict) else None
+        if not pointer and schema is not None and (found := nodes.pointer(schema)) is not None:
+            pointer = join_pointer(found, "default") if "default" in schema else found
         return warning(f"invalid OpenAPI: {_summary(deepest)}", source_map.locate(pointer))
     return warning(f"invalid OpenAPI: {_shorten(str(problem))}", source_map.locate(""))
 
@@ -68,6 +100,8 @@ def _deepest(problem: ValidationError) -> ValidationError:
     return current
 
 
+_UNEVALUATED = re.compile(r"\('([^']+)' was unexpected\)$")  # 3.1 wording
+_OPERATION = re.compile(r"for '(\w+)'(?: operation)? in '([^']*)'")
 _UNEXPECTED = re.compile(r"^'([^']+)' does not match any of the regexes: '\^x-'$")
 
 

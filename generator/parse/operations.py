@@ -189,8 +189,9 @@ class OperationParser:
             auth_required = False
 
         taken = set(RESERVED_ARGUMENTS)
-        parameters = self._parameters(item, op, pointer, hint, taken)
-        body = self._body(op, pointer, hint, taken)
+        taken_cli: set[str] = set()  # every argument is a distinct option of the CLI command
+        parameters = self._parameters(item, op, pointer, hint, taken, taken_cli)
+        body = self._body(op, pointer, hint, taken, taken_cli)
         responses = self._responses(op, pointer, hint)
         success = next((r for r in responses if r.status.startswith("2")), None)
         errors = tuple(r for r in responses if r.is_error)
@@ -226,7 +227,13 @@ class OperationParser:
         return operation
 
     def _parameters(
-        self, item: dict[str, Any], op: dict[str, Any], pointer: str, hint: str, taken: set[str]
+        self,
+        item: dict[str, Any],
+        op: dict[str, Any],
+        pointer: str,
+        hint: str,
+        taken: set[str],
+        taken_cli: set[str],
     ) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for source, source_pointer in ((item, pointer.rsplit("/", 1)[0]), (op, pointer)):
@@ -250,6 +257,7 @@ class OperationParser:
             names = param.get("x-param-names")
             base_name = names[0] if isinstance(names, list) and names else wire
             py = naming.unique(naming.py_identifier(str(base_name), fallback="param"), taken)
+            cli = naming.unique(naming.cli_name(str(base_name)), taken_cli, separator="-")
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
                 first = next(iter(param["content"].values()))
@@ -269,7 +277,7 @@ class OperationParser:
                     example = first_example.get("value")
             result.append(
                 Parameter(
-                    names=Names(wire, py, naming.cli_name(str(base_name)), naming.anchor(wire)),
+                    names=Names(wire, py, cli, naming.anchor(wire)),
                     location=cast(ParamLocation, location),
                     type=typ,
                     required=bool(param.get("required")) or location == "path",
@@ -293,7 +301,7 @@ class OperationParser:
         return tuple(result)
 
     def _body(
-        self, op: dict[str, Any], pointer: str, hint: str, taken: set[str]
+        self, op: dict[str, Any], pointer: str, hint: str, taken: set[str], taken_cli: set[str]
     ) -> Body | None:
         raw = op.get("requestBody")
         if raw is None:
@@ -325,8 +333,8 @@ class OperationParser:
                 wrapper_key = wrapper.names.wire
                 outer = tuple(f for f in fields if f is not wrapper)
                 fields = inner.fields
-        fields = self._unique_arguments(fields, taken)
-        outer = self._unique_arguments(outer, taken)
+        fields = self._unique_arguments(fields, taken, taken_cli)
+        outer = self._unique_arguments(outer, taken, taken_cli)
         return Body(
             content_type=content_type,
             kind=kind,
@@ -357,12 +365,16 @@ class OperationParser:
         return objects[0]
 
     @staticmethod
-    def _unique_arguments(fields: tuple[Field, ...], taken: set[str]) -> tuple[Field, ...]:
+    def _unique_arguments(
+        fields: tuple[Field, ...], taken: set[str], taken_cli: set[str]
+    ) -> tuple[Field, ...]:
         result: list[Field] = []
         for item in fields:
             py = naming.unique(item.names.py, taken)
-            if py != item.names.py:
-                item = dataclasses.replace(item, names=dataclasses.replace(item.names, py=py))
+            cli = naming.unique(item.names.cli, taken_cli, separator="-")
+            if (py, cli) != (item.names.py, item.names.cli):
+                names = dataclasses.replace(item.names, py=py, cli=cli)
+                item = dataclasses.replace(item, names=names)
             result.append(item)
         return tuple(result)
 

@@ -285,6 +285,7 @@ class SchemaRegistry:
         origin: dict[str, str] = node.get("x-dxgen-origin") or {}
         required = {key for key in as_list(node.get("required")) if isinstance(key, str)}
         taken: set[str] = set()
+        taken_cli: set[str] = set()
         fields: list[Field] = []
         for wire, prop in properties.items():
             prop_pointer = origin.get(wire) or join_pointer(pointer, "properties", wire)
@@ -296,10 +297,13 @@ class SchemaRegistry:
                     f"named {unique!r} in Python",
                     prop_pointer,
                 )
-            fields.append(
-                self.field(wire, prop, prop_pointer, base.name + naming.pascal(wire), unique,
-                           wire in required)
-            )  # fmt: skip
+            built = self.field(
+                wire, prop, prop_pointer, base.name + naming.pascal(wire), unique, wire in required
+            )
+            cli = naming.unique(built.names.cli, taken_cli, separator="-")
+            if cli != built.names.cli:  # `class` and `class_` are both `--class`
+                built = dataclasses.replace(built, names=dataclasses.replace(built.names, cli=cli))
+            fields.append(built)
         additional = None
         extra = node.get("additionalProperties")
         if extra is True or (isinstance(extra, dict)):
@@ -382,6 +386,8 @@ class SchemaRegistry:
             for i, (_, option) in enumerate(options):
                 if not tags[i]:
                     own = self._property_tags(option, pointers[i], prop_name)
+                    # The component name is OpenAPI's implicit tag; a declared value beats it.
+                    own = own or self._implicit_tags(option, pointers[i])
                     tags[i] = tuple(t for t in own if t not in claimed)
                     claimed.update(tags[i])
         variants = [Variant(t, g) for t, g in zip(types, tags, strict=True)]
@@ -407,8 +413,10 @@ class SchemaRegistry:
 
     def _mapped_tags(self, option: Any, pointer: str, mapping: dict[str, str]) -> tuple[str, ...]:
         _, final = self.ctx.deref(option, pointer)
-        if mapping:
-            return tuple(tag for tag, target in mapping.items() if target == final)
+        return tuple(tag for tag, target in mapping.items() if target == final)
+
+    def _implicit_tags(self, option: Any, pointer: str) -> tuple[str, ...]:
+        _, final = self.ctx.deref(option, pointer)
         if final != pointer and final.startswith(_COMPONENTS):
             return (split_pointer(final)[-1],)
         return ()
@@ -419,7 +427,7 @@ class SchemaRegistry:
         if not isinstance(resolved, dict):
             return ()
         merged = self._merge_all_of(resolved, final) if resolved.get("allOf") else resolved
-        spec = (merged.get("properties") or {}).get(prop)
+        spec = as_dict(merged.get("properties")).get(prop)
         spec, _ = self.ctx.deref(spec, final)
         if isinstance(spec, dict):
             if "const" in spec:

@@ -64,15 +64,23 @@ class Annotator:
     def __init__(self, api: Api) -> None:
         self.schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
 
-    def annotation(self, typ: TypeRef | None, imports: Imports, role: Role = "model") -> str:
+    def annotation(
+        self,
+        typ: TypeRef | None,
+        imports: Imports,
+        role: Role = "model",
+        *,
+        opaque: frozenset[str] = frozenset(),
+    ) -> str:
+        """``opaque`` names are rendered as ``Any`` (a recursive alias inside its own body)."""
         if typ is None:
             return "None"
-        text = self._base(typ, imports, role)
+        text = self._base(typ, imports, role, opaque)
         if typ.nullable and text not in ("None", "Any"):
             text = f"{text} | None"
         return text
 
-    def _base(self, typ: TypeRef, imports: Imports, role: Role) -> str:
+    def _base(self, typ: TypeRef, imports: Imports, role: Role, opaque: frozenset[str]) -> str:
         if typ.kind == "any":
             imports.typing.add("Any")
             return "Any"
@@ -87,21 +95,24 @@ class Annotator:
         if typ.kind == "primitive":
             return self._primitive(typ, imports, role)
         if typ.kind == "array":
-            inner = self.annotation(typ.items, imports, role)
+            inner = self.annotation(typ.items, imports, role, opaque=opaque)
             if role == "argument":
                 imports.collections.add("Sequence")
                 return f"Sequence[{inner}]"
             return f"list[{inner}]"
         if typ.kind == "map":
-            inner = self.annotation(typ.items, imports, role)
+            inner = self.annotation(typ.items, imports, role, opaque=opaque)
             if role == "argument":
                 imports.collections.add("Mapping")
                 return f"Mapping[str, {inner}]"
             return f"dict[str, {inner}]"
         if typ.kind == "ref" and typ.ref:
             schema = self.schemas[typ.ref]
+            if schema.name in opaque:
+                imports.typing.add("Any")
+                return "Any"
             if schema.kind == "alias" and schema.target is not None and not schema.recursive:
-                return self._base(schema.target, imports, role)
+                return self._base(schema.target, imports, role, opaque)
             imports.model(schema.module, schema.name)
             return schema.name
         imports.typing.add("Any")

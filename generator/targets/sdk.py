@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__ as dxgen_version
+from .. import naming
 from ..ir import Api, Body, Field, Operation, Parameter, Schema, Service, TypeRef
 from . import Target
 from .pysource import docstring, wrap
@@ -66,6 +67,7 @@ class MethodView:
     call_args: list[str]
     prelude: list[str]  # statements before the call
     deprecated: bool
+    cast_to: str | None = None  # wrap the result in cast() for the type checker
 
 
 @dataclass
@@ -226,7 +228,10 @@ class _SdkBuilder:
         else:
             imports.typing.add("TypeAlias")
             view["kind"] = "alias"
-            view["target"] = self.annotator.annotation(schema.target, imports)
+            # A type alias cannot name itself at runtime: its own recursion becomes Any.
+            view["target"] = self.annotator.annotation(
+                schema.target, imports, opaque=frozenset({schema.name})
+            )
         return view
 
     def _field_view(self, item: Field, imports: Imports) -> dict[str, Any]:
@@ -261,7 +266,7 @@ class _SdkBuilder:
         )
         if not tagged or disc is None:
             return " | ".join(dict.fromkeys(members)) if len(members) > 1 else members[0]
-        imports.typing.update({"Annotated", "Union"})
+        imports.typing.add("Annotated")
         imports.core.update({"UnknownVariant", "tagged_union"})
         imports.pydantic.add("Tag")
         # Each variant is tagged with its schema name; the discriminator maps wire values to it.
@@ -276,7 +281,7 @@ class _SdkBuilder:
         }
         extra = f", {refinements!r}" if refinements else ""
         return (
-            f"Annotated[Union[{', '.join(parts)}], "
+            f"Annotated[{' | '.join(parts)}, "
             f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r}{extra})]"
         )
 
@@ -309,6 +314,11 @@ class _SdkBuilder:
         header_params = [p for p in op.parameters if p.location == "header"]
         body = op.body
         signature = Signature()
+        url_arg: str | None = None
+        if op.upload is not None:
+            # x-external-url: the operation is sent to a URL taken from another response.
+            url_arg = naming.py_identifier(op.upload.url_response_field or op.upload.url_field)
+            signature.positional.append(Arg(url_arg, "str"))
         for param in path_params:
             signature.positional.append(
                 Arg(param.names.py, self.annotator.annotation(param.type, imports, "argument"))
@@ -340,9 +350,9 @@ class _SdkBuilder:
                 imports.core.add("FileInput")
                 annotation = "FileInput"
             signature.keyword.append(
-                Arg("body", annotation, None if body.required else "NOT_GIVEN")
+                Arg("body", annotation)
                 if body.required
-                else Arg("body", f"{annotation} | NotGiven", "NOT_GIVEN")
+                else Arg("body", _or_not_given(annotation), "NOT_GIVEN")
             )
         required, optional = kwargs_for(required_ok=wrapper_type is None)
         extras = self._extras(imports)
@@ -378,7 +388,10 @@ class _SdkBuilder:
                              "TimeoutTypes"})  # fmt: skip
 
         prelude: list[str] = []
-        call_args: list[str] = [repr(op.method), repr(op.path)]
+        cast_to: str | None = None
+        call_args: list[str] = [repr(op.method), url_arg or repr(op.path)]
+        if url_arg:
+            call_args.append("absolute_url=True")
         if path_params:
             pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in path_params)
             call_args.append(f"path_params={{{pairs}}}")
@@ -430,6 +443,10 @@ class _SdkBuilder:
             result_type = self._result_type(op)
             returns = self.annotator.annotation(result_type, imports, "result")
             call_args.insert(2, f"cast_to={_type_expr(returns) if result_type else 'None'}")
+            if result_type is not None and self._needs_cast(result_type, returns):
+                # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
+                imports.typing.add("cast")
+                cast_to = returns
         return MethodView(
             name=op.names.py,
             doc=docstring(self._method_doc(op, path_params, keyword_params, body), indent=8),
@@ -441,7 +458,21 @@ class _SdkBuilder:
             call_args=call_args,
             prelude=prelude,
             deprecated=op.deprecated,
+            cast_to=cast_to,
         )
+
+    def _needs_cast(self, typ: TypeRef, annotation: str) -> bool:
+        """Whether the runtime's ``type[T]`` overload cannot type this result: a top-level
+        union, a literal, ``Any``, or the name of a union type alias."""
+        depth = 0
+        for index, char in enumerate(annotation):
+            depth += (char == "[") - (char == "]")
+            if depth == 0 and annotation.startswith(" | ", index):
+                return True
+        if annotation.startswith(("Literal[", "Any")):
+            return True
+        schema = self.schemas.get(annotation)
+        return schema is not None and schema.kind in ("union", "alias")
 
     def _add_arg(
         self,
@@ -456,7 +487,7 @@ class _SdkBuilder:
         if required:
             required_args.append(Arg(name, annotation))
         else:
-            optional_args.append(Arg(name, f"{annotation} | NotGiven", "NOT_GIVEN"))
+            optional_args.append(Arg(name, _or_not_given(annotation), "NOT_GIVEN"))
 
     @staticmethod
     def _extras(imports: Imports) -> list[Arg]:
@@ -551,13 +582,21 @@ class _SdkBuilder:
         parts = [op.summary or op.names.py.replace("_", " ").capitalize()]
         if op.description and op.description != op.summary:
             parts.append(wrap(op.description, 84))
-        facts = [f"`{op.method} {op.path}`"]
+        if op.upload is not None:
+            source = self.operations.get(op.upload.params_operation or "")
+            origin = f" returned by `{source.names.py}`" if source else ""
+            facts = [f"`{op.method}` to the `{op.upload.url_response_field or op.upload.url_field}` URL{origin}"]
+        else:
+            facts = [f"`{op.method} {op.path}`"]
         if op.scopes:
             facts.append("scope " + ", ".join(f"`{s}`" for s in op.scopes))
         if op.plan:
             facts.append(f"plan `{op.plan}`")
         parts.append("; ".join(facts) + ".")
         args: list[str] = []
+        if op.upload is not None:
+            url = op.upload.url_response_field or op.upload.url_field
+            args.append(f"{naming.py_identifier(url)}: the upload URL (`{url}` of the upload parameters).")
         for param in [*path, *keyword]:
             if param.description:
                 args.append(f"{param.names.py}: {_one_line(param.description)}")
@@ -696,6 +735,13 @@ def _define_order(schemas: list[Schema]) -> list[Schema]:
             ordered.append(schema)
             rest.remove(schema)
     return first + ordered
+
+
+def _or_not_given(annotation: str) -> str:
+    """``X | NotGiven``, keeping ``None`` last as linters expect (``X | NotGiven | None``)."""
+    if annotation.endswith(" | None"):
+        return annotation[: -len(" | None")] + " | NotGiven | None"
+    return f"{annotation} | NotGiven"
 
 
 def _query_style(param: Parameter) -> str:

@@ -1,8 +1,8 @@
 """Python SDK for the Pachca API.
 
-``from pachca import PachcaClient`` — models, errors and helpers are importable
-from here too. Everything is imported lazily, on first use, so ``import pachca`` stays fast
-however large the API is.
+``from pachca import PachcaClient``: models, errors and helpers are importable from here too.
+Everything is imported lazily, on first use, so ``import pachca`` stays fast however large the
+API is.
 """
 
 from __future__ import annotations

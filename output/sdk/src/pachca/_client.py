@@ -30,8 +30,8 @@ __all__ = ["AsyncPachcaClient", "PachcaClient"]
 class PachcaClient(SyncAPIClient):
     """Synchronous client for the Pachca API.
 
-    The token is read from ``PACHCA_TOKEN`` when not given. Use it as a context
-    manager, or call ``close()``, to release the connection pool.
+    The token is read from ``PACHCA_TOKEN`` when not given. Use it as a context manager, or call
+    ``close()``, to release the connection pool.
     """
 
     _token_env_var = "PACHCA_TOKEN"

@@ -134,6 +134,7 @@ Webhooks
 ``parse_webhook(raw_body, type_) -> T`` validates with pydantic (e.g. a discriminated union).
 """
 
+from ._attach import load_file
 from ._client import AsyncAPIClient, ErrorModels, RequestArgs, RequestOptions, SyncAPIClient
 from ._exceptions import (
     APIConnectionError,
@@ -172,9 +173,8 @@ from ._types import (
     is_given,
     strip_not_given,
 )
-from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
-from ._attach import load_file
 from ._unions import UnknownVariant, tagged_union
+from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
 from ._webhooks import compute_signature, parse_webhook, verify_signature
 
 __all__ = [

@@ -41,7 +41,12 @@ class _BasePage(Generic[_T]):
         False when the server sent no cursor (or an empty one), when this page is empty,
         or when the cursor was already used earlier in this chain (loop guard).
         """
-        return self.next_cursor is not None and bool(self.data) and self._can_fetch()
+        return (
+            self.next_cursor is not None
+            and bool(self.data)
+            and self.next_cursor not in self._seen_cursors
+            and self._can_fetch()
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} items={len(self.data)} next_cursor={self.next_cursor!r}>"

@@ -69,6 +69,7 @@ class FilesService(SyncAPIResource):
 
     def upload_file(
         self,
+        direct_url: str,
         *,
         content_disposition: str,
         acl: str,
@@ -91,9 +92,10 @@ class FilesService(SyncAPIResource):
         field from that response plus the file itself. Do not send the Authorization header
         — the signed policy authorises the upload.
 
-        `POST /direct_url`.
+        `POST` to the `direct_url` URL returned by `get_upload_params`.
 
         Args:
+            direct_url: the upload URL (`direct_url` of the upload parameters).
             content_disposition: The `Content-Disposition` value from `getUploadParams`.
             acl: The `acl` value from `getUploadParams`.
             policy: The `policy` value from `getUploadParams`.
@@ -108,8 +110,9 @@ class FilesService(SyncAPIResource):
         files = {k: v for k, v in {"file": file}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "POST",
-            "/direct_url",
+            direct_url,
             cast_to=None,
+            absolute_url=True,
             multipart={
                 "Content-Disposition": content_disposition,
                 "acl": acl,
@@ -224,6 +227,7 @@ class AsyncFilesService(AsyncAPIResource):
 
     async def upload_file(
         self,
+        direct_url: str,
         *,
         content_disposition: str,
         acl: str,
@@ -246,9 +250,10 @@ class AsyncFilesService(AsyncAPIResource):
         field from that response plus the file itself. Do not send the Authorization header
         — the signed policy authorises the upload.
 
-        `POST /direct_url`.
+        `POST` to the `direct_url` URL returned by `get_upload_params`.
 
         Args:
+            direct_url: the upload URL (`direct_url` of the upload parameters).
             content_disposition: The `Content-Disposition` value from `getUploadParams`.
             acl: The `acl` value from `getUploadParams`.
             policy: The `policy` value from `getUploadParams`.
@@ -263,8 +268,9 @@ class AsyncFilesService(AsyncAPIResource):
         files = {k: v for k, v in {"file": file}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "POST",
-            "/direct_url",
+            direct_url,
             cast_to=None,
+            absolute_url=True,
             multipart={
                 "Content-Disposition": content_disposition,
                 "acl": acl,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Tag
 
@@ -20,20 +20,18 @@ from .view_block_select import ViewBlockSelect
 from .view_block_time import ViewBlockTime
 
 ViewBlock: TypeAlias = Annotated[
-    Union[
-        Annotated[ViewBlockHeader, Tag("ViewBlockHeader")],
-        Annotated[ViewBlockPlainText, Tag("ViewBlockPlainText")],
-        Annotated[ViewBlockMarkdown, Tag("ViewBlockMarkdown")],
-        Annotated[ViewBlockDivider, Tag("ViewBlockDivider")],
-        Annotated[ViewBlockInput, Tag("ViewBlockInput")],
-        Annotated[ViewBlockSelect, Tag("ViewBlockSelect")],
-        Annotated[ViewBlockRadio, Tag("ViewBlockRadio")],
-        Annotated[ViewBlockCheckbox, Tag("ViewBlockCheckbox")],
-        Annotated[ViewBlockDate, Tag("ViewBlockDate")],
-        Annotated[ViewBlockTime, Tag("ViewBlockTime")],
-        Annotated[ViewBlockFileInput, Tag("ViewBlockFileInput")],
-        Annotated[UnknownVariant, Tag("__unknown__")],
-    ],
+    Annotated[ViewBlockHeader, Tag("ViewBlockHeader")]
+    | Annotated[ViewBlockPlainText, Tag("ViewBlockPlainText")]
+    | Annotated[ViewBlockMarkdown, Tag("ViewBlockMarkdown")]
+    | Annotated[ViewBlockDivider, Tag("ViewBlockDivider")]
+    | Annotated[ViewBlockInput, Tag("ViewBlockInput")]
+    | Annotated[ViewBlockSelect, Tag("ViewBlockSelect")]
+    | Annotated[ViewBlockRadio, Tag("ViewBlockRadio")]
+    | Annotated[ViewBlockCheckbox, Tag("ViewBlockCheckbox")]
+    | Annotated[ViewBlockDate, Tag("ViewBlockDate")]
+    | Annotated[ViewBlockTime, Tag("ViewBlockTime")]
+    | Annotated[ViewBlockFileInput, Tag("ViewBlockFileInput")]
+    | Annotated[UnknownVariant, Tag("__unknown__")],
     tagged_union(
         "type",
         "type",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeAlias, Union
+from typing import Annotated, TypeAlias
 
 from pydantic import Tag
 
@@ -17,17 +17,15 @@ from .video_call_webhook_payload import VideoCallWebhookPayload
 from .view_submit_webhook_payload import ViewSubmitWebhookPayload
 
 WebhookPayload: TypeAlias = Annotated[
-    Union[
-        Annotated[MessageWebhookPayload, Tag("MessageWebhookPayload")],
-        Annotated[ReactionWebhookPayload, Tag("ReactionWebhookPayload")],
-        Annotated[ButtonWebhookPayload, Tag("ButtonWebhookPayload")],
-        Annotated[ViewSubmitWebhookPayload, Tag("ViewSubmitWebhookPayload")],
-        Annotated[ChatMemberWebhookPayload, Tag("ChatMemberWebhookPayload")],
-        Annotated[CompanyMemberWebhookPayload, Tag("CompanyMemberWebhookPayload")],
-        Annotated[LinkSharedWebhookPayload, Tag("LinkSharedWebhookPayload")],
-        Annotated[VideoCallWebhookPayload, Tag("VideoCallWebhookPayload")],
-        Annotated[UnknownVariant, Tag("__unknown__")],
-    ],
+    Annotated[MessageWebhookPayload, Tag("MessageWebhookPayload")]
+    | Annotated[ReactionWebhookPayload, Tag("ReactionWebhookPayload")]
+    | Annotated[ButtonWebhookPayload, Tag("ButtonWebhookPayload")]
+    | Annotated[ViewSubmitWebhookPayload, Tag("ViewSubmitWebhookPayload")]
+    | Annotated[ChatMemberWebhookPayload, Tag("ChatMemberWebhookPayload")]
+    | Annotated[CompanyMemberWebhookPayload, Tag("CompanyMemberWebhookPayload")]
+    | Annotated[LinkSharedWebhookPayload, Tag("LinkSharedWebhookPayload")]
+    | Annotated[VideoCallWebhookPayload, Tag("VideoCallWebhookPayload")]
+    | Annotated[UnknownVariant, Tag("__unknown__")],
     tagged_union(
         "type",
         "type",

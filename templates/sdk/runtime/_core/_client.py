@@ -1,0 +1,812 @@
+"""HTTP clients that generated SDK clients subclass."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import functools
+import json
+import logging
+import os
+import random
+import sys
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import GenericAlias, TracebackType
+from typing import Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack, cast, overload
+
+import httpx
+import pydantic
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    make_status_error,
+)
+from ._files import FilesInput, to_httpx_files
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from ._qs import QueryStyle, serialize_form, serialize_query
+from ._response import APIResponse, take_raw_response_flag
+from ._retry import RetryPolicy, should_retry_exception, should_retry_status
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, TimeoutTypes
+from ._utils import MISSING, build_path, decode_body, dig, dump_json, mask_headers, validate_as
+
+__all__ = [
+    "AsyncAPIClient",
+    "ErrorModels",
+    "RequestArgs",
+    "RequestOptions",
+    "SyncAPIClient",
+]
+
+_T = TypeVar("_T")
+_HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+
+ErrorModels = Mapping[int | str, Any]
+"""Error body models by status: ``{401: OAuthError, "4XX": ApiError, "default": ApiError}``."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestOptions:
+    """Per-call overrides every generated method accepts.
+
+    Attributes:
+        extra_headers: headers added to (and overriding) the client's headers.
+        extra_query: query parameters merged into (and overriding) the operation's query.
+        extra_body: top-level JSON (or form) fields merged into the request body.
+        timeout: overrides the client's timeout for this call (``None``: no timeout).
+        max_retries: overrides the client's ``max_retries`` for this call.
+    """
+
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Body | None = None
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
+
+
+_NO_OPTIONS = RequestOptions()
+
+
+class RequestArgs(TypedDict, total=False):
+    """Keyword arguments of :meth:`SyncAPIClient.request` besides ``cast_to``.
+
+    Attributes:
+        path_params: values for ``{name}`` placeholders of the path (URL-quoted).
+        query: query parameters (see ``_qs``: NOT_GIVEN/None dropped, lists repeated).
+        query_style: per-parameter list style: ``"form"`` (default, repeated keys),
+            ``"comma"``, ``"space"`` or ``"pipe"`` (one joined value).
+        body: JSON body (mapping, list, pydantic model, …); omit for no body.
+        multipart: form fields of a ``multipart/form-data`` body (sent before the files).
+        files: files of a multipart body (see ``FileInput``).
+        unwrap: key (or key path) of the response JSON to parse into ``cast_to``.
+        error_models: models for error bodies, by status, ``"4XX"``-style range or
+            ``"default"``.
+        absolute_url: ``path`` is a full URL; the base URL is not prepended.
+        auth: send the ``Authorization`` header (default ``True``).
+        options: per-call :class:`RequestOptions`.
+    """
+
+    path_params: Mapping[str, object] | None
+    query: Mapping[str, object] | None
+    query_style: Mapping[str, QueryStyle] | None
+    body: object
+    multipart: Mapping[str, object] | None
+    files: FilesInput | None
+    unwrap: str | Sequence[str] | None
+    error_models: ErrorModels | None
+    absolute_url: bool
+    auth: bool
+    options: RequestOptions | None
+
+
+@dataclass(frozen=True, slots=True)
+class _RequestSpec:
+    method: str
+    path: str
+    path_params: Mapping[str, object] | None = None
+    query: Mapping[str, object] | None = None
+    query_style: Mapping[str, QueryStyle] | None = None
+    body: object = NOT_GIVEN
+    multipart: Mapping[str, object] | None = None
+    files: FilesInput | None = None
+    unwrap: tuple[str, ...] = ()
+    error_models: ErrorModels | None = None
+    absolute_url: bool = False
+    auth: bool = True
+    options: RequestOptions = field(default=_NO_OPTIONS)
+
+    @classmethod
+    def create(cls, method: str, path: str, args: RequestArgs) -> _RequestSpec:
+        unwrap = args.get("unwrap")
+        return cls(
+            method=method.upper(),
+            path=path,
+            path_params=args.get("path_params"),
+            query=args.get("query"),
+            query_style=args.get("query_style"),
+            body=args.get("body", NOT_GIVEN),
+            multipart=args.get("multipart"),
+            files=args.get("files"),
+            unwrap=(unwrap,) if isinstance(unwrap, str) else tuple(unwrap or ()),
+            error_models=args.get("error_models"),
+            absolute_url=args.get("absolute_url", False),
+            auth=args.get("auth", True),
+            options=args.get("options") or _NO_OPTIONS,
+        )
+
+    def with_query_param(self, name: str, value: str) -> _RequestSpec:
+        return replace(self, query={**(self.query or {}), name: value})
+
+
+@dataclass(frozen=True, slots=True)
+class _PageSpec(Generic[_T]):
+    item_type: type[_T]
+    items_path: tuple[str, ...]
+    next_cursor_path: tuple[str, ...]
+    cursor_param: str
+
+
+def _merge_body(body: object, extra: Body | None) -> object:
+    if not extra:
+        return body
+    if isinstance(body, NotGiven) or body is None:
+        return dict(extra)
+    if isinstance(body, pydantic.BaseModel):
+        body = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(body, Mapping):
+        return {**body, **extra}
+    raise ConfigurationError("extra_body can only be merged into an object body")
+
+
+def _python_version() -> str:
+    return f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+class _BaseClient(Generic[_HttpxClientT]):
+    """Configuration, request building and response parsing shared by both clients."""
+
+    # Set by the generated subclass.
+    _token_env_var: ClassVar[str | None] = None
+    _base_url_env_var: ClassVar[str | None] = None
+    _default_base_url: ClassVar[str | None] = None
+    _sdk_name: ClassVar[str] = "python-sdk"
+    _sdk_version: ClassVar[str] = "0.0.0"
+    _logger_name: ClassVar[str | None] = None
+    _retry_policy: ClassVar[RetryPolicy] = RetryPolicy()
+
+    token: str
+    base_url: str
+    timeout: TimeoutTypes
+    max_retries: int
+
+    _http: _HttpxClientT
+    _owns_http: bool
+    _custom_headers: dict[str, str]
+    _random: Callable[[], float]
+    _log: logging.Logger
+
+    def _configure(
+        self,
+        token: str | None,
+        base_url: str | None,
+        timeout: TimeoutTypes,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        cls = type(self)
+        if token is None and cls._token_env_var:
+            token = os.environ.get(cls._token_env_var) or None
+        if not token:
+            where = (
+                f" or set the {cls._token_env_var} environment variable"
+                if cls._token_env_var
+                else ""
+            )
+            raise ConfigurationError(
+                f"No API token provided: pass token=... to {cls.__name__}(){where}."
+            )
+        if base_url is None and cls._base_url_env_var:
+            base_url = os.environ.get(cls._base_url_env_var) or None
+        if base_url is None:
+            base_url = cls._default_base_url
+        if not base_url:
+            raise ConfigurationError(f"No base URL: pass base_url=... to {cls.__name__}().")
+        if max_retries < 0:
+            raise ConfigurationError("max_retries must be >= 0")
+        self.token = token
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._custom_headers = dict(default_headers or {})
+        self._random = random.random
+        self._log = logging.getLogger(cls._logger_name or cls.__module__.split(".")[0])
+
+    # -- public helpers ---------------------------------------------------------------
+
+    @property
+    def user_agent(self) -> str:
+        return (
+            f"{self._sdk_name}/{self._sdk_version} python/{_python_version()} "
+            f"httpx/{httpx.__version__}"
+        )
+
+    @property
+    def http_client(self) -> _HttpxClientT:
+        """The underlying httpx client (shared by copies made with ``with_options``)."""
+        return self._http
+
+    def with_options(
+        self,
+        *,
+        token: str | NotGiven = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with some settings changed, sharing the connection pool.
+
+        The copy never closes the pool; close the original client (or the caller-supplied
+        httpx client) when done.  ``default_headers`` are merged into the current ones.
+        """
+        new = copy.copy(self)
+        for klass in type(self).__mro__:
+            for name, attr in vars(klass).items():
+                if isinstance(attr, functools.cached_property):
+                    new.__dict__.pop(attr.attrname or name, None)
+        new._owns_http = False
+        if not isinstance(token, NotGiven):
+            if not token:
+                raise ConfigurationError("token must not be empty")
+            new.token = token
+        if not isinstance(base_url, NotGiven):
+            new.base_url = base_url.rstrip("/")
+        if not isinstance(timeout, NotGiven):
+            new.timeout = timeout
+        if not isinstance(max_retries, NotGiven):
+            if max_retries < 0:
+                raise ConfigurationError("max_retries must be >= 0")
+            new.max_retries = max_retries
+        new._custom_headers = dict(self._custom_headers)
+        if not isinstance(default_headers, NotGiven):
+            new._custom_headers.update(default_headers)
+        return new
+
+    # -- request building -------------------------------------------------------------
+
+    def _build_url(self, spec: _RequestSpec) -> str:
+        path = build_path(spec.path, spec.path_params) if spec.path_params else spec.path
+        if spec.absolute_url:
+            return path
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def _build_headers(self, spec: _RequestSpec, *, json_body: bool) -> dict[str, str]:
+        headers = {"Accept": "application/json", "User-Agent": self.user_agent}
+        if spec.auth:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if json_body:
+            headers["Content-Type"] = "application/json"
+        headers.update(self._custom_headers)
+        if spec.options.extra_headers:
+            headers.update(spec.options.extra_headers)
+        return headers
+
+    def _build_request(self, spec: _RequestSpec) -> httpx.Request:
+        options = spec.options
+        params: list[tuple[str, str | int | float | bool | None]] = []
+        params.extend(serialize_query(spec.query, spec.query_style))
+        if options.extra_query:
+            extra = serialize_query(options.extra_query, spec.query_style)
+            overridden = {key for key, _ in extra}
+            params = [pair for pair in params if pair[0] not in overridden]
+            params.extend(extra)
+        content: bytes | None = None
+        data: dict[str, str | list[str]] | None = None
+        files = None
+        if spec.files is not None or spec.multipart is not None:
+            fields: dict[str, object] = dict(spec.multipart or {})
+            if options.extra_body:
+                fields.update(options.extra_body)
+            data = serialize_form(fields)
+            files = to_httpx_files(spec.files or {})
+        else:
+            body = _merge_body(spec.body, options.extra_body)
+            if not isinstance(body, NotGiven):
+                content = dump_json(body)
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        try:
+            request = self._http.build_request(
+                spec.method,
+                self._build_url(spec),
+                params=params,
+                headers=self._build_headers(spec, json_body=content is not None),
+                content=content,
+                data=data,
+                files=files,
+                timeout=timeout,
+            )
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"invalid URL for {spec.method} {spec.path}: {exc}") from exc
+        if not spec.auth:
+            request.headers.pop("Authorization", None)
+        return request
+
+    def _max_retries(self, spec: _RequestSpec) -> int:
+        value = spec.options.max_retries
+        return self.max_retries if isinstance(value, NotGiven) else max(0, value)
+
+    # -- logging ----------------------------------------------------------------------
+
+    def _log_request(self, request: httpx.Request, retries: int) -> None:
+        if self._log.isEnabledFor(logging.DEBUG):
+            self._log.debug(
+                "HTTP request: %s %s (retry %d) headers=%s",
+                request.method,
+                request.url,
+                retries,
+                mask_headers(dict(request.headers), self.token),
+            )
+
+    def _log_response(
+        self, request: httpx.Request, response: httpx.Response, elapsed: float, retries: int
+    ) -> None:
+        self._log.debug(
+            "HTTP response: %s %s -> %d %s in %.0f ms (retry %d)",
+            request.method,
+            request.url,
+            response.status_code,
+            response.reason_phrase,
+            elapsed * 1000,
+            retries,
+        )
+
+    def _log_retry(self, request: httpx.Request, reason: str, delay: float, retries: int) -> None:
+        self._log.debug(
+            "Retrying %s %s in %.2f s after %s (retry %d)",
+            request.method,
+            request.url,
+            delay,
+            reason,
+            retries + 1,
+        )
+
+    # -- response handling ------------------------------------------------------------
+
+    def _status_error(self, response: httpx.Response, spec: _RequestSpec) -> APIStatusError:
+        body = decode_body(response)
+        error = _parse_error_model(response.status_code, body, spec.error_models)
+        return make_status_error(response, body=body, error=error)
+
+    def _connection_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"Request timed out: {request.method} {request.url}", request=request
+            )
+        detail = str(exc) or type(exc).__name__
+        return APIConnectionError(
+            f"Connection error: {request.method} {request.url}: {detail}", request=request
+        )
+
+    def _retry_delay(self, retries: int, response: httpx.Response | None) -> float:
+        headers = response.headers if response is not None else None
+        return self._retry_policy.delay(retries, headers, self._random)
+
+
+def _parse_error_model(status: int, body: object, models: ErrorModels | None) -> Any:
+    """Parse ``body`` into the error model for ``status``, trying every model; else None."""
+    if not models or not isinstance(body, dict | list):
+        return None
+    range_key = f"{status // 100}XX"
+    ordered: list[Any] = []
+    for key in (status, str(status), range_key, range_key.lower(), "default"):
+        model = models.get(key)
+        if model is not None and model not in ordered:
+            ordered.append(model)
+    for model in models.values():
+        if model not in ordered:
+            ordered.append(model)
+    for model in ordered:
+        try:
+            return validate_as(model, body)
+        except Exception:  # a broken model must never hide the HTTP error
+            continue
+    return None
+
+
+def _parse_success(response: httpx.Response, cast_to: object, unwrap: tuple[str, ...]) -> Any:
+    if cast_to is None:
+        return None
+    if cast_to is httpx.Response:
+        return response
+    if cast_to is bytes:
+        return response.content
+    request = response.request
+    where = f"{request.method} {request.url}"
+    content = response.content
+    data: object
+    if not content.strip():
+        data = None
+    else:
+        try:
+            data = json.loads(content)
+        except ValueError as exc:
+            if cast_to is str:
+                return response.text
+            raise APIResponseValidationError(
+                f"Response of {where} is not valid JSON",
+                response=response,
+                body=decode_body(response),
+            ) from exc
+    if unwrap:
+        found = dig(data, unwrap)
+        if found is MISSING:
+            raise APIResponseValidationError(
+                f"Response of {where} has no {'.'.join(unwrap)!r} field",
+                response=response,
+                body=data,
+            )
+        data = found
+    try:
+        return validate_as(cast_to, data)
+    except pydantic.ValidationError as exc:
+        name = getattr(cast_to, "__name__", repr(cast_to))
+        raise APIResponseValidationError(
+            f"Response of {where} does not match {name}: {exc}", response=response, body=data
+        ) from exc
+
+
+def _parse_page(response: httpx.Response, page: _PageSpec[_T]) -> tuple[list[_T], str | None]:
+    request = response.request
+    where = f"{request.method} {request.url}"
+    body = decode_body(response)
+    items = dig(body, page.items_path)
+    if items is MISSING:
+        raise APIResponseValidationError(
+            f"Response of {where} has no {'.'.join(page.items_path)!r} list",
+            response=response,
+            body=body,
+        )
+    try:
+        data: list[_T] = validate_as(GenericAlias(list, (page.item_type,)), items or [])
+    except pydantic.ValidationError as exc:
+        raise APIResponseValidationError(
+            f"Items of {where} do not match {page.item_type!r}: {exc}", response=response, body=body
+        ) from exc
+    cursor = dig(body, page.next_cursor_path)
+    next_cursor = str(cursor) if isinstance(cursor, str | int) and cursor != "" else None
+    return data, next_cursor
+
+
+def _initial_seen(spec: _RequestSpec, cursor_param: str) -> frozenset[str]:
+    cursor = (spec.query or {}).get(cursor_param)
+    return frozenset({cursor}) if isinstance(cursor, str) and cursor else frozenset()
+
+
+class SyncAPIClient(_BaseClient[httpx.Client]):
+    """Base class of generated synchronous clients.
+
+    ``Client(token=None, *, base_url=None, timeout=60.0, max_retries=2, http_client=None,
+    default_headers=None)``; the token falls back to the ``_token_env_var`` environment
+    variable.  Use as a context manager, or call :meth:`close`, to release the connection
+    pool the client created (a caller-supplied ``http_client`` is never closed).
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._configure(token, base_url, timeout, max_retries, default_headers)
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ConfigurationError(
+                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._sleep: Callable[[float], None] = time.sleep
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    def close(self) -> None:
+        """Close the connection pool if this client created it."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- requests ---------------------------------------------------------------------
+
+    def _send(self, spec: _RequestSpec) -> tuple[httpx.Response, int]:
+        max_retries = self._max_retries(spec)
+        retries = 0
+        while True:
+            request = self._build_request(spec)
+            self._log_request(request, retries)
+            start = time.monotonic()
+            try:
+                response = self._http.send(request)
+            except httpx.HTTPError as exc:
+                error = self._connection_error(exc, request)
+                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
+                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
+                    spec.method
+                )
+                if retryable and retries < max_retries:
+                    delay = self._retry_delay(retries, None)
+                    self._log_retry(request, type(exc).__name__, delay, retries)
+                    self._sleep(delay)
+                    retries += 1
+                    continue
+                raise error from exc
+            self._log_response(request, response, time.monotonic() - start, retries)
+            if response.status_code < 400:
+                return response, retries
+            if retries < max_retries and should_retry_status(spec.method, response.status_code):
+                delay = self._retry_delay(retries, response)
+                self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+                response.close()
+                self._sleep(delay)
+                retries += 1
+                continue
+            raise self._status_error(response, spec)
+
+    @overload
+    def request(
+        self, method: str, path: str, *, cast_to: type[_T], **kwargs: Unpack[RequestArgs]
+    ) -> _T: ...
+
+    @overload
+    def request(
+        self, method: str, path: str, *, cast_to: None, **kwargs: Unpack[RequestArgs]
+    ) -> None: ...
+
+    @overload
+    def request(
+        self, method: str, path: str, *, cast_to: object, **kwargs: Unpack[RequestArgs]
+    ) -> Any: ...
+
+    def request(
+        self, method: str, path: str, *, cast_to: object, **kwargs: Unpack[RequestArgs]
+    ) -> Any:
+        """Send a request and parse the response into ``cast_to``.
+
+        ``cast_to``: a model class or any type expression pydantic can validate (``None``
+        ignores the body, ``bytes``/``str``/``httpx.Response`` return it raw).  See
+        :class:`RequestArgs` for the keyword arguments.  Under a raw-response wrapper the
+        :class:`APIResponse` is returned instead.
+        """
+        spec = _RequestSpec.create(method, path, kwargs)
+        raw = take_raw_response_flag()
+        response, retries = self._send(spec)
+        unwrap = spec.unwrap
+        result = APIResponse(
+            response,
+            lambda resp: _parse_success(resp, cast_to, unwrap),
+            retries_taken=retries,
+        )
+        return result if raw else result.parse()
+
+    def request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        item_type: type[_T],
+        items_path: Sequence[str] = ("data",),
+        next_cursor_path: Sequence[str],
+        cursor_param: str = "cursor",
+        **kwargs: Unpack[RequestArgs],
+    ) -> SyncCursorPage[_T]:
+        """Fetch the first page of a cursor-paginated list.
+
+        Items are read from ``items_path`` and parsed into ``item_type``; the next cursor
+        from ``next_cursor_path`` and sent back as the ``cursor_param`` query parameter.
+        """
+        spec = _RequestSpec.create(method, path, kwargs)
+        page_spec = _PageSpec(item_type, tuple(items_path), tuple(next_cursor_path), cursor_param)
+        raw = take_raw_response_flag()
+
+        def fetch(current: _RequestSpec, seen: frozenset[str]) -> APIResponse[SyncCursorPage[_T]]:
+            response, retries = self._send(current)
+
+            def parse(resp: httpx.Response) -> SyncCursorPage[_T]:
+                data, next_cursor = _parse_page(resp, page_spec)
+                return SyncCursorPage(
+                    data=data,
+                    next_cursor=next_cursor,
+                    fetch=lambda cursor, seen_next: fetch(
+                        spec.with_query_param(cursor_param, cursor), seen_next
+                    ).parse(),
+                    seen_cursors=seen,
+                    http_response=resp,
+                )
+
+            return APIResponse(response, parse, retries_taken=retries)
+
+        first = fetch(spec, _initial_seen(spec, cursor_param))
+        return cast(SyncCursorPage[_T], first) if raw else first.parse()
+
+
+class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
+    """Base class of generated asynchronous clients; mirrors :class:`SyncAPIClient`.
+
+    Use ``async with``, or ``await client.aclose()``.  List methods return an
+    :class:`AsyncPaginator` (``await`` it for the first page, ``async for`` for all items).
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._configure(token, base_url, timeout, max_retries, default_headers)
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise ConfigurationError(
+                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        self._asleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    async def aclose(self) -> None:
+        """Close the connection pool if this client created it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- requests ---------------------------------------------------------------------
+
+    async def _send(self, spec: _RequestSpec) -> tuple[httpx.Response, int]:
+        max_retries = self._max_retries(spec)
+        retries = 0
+        while True:
+            request = self._build_request(spec)
+            self._log_request(request, retries)
+            start = time.monotonic()
+            try:
+                response = await self._http.send(request)
+            except httpx.HTTPError as exc:
+                error = self._connection_error(exc, request)
+                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
+                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
+                    spec.method
+                )
+                if retryable and retries < max_retries:
+                    delay = self._retry_delay(retries, None)
+                    self._log_retry(request, type(exc).__name__, delay, retries)
+                    await self._asleep(delay)
+                    retries += 1
+                    continue
+                raise error from exc
+            self._log_response(request, response, time.monotonic() - start, retries)
+            if response.status_code < 400:
+                return response, retries
+            if retries < max_retries and should_retry_status(spec.method, response.status_code):
+                delay = self._retry_delay(retries, response)
+                self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+                await response.aclose()
+                await self._asleep(delay)
+                retries += 1
+                continue
+            raise self._status_error(response, spec)
+
+    @overload
+    async def request(
+        self, method: str, path: str, *, cast_to: type[_T], **kwargs: Unpack[RequestArgs]
+    ) -> _T: ...
+
+    @overload
+    async def request(
+        self, method: str, path: str, *, cast_to: None, **kwargs: Unpack[RequestArgs]
+    ) -> None: ...
+
+    @overload
+    async def request(
+        self, method: str, path: str, *, cast_to: object, **kwargs: Unpack[RequestArgs]
+    ) -> Any: ...
+
+    async def request(
+        self, method: str, path: str, *, cast_to: object, **kwargs: Unpack[RequestArgs]
+    ) -> Any:
+        """Async twin of :meth:`SyncAPIClient.request`."""
+        spec = _RequestSpec.create(method, path, kwargs)
+        raw = take_raw_response_flag()
+        response, retries = await self._send(spec)
+        unwrap = spec.unwrap
+        result = APIResponse(
+            response,
+            lambda resp: _parse_success(resp, cast_to, unwrap),
+            retries_taken=retries,
+        )
+        return result if raw else result.parse()
+
+    def request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        item_type: type[_T],
+        items_path: Sequence[str] = ("data",),
+        next_cursor_path: Sequence[str],
+        cursor_param: str = "cursor",
+        **kwargs: Unpack[RequestArgs],
+    ) -> AsyncPaginator[_T]:
+        """Async twin of :meth:`SyncAPIClient.request_page`; nothing is sent until the
+        returned :class:`AsyncPaginator` is awaited or iterated."""
+        spec = _RequestSpec.create(method, path, kwargs)
+        page_spec = _PageSpec(item_type, tuple(items_path), tuple(next_cursor_path), cursor_param)
+
+        async def fetch(
+            current: _RequestSpec, seen: frozenset[str]
+        ) -> APIResponse[AsyncCursorPage[_T]]:
+            response, retries = await self._send(current)
+
+            async def fetch_next(cursor: str, seen_next: frozenset[str]) -> AsyncCursorPage[_T]:
+                result = await fetch(spec.with_query_param(cursor_param, cursor), seen_next)
+                return result.parse()
+
+            def parse(resp: httpx.Response) -> AsyncCursorPage[_T]:
+                data, next_cursor = _parse_page(resp, page_spec)
+                return AsyncCursorPage(
+                    data=data,
+                    next_cursor=next_cursor,
+                    fetch=fetch_next,
+                    seen_cursors=seen,
+                    http_response=resp,
+                )
+
+            return APIResponse(response, parse, retries_taken=retries)
+
+        async def fetch_first() -> AsyncCursorPage[_T]:
+            raw = take_raw_response_flag()
+            first = await fetch(spec, _initial_seen(spec, cursor_param))
+            return cast(AsyncCursorPage[_T], first) if raw else first.parse()
+
+        return AsyncPaginator(fetch_first)

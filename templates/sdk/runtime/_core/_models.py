@@ -1,0 +1,94 @@
+"""Base classes for generated models and enums."""
+
+from __future__ import annotations
+
+import threading
+from enum import Enum, IntEnum, StrEnum
+from typing import Any
+
+import pydantic
+
+__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum"]
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base class of every generated model.
+
+    * unknown fields sent by the server are kept (``extra="allow"``) and readable as
+      attributes or through ``model_extra``;
+    * fields can be populated by their Python name or their wire alias;
+    * ``model_dump()`` / ``model_dump_json()`` use the wire aliases by default.
+    """
+
+    model_config = pydantic.ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        protected_namespaces=(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-compatible dict with wire names, without fields that were never set."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    def to_json(self) -> str:
+        """JSON string with wire names, without fields that were never set."""
+        return self.model_dump_json(by_alias=True, exclude_unset=True)
+
+
+_unknown_lock = threading.Lock()
+_unknown_members: dict[tuple[type[Enum], object], Enum] = {}
+
+
+def _unknown_member(cls: type[Enum], value: object, base: Any) -> Any:
+    key = (cls, value)
+    cached = _unknown_members.get(key)
+    if cached is not None:
+        return cached
+    with _unknown_lock:
+        cached = _unknown_members.get(key)
+        if cached is not None:
+            return cached
+        member: Any = base.__new__(cls, value)
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        member.__dict__["_sdk_unknown_"] = True
+        _unknown_members[key] = member
+        return member
+
+
+class OpenStrEnum(StrEnum):
+    """A string enum that also accepts values it does not know.
+
+    ``Color("brand_new")`` returns a pseudo-member instead of raising; it is cached
+    (``Color("x") is Color("x")``), has ``.value == "brand_new"``, compares equal to the
+    string and reports ``.is_unknown``.  Pydantic fields typed with the enum accept
+    unknown values the same way.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            return _unknown_member(cls, value, str)
+        return None
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for values that are not declared members of the enum."""
+        return bool(self.__dict__.get("_sdk_unknown_", False))
+
+
+class OpenIntEnum(IntEnum):
+    """An integer enum that also accepts values it does not know (see :class:`OpenStrEnum`)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _unknown_member(cls, value, int)
+        return None
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for values that are not declared members of the enum."""
+        return bool(self.__dict__.get("_sdk_unknown_", False))

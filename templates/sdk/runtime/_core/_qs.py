@@ -1,0 +1,102 @@
+"""Query-string (and form-field) serialization.
+
+Rules (OpenAPI ``style: form``):
+
+* :data:`NOT_GIVEN` and ``None`` values are dropped;
+* ``bool`` becomes ``"true"`` / ``"false"``; enums become their ``.value``;
+  ``datetime`` / ``date`` / ``time`` become ISO 8601; other scalars use ``str()``;
+* a list / tuple / set becomes repeated keys (``explode: true``, the default) or one
+  joined value, chosen per key with ``styles={"chat_ids": "comma"}``:
+  ``"form"`` (repeat the key), ``"comma"`` (``a,b``), ``"space"`` (``a b``) or
+  ``"pipe"`` (``a|b``); empty lists are dropped;
+* a mapping value becomes ``deepObject`` keys: ``{"sort": {"id": "desc"}}`` →
+  ``sort[id]=desc``;
+* keys are passed through untouched, so pre-flattened keys such as ``"sort[id]"`` work.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Literal
+
+from ._types import NotGiven
+
+__all__ = ["QueryStyle", "format_scalar", "serialize_form", "serialize_query"]
+
+QueryStyle = Literal["form", "comma", "space", "pipe"]
+
+_SEPARATORS: dict[str, str] = {"comma": ",", "space": " ", "pipe": "|"}
+
+
+def format_scalar(value: object) -> str:
+    """Format one scalar query / path / form value as a string."""
+    if isinstance(value, Enum):
+        return format_scalar(value.value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def _is_sequence(value: object) -> bool:
+    return isinstance(value, list | tuple | set | frozenset)
+
+
+def _skip(value: object) -> bool:
+    return value is None or isinstance(value, NotGiven)
+
+
+def _serialize_into(out: list[tuple[str, str]], key: str, value: object, style: QueryStyle) -> None:
+    if _skip(value):
+        return
+    if isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _serialize_into(out, f"{key}[{sub_key}]", sub_value, style)
+        return
+    if _is_sequence(value):
+        assert isinstance(value, Iterable)
+        items = [format_scalar(item) for item in value if not _skip(item)]
+        if not items:
+            return
+        if style == "form":
+            out.extend((key, item) for item in items)
+        else:
+            out.append((key, _SEPARATORS[style].join(items)))
+        return
+    out.append((key, format_scalar(value)))
+
+
+def serialize_query(
+    query: Mapping[str, object] | None,
+    styles: Mapping[str, QueryStyle] | None = None,
+) -> list[tuple[str, str]]:
+    """Serialize ``query`` into an ordered list of ``(key, value)`` pairs."""
+    out: list[tuple[str, str]] = []
+    if not query:
+        return out
+    styles = styles or {}
+    for key, value in query.items():
+        style = styles.get(key, "form")
+        if style != "form" and style not in _SEPARATORS:
+            raise ValueError(f"unknown query style {style!r} for parameter {key!r}")
+        _serialize_into(out, key, value, style)
+    return out
+
+
+def serialize_form(fields: Mapping[str, object] | None) -> dict[str, str | list[str]]:
+    """Serialize multipart/urlencoded form fields (lists become repeated fields)."""
+    result: dict[str, str | list[str]] = {}
+    for key, value in serialize_query(fields):
+        existing = result.get(key)
+        if existing is None:
+            result[key] = value
+        elif isinstance(existing, list):
+            existing.append(value)
+        else:
+            result[key] = [existing, value]
+    return result

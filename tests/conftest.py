@@ -1,0 +1,55 @@
+"""Shared test helpers: the fixture folder, parsing a fixture once, finding text in a fixture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostic
+from generator.ir import Api
+from generator.load import load_spec
+from generator.parse import parse_spec
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+Parsed = tuple[Api, tuple[Diagnostic, ...]]
+
+
+@cache
+def _parse(rel: str) -> Parsed:
+    spec = load_spec(FIXTURES / rel, base_dir=FIXTURES)
+    api, findings = parse_spec(spec)
+    return api, (*spec.diagnostics, *findings)
+
+
+def text_position(rel: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based (line, column) of the ``occurrence``-th ``needle`` in fixture ``rel``."""
+    found = 0
+    for number, line in enumerate((FIXTURES / rel).read_text(encoding="utf-8").splitlines(), 1):
+        start = 0
+        while (column := line.find(needle, start)) >= 0:
+            found += 1
+            if found == occurrence:
+                return number, column + 1
+            start = column + 1
+    raise AssertionError(f"{needle!r} occurs fewer than {occurrence} times in {rel}")
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def parsed() -> Callable[[str], Parsed]:
+    """``parsed("features/x.yaml")`` → (Api, diagnostics), parsed once per session."""
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def position() -> Callable[..., tuple[int, int]]:
+    """``position("bad/x.yaml", "needle", occurrence=1)`` → (line, column) in the fixture."""
+    return text_position

@@ -1,0 +1,1 @@
+"""Contract tests: the committed SDK (output/sdk) against Prism mocking spec/pachca.yaml."""

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ._core import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.chats import AsyncChatsService, ChatsService
+    from .resources.messages import AsyncMessagesService, MessagesService
+    from .resources.uploads import AsyncUploadsService, UploadsService
+
+__all__ = ["AsyncSampleClient", "SampleClient"]
+
+
+class SampleClient(SyncAPIClient):
+    """Synchronous client of the Sample API."""
+
+    _token_env_var = "SAMPLE_TOKEN"
+    _base_url_env_var = "SAMPLE_BASE_URL"
+    _default_base_url = "https://api.example.test/v1"
+    _sdk_name = "sample-python"
+    _sdk_version = "1.2.3"
+    _logger_name = "samplesdk"
+
+    @cached_property
+    def messages(self) -> MessagesService:
+        from .resources.messages import MessagesService
+
+        return MessagesService(self)
+
+    @cached_property
+    def chats(self) -> ChatsService:
+        from .resources.chats import ChatsService
+
+        return ChatsService(self)
+
+    @cached_property
+    def uploads(self) -> UploadsService:
+        from .resources.uploads import UploadsService
+
+        return UploadsService(self)
+
+
+class AsyncSampleClient(AsyncAPIClient):
+    """Asynchronous client of the Sample API."""
+
+    _token_env_var = "SAMPLE_TOKEN"
+    _base_url_env_var = "SAMPLE_BASE_URL"
+    _default_base_url = "https://api.example.test/v1"
+    _sdk_name = "sample-python"
+    _sdk_version = "1.2.3"
+    _logger_name = "samplesdk"
+
+    @cached_property
+    def messages(self) -> AsyncMessagesService:
+        from .resources.messages import AsyncMessagesService
+
+        return AsyncMessagesService(self)
+
+    @cached_property
+    def chats(self) -> AsyncChatsService:
+        from .resources.chats import AsyncChatsService
+
+        return AsyncChatsService(self)
+
+    @cached_property
+    def uploads(self) -> AsyncUploadsService:
+        from .resources.uploads import AsyncUploadsService
+
+        return AsyncUploadsService(self)

@@ -1,0 +1,339 @@
+"""The `dxgen` command: exit codes, one located line per finding, no tracebacks, --check."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import generator.cli
+import generator.targets
+from generator.ir import Api
+from generator.targets import Target
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LOCATED = re.compile(
+    r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+$"
+)
+
+
+def run(*args: str | Path, cwd: Path = FIXTURES) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def where(rel: str, needle: str, occurrence: int = 1) -> str:
+    found = 0
+    for number, line in enumerate((FIXTURES / rel).read_text(encoding="utf-8").splitlines(), 1):
+        start = 0
+        while (column := line.find(needle, start)) >= 0:
+            found += 1
+            if found == occurrence:
+                return f"{rel}:{number}:{column + 1}"
+            start = column + 1
+    raise AssertionError(f"{needle!r} not found {occurrence} times in {rel}")
+
+
+# -- the real console entry point (all runs at once, in parallel, once per module) -----------
+
+# What each bad input must print: one located line per error, at these places.
+BAD: dict[str, tuple[list[str], list[tuple[str, str, int]]]] = {
+    "broken": (["bad/broken.yaml"], [("bad/broken.yaml", ": {}", 1)]),
+    "empty": (["bad/empty.yaml"], [("bad/empty.yaml", "", 1)]),
+    "not_openapi": (["bad/not_openapi.yaml"], [("bad/not_openapi.yaml", "services:", 1)]),
+    "not_a_mapping": (["bad/not_a_mapping.yaml"], [("bad/not_a_mapping.yaml", "- openapi", 1)]),
+    "dangling_ref": (["bad/dangling_ref.yaml"], [("bad/dangling_ref.yaml", "$ref", 1)]),
+    "missing_file": (["bad/missing_file.yaml"], [("bad/missing_file.yaml", "$ref", 1)]),
+    "duplicate_operation_id": (
+        ["bad/duplicate_operation_id.yaml"],
+        [("bad/duplicate_operation_id.yaml", "operationId", 2)],
+    ),
+    "colliding_schemas": (
+        ["bad/colliding_schemas.yaml"],
+        [("bad/colliding_schemas.yaml", "UserProfile:", 1)],
+    ),
+    "colliding_methods": (
+        ["bad/colliding_methods.yaml"],
+        [("bad/colliding_methods.yaml", "get:", 2)],
+    ),
+    "bad_json": (["bad/bad.json"], [("bad/bad.json", "}", 3)]),  # the `}` after `{},`
+    "openapi2x": (["bad/openapi2x.yaml"], [("bad/openapi2x.yaml", "openapi: 2.5", 1)]),
+    "multi_file": (
+        ["bad/multi/root.yaml"],
+        [("bad/multi/part.yaml", "$ref", 1), ("bad/multi/part.yaml", "$ref", 2)],
+    ),
+    "bad_workflows": (
+        ["--workflows", "bad/bad_workflows.yaml", "workflows/api.yaml"],
+        [("bad/bad_workflows.yaml", "operation: sendGreeting", 1)],
+    ),
+    "strict": (
+        ["--strict", "bad/invalid_but_usable.yaml"],
+        [
+            ("bad/invalid_but_usable.yaml", "summery", 1),
+            ("bad/invalid_but_usable.yaml", "const", 1),
+        ],
+    ),
+}
+USAGE: dict[str, tuple[list[str], str]] = {
+    "no_spec": (["validate"], "no SPEC given and no `spec` in dxgen.toml"),
+    "bad_option": (["validate", "--no-such-option", "x.yaml"], "No such option"),
+    "bad_target": (["generate", "-t", "nothing", "features/small.json"], "Invalid value"),
+    "no_config": (
+        ["validate", "--config", "missing.toml", "features/small.json"],
+        "missing.toml: error: config file not found",
+    ),
+    "no_file": (["validate", "nowhere.yaml"], "nowhere.yaml: error: file not found"),
+}
+OTHER: dict[str, list[str]] = {
+    "good": ["validate", "features/pagination.yaml"],
+    "warnings": ["validate", "bad/invalid_but_usable.yaml"],
+    "warning_and_error": ["validate", "bad/warning_and_error.yaml"],
+    "inspect": ["inspect", "features/wrapper_body.yaml"],
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("generate") / "out"
+    cases: dict[str, list[str | Path]] = {
+        **{f"bad:{name}": ["validate", *args] for name, (args, _) in BAD.items()},
+        **{name: list(args) for name, args in OTHER.items()},
+        "generate_bad": ["generate", "-o", out, "bad/dangling_ref.yaml"],
+    }
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = dict(zip(cases, pool.map(lambda args: run(*args), cases.values()), strict=True))
+    assert not out.exists()  # the failed `generate` created nothing
+    return done
+
+
+def test_good_spec_exits_0_with_located_warnings(runs: Any) -> None:
+    result = runs["good"]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "dxgen: Paging API 1.0.0: 4 operations, 9 schemas, 0 workflows; 1 warning"
+    )
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(where("features/pagination.yaml", "get:", 3) + ": warning: ")
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_exits_2_with_one_located_line_per_error(runs: Any, case: str) -> None:
+    places = BAD[case][1]
+    result = runs[f"bad:{case}"]
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == ""
+    *lines, summary = result.stderr.splitlines()
+    count = len(places)
+    assert summary == f"dxgen: {count} error{'s' if count > 1 else ''}; nothing written"
+    assert len(lines) == count
+    for line, (rel, needle, occurrence) in zip(lines, places, strict=True):
+        assert LOCATED.match(line), line
+        expected = where(rel, needle, occurrence) if needle else f"{rel}:1:1"
+        assert line.startswith(expected + ": error: "), (line, expected)
+
+
+def test_warnings_do_not_fail_without_strict(runs: Any) -> None:
+    result = runs["warnings"]
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert all(LOCATED.match(line) and ": warning: " in line for line in lines)
+    assert result.stdout.rstrip().endswith("2 warnings")
+
+
+def test_warnings_beside_an_error_are_shown_but_not_counted(runs: Any) -> None:
+    result = runs["warning_and_error"]
+    assert result.returncode == 2
+    rel = "bad/warning_and_error.yaml"
+    warning, error, summary = result.stderr.splitlines()
+    assert warning.startswith(where(rel, "summery") + ": warning: ")
+    assert error.startswith(where(rel, "get:", 2) + ": error: operations 'listUsers' and ")
+    assert summary == "dxgen: 1 error; nothing written"
+
+
+def test_generate_with_bad_spec_writes_nothing(runs: Any) -> None:
+    result = runs["generate_bad"]
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "dxgen: 1 error; nothing written"
+
+
+def test_inspect_prints_the_ir_as_json(runs: Any) -> None:
+    result = runs["inspect"]
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "Wrapper API"
+    operations = [op for service in data["services"] for op in service["operations"]]
+    assert [op["names"]["py"] for op in operations] == [
+        "create_message",
+        "update_message",
+        "create_chat",
+        "add_reaction",
+    ]
+    assert operations[0]["body"]["wrapper_key"] == "message"
+    assert "CreateMessageRequestMessage" in [s["name"] for s in data["schemas"]]
+
+
+# -- generate and --check, with a small target of our own (in-process) ----------------------
+
+FILES = {
+    "fake/README.md": "# {title}\n",
+    "fake/pkg/models.py": "names = {names!r}",
+    "fake.txt": "{count} operations",
+}
+
+
+def _fake_render(api: Api) -> Iterable[tuple[str, str]]:
+    names = sorted(op.names.py for op in api.operations)
+    values = {"title": api.title, "names": names, "count": len(names)}
+    return [(path, text.format(**values)) for path, text in FILES.items()]
+
+
+def _broken_render(api: Api) -> Iterable[tuple[str, str]]:
+    yield "fake/README.md", "fine"
+    yield "fake/pkg/models.py", "def broken(:"
+
+
+FAKE = Target("docs", ("fake", "fake.txt"), _fake_render, "a test target")
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run `dxgen` in-process with only the fake target, from the fixtures folder."""
+    registry = {"docs": FAKE}
+    monkeypatch.setattr(generator.targets, "available_targets", lambda: dict(registry))
+    monkeypatch.setattr(generator.cli, "available_targets", lambda: dict(registry))
+    monkeypatch.chdir(FIXTURES)
+
+    def invoke(*args: str | Path, target: Target | None = None) -> Result:
+        registry["docs"] = target or FAKE
+        return CliRunner().invoke(generator.cli.main, [str(a) for a in args])
+
+    return invoke
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_generate_writes_deterministic_bytes(cli: Any, tmp_path: Path) -> None:
+    first = cli("generate", "-q", "-o", tmp_path / "a", "features/wrapper_body.yaml")
+    second = cli("generate", "-q", "-o", tmp_path / "b", "features/wrapper_body.yaml")
+    assert (first.exit_code, second.exit_code) == (0, 0), first.output
+    a = {k: v for k, (v, _) in snapshot(tmp_path / "a").items()}
+    b = {k: v for k, (v, _) in snapshot(tmp_path / "b").items()}
+    assert a == b
+    assert sorted(a) == sorted(FILES)
+    assert a["fake/pkg/models.py"] == (  # formatted by black
+        b'names = ["add_reaction", "create_chat", "create_message", "update_message"]\n'
+    )
+
+
+def test_unchanged_files_are_not_rewritten(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli("generate", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+    for path in out.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = snapshot(out)
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 0
+    assert "targets docs: 0 written, 3 unchanged, 0 removed" in result.stdout
+    assert snapshot(out) == before
+
+
+def test_check_lists_stale_missing_and_extra_files(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli("generate", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+    up_to_date = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
+    assert up_to_date.exit_code == 0
+    assert f"dxgen: {out} is up to date (3 files; targets: docs)" in up_to_date.stdout
+
+    (out / "fake/README.md").write_text("edited by hand\n", encoding="utf-8")
+    (out / "fake.txt").unlink()
+    (out / "fake/pkg/leftover.py").write_text("x = 1\n", encoding="utf-8")
+    (out / "unrelated.txt").write_text("not a target's\n", encoding="utf-8")
+    before = snapshot(out)
+    result = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "dxgen: not implemented yet, skipped: sdk, cli, skills, llms",
+        f"missing: {out / 'fake.txt'}",
+        f"stale: {out / 'fake/README.md'}",
+        f"extra: {out / 'fake/pkg/leftover.py'}",
+        f"dxgen: 3 file(s) out of date in {out} (targets: docs); run `dxgen generate`",
+    ]
+    assert snapshot(out) == before  # --check changes nothing
+
+    fixed = cli("generate", "-q", "-o", out, "features/wrapper_body.yaml")
+    assert fixed.exit_code == 0
+    assert not (out / "fake/pkg/leftover.py").exists()
+    assert (out / "unrelated.txt").exists()  # outside the target's roots
+    assert cli("generate", "--check", "-q", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+
+
+def test_check_on_empty_output_lists_everything_missing(cli: Any, tmp_path: Path) -> None:
+    result = cli("generate", "--check", "-q", "-o", tmp_path, "features/wrapper_body.yaml")
+    assert result.exit_code == 1
+    assert sorted(line for line in result.stderr.splitlines() if line.startswith("missing: ")) == [
+        f"missing: {tmp_path / rel}" for rel in sorted(FILES)
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failing_runs_leave_earlier_output_untouched(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli("generate", "-q", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+    before = snapshot(out)
+    # Bad input: exit 2, located errors, nothing written.
+    bad = cli("generate", "-o", out, "bad/duplicate_operation_id.yaml")
+    assert bad.exit_code == 2
+    assert LOCATED.match(bad.stderr.splitlines()[0])
+    assert snapshot(out) == before
+    # A good spec that changes every file, with one target producing code that does not parse:
+    # the run fails before writing anything.
+    broken = cli("generate", "-o", out, "features/pagination.yaml", target=FAKE_BROKEN)
+    assert broken.exit_code == 3
+    assert "dxgen: internal error (please report): fake/pkg/models.py" in broken.stderr
+    assert "Traceback" not in broken.output
+    assert snapshot(out) == before
+
+
+FAKE_BROKEN = Target("docs", ("fake", "fake.txt"), _broken_render, "renders invalid Python")
+
+
+@pytest.mark.parametrize("case", sorted(USAGE))
+def test_usage_errors_exit_2(cli: Any, case: str) -> None:
+    args, message = USAGE[case]
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)  # not an uncaught error
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_inspect_of_a_bad_spec_prints_no_json(cli: Any) -> None:
+    result = cli("inspect", "bad/dangling_ref.yaml")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert LOCATED.match(result.stderr.splitlines()[0])

@@ -1,0 +1,136 @@
+"""naming: one spec name spelled for each target."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import naming
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("getHTTPResponse_code-2", ["get", "http", "response", "code", "2"]),
+        ("listChatMembers", ["list", "chat", "members"]),
+        ("sort[created_at]", ["sort", "created", "at"]),
+        ("X-Request-Id", ["x", "request", "id"]),
+        ("café", ["cafe"]),
+        ("Привет", []),
+        ("__init__", ["init"]),
+        ("IOError", ["io", "error"]),
+        ("", []),
+    ],
+)
+def test_words(text: str, expected: list[str]) -> None:
+    assert naming.words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("listChats", "list_chats"),
+        ("class", "class_"),
+        ("from", "from_"),
+        ("None", "none"),  # lower-cased: no longer a keyword
+        ("True", "true"),
+        ("2fa", "n2fa"),
+        ("_", "value"),  # nothing left: the fallback
+        ("", "value"),
+        ("Привет", "value"),
+        ("model_dump", "model_dump_"),
+        ("json", "json_"),
+        ("fields", "fields_"),
+        ("str", "str_"),
+        ("list", "list_"),
+        ("type", "type"),  # soft keywords read fine as names
+        ("match", "match"),
+        ("case", "case"),
+        ("self", "self"),  # only reserved where arguments are made (see parse)
+        ("page-size", "page_size"),
+        ("X-Request-Id", "x_request_id"),
+    ],
+)
+def test_py_identifier(text: str, expected: str) -> None:
+    assert naming.py_identifier(text) == expected
+
+
+def test_py_identifier_fallback_and_extra_reserved() -> None:
+    assert naming.py_identifier("", fallback="param") == "param"
+    assert naming.py_identifier("client", reserved={"client"}) == "client_"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("user_profile", "UserProfile"),
+        ("UserProfile", "UserProfile"),
+        ("user-profile", "UserProfile"),
+        ("class", "Class"),
+        ("2fa", "N2fa"),
+        ("True", "TrueModel"),  # a keyword as written
+        ("none", "NoneModel"),
+        ("BaseModel", "BaseModelModel"),  # what generated modules import
+        ("Field", "FieldModel"),
+        ("datetime", "Datetime"),
+        ("", "Model"),
+        ("Привет", "Model"),
+    ],
+)
+def test_class_name(text: str, expected: str) -> None:
+    assert naming.class_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("in-progress", "IN_PROGRESS"),
+        ("inProgress", "IN_PROGRESS"),
+        (1, "N1"),
+        (-1, "MINUS_1"),
+        (-1.5, "MINUS_1_5"),
+        (2.5, "N2_5"),
+        (True, "TRUE"),
+        (False, "FALSE"),
+        ("", "EMPTY"),
+        ("!!!", "VALUE"),
+        ("mro", "MRO_"),
+        ("None", "NONE"),
+    ],
+)
+def test_enum_member(value: object, expected: str) -> None:
+    assert naming.enum_member(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("listChatMembers", "list-chat-members"),
+        ("sort[created_at]", "sort-created-at"),
+        ("page_size", "page-size"),
+        ("2fa", "2fa"),
+        ("_", "value"),
+        ("", "value"),
+    ],
+)
+def test_cli_name(text: str, expected: str) -> None:
+    assert naming.cli_name(text) == expected
+
+
+def test_anchor() -> None:
+    assert naming.anchor("Create a message") == "create-a-message"
+    assert naming.anchor("") == "section"
+
+
+def test_unique_counts_up_and_records() -> None:
+    taken = {"name"}
+    assert naming.unique("name", taken) == "name_2"
+    assert naming.unique("name", taken) == "name_3"
+    assert naming.unique("other", taken) == "other"
+    assert taken == {"name", "name_2", "name_3", "other"}
+    assert naming.unique("Model", {"Model"}, separator="") == "Model2"
+    assert naming.unique("list", {"list"}, separator="-") == "list-2"
+
+
+def test_ascii_fold() -> None:
+    assert naming.ascii_fold("naïve Ærø") == "naive r"
+    assert naming.snake("Ünïcödé Name") == "unicode_name"
