@@ -38,18 +38,6 @@ def run(*args: str | Path, cwd: Path = FIXTURES) -> subprocess.CompletedProcess[
     )
 
 
-def where(rel: str, needle: str, occurrence: int = 1) -> str:
-    found = 0
-    for number, line in enumerate((FIXTURES / rel).read_text(encoding="utf-8").splitlines(), 1):
-        start = 0
-        while (column := line.find(needle, start)) >= 0:
-            found += 1
-            if found == occurrence:
-                return f"{rel}:{number}:{column + 1}"
-            start = column + 1
-    raise AssertionError(f"{needle!r} not found {occurrence} times in {rel}")
-
-
 # -- the real console entry point (all runs at once, in parallel, once per module) -----------
 
 # What each bad input must print: one located line per error, at these places.
@@ -122,18 +110,21 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.Compl
     return done
 
 
-def test_good_spec_exits_0_with_located_warnings(runs: Any) -> None:
+def test_good_spec_exits_0_with_located_warnings(runs: Any, position: Any) -> None:
     result = runs["good"]
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "dxgen: Paging API 1.0.0: 4 operations, 9 schemas, 0 workflows; 1 warning"
     )
     (line,) = result.stderr.splitlines()
-    assert line.startswith(where("features/pagination.yaml", "get:", 3) + ": warning: ")
+    line_col = "{}:{}".format(*position("features/pagination.yaml", "get:", 3))
+    assert line.startswith(f"features/pagination.yaml:{line_col}: warning: ")
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_bad_input_exits_2_with_one_located_line_per_error(runs: Any, case: str) -> None:
+def test_bad_input_exits_2_with_one_located_line_per_error(
+    runs: Any, position: Any, case: str
+) -> None:
     places = BAD[case][1]
     result = runs[f"bad:{case}"]
     assert result.returncode == 2, (result.stdout, result.stderr)
@@ -145,7 +136,8 @@ def test_bad_input_exits_2_with_one_located_line_per_error(runs: Any, case: str)
     assert len(lines) == count
     for line, (rel, needle, occurrence) in zip(lines, places, strict=True):
         assert LOCATED.match(line), line
-        expected = where(rel, needle, occurrence) if needle else f"{rel}:1:1"
+        line_col = "{}:{}".format(*position(rel, needle, occurrence)) if needle else "1:1"
+        expected = f"{rel}:{line_col}"
         assert line.startswith(expected + ": error: "), (line, expected)
 
 
@@ -158,13 +150,15 @@ def test_warnings_do_not_fail_without_strict(runs: Any) -> None:
     assert result.stdout.rstrip().endswith("2 warnings")
 
 
-def test_warnings_beside_an_error_are_shown_but_not_counted(runs: Any) -> None:
+def test_warnings_beside_an_error_are_shown_but_not_counted(runs: Any, position: Any) -> None:
     result = runs["warning_and_error"]
     assert result.returncode == 2
     rel = "bad/warning_and_error.yaml"
     warning, error, summary = result.stderr.splitlines()
-    assert warning.startswith(where(rel, "summery") + ": warning: ")
-    assert error.startswith(where(rel, "get:", 2) + ": error: operations 'listUsers' and ")
+    assert warning.startswith("{}:{}:{}: warning: ".format(rel, *position(rel, "summery")))
+    assert error.startswith(
+        "{}:{}:{}: error: operations 'listUsers' and ".format(rel, *position(rel, "get:", 2))
+    )
     assert summary == "dxgen: 1 error; nothing written"
 
 

@@ -13,6 +13,7 @@ Layout of what is rendered::
 
 from __future__ import annotations
 
+import pprint
 import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from .. import __version__ as dxgen_version
 from .. import naming
 from ..ir import Api, Body, Field, Operation, Parameter, Schema, Service, TypeRef
 from . import Target
+from .examples import Call, CallBuilder, pick_showcase
 from .pysource import docstring, wrap
 from .pytypes import Annotator, Imports, sort_all
 from .render import render, templates_dir
@@ -137,7 +139,9 @@ class _SdkBuilder:
         }
         webhook = self._webhook_view()
         yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
-        yield "sdk/README.md", render("sdk/README.md.jinja", **common, services=services)
+        yield "sdk/README.md", render(
+            "sdk/README.md.jinja", **common, services=services, readme=self._readme_view()
+        )
         yield f"{self.src}/py.typed", ""
         yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
         yield f"{self.src}/_client.py", render("sdk/_client.py.jinja", **common, services=services)
@@ -678,6 +682,73 @@ class _SdkBuilder:
                 attachment_args=attachment_args,
             )
         return None
+
+    # -- README ---------------------------------------------------------------------------
+
+    def _readme_view(self) -> dict[str, Any]:
+        """Examples for the README, built from the spec's examples; the tests execute them."""
+        showcase = pick_showcase(self.api)
+        builder = CallBuilder(self.api)
+        view: dict[str, Any] = {}
+
+        def block(call: Call, *, awaited: bool = False, target: str = "result") -> dict[str, Any]:
+            return {"code": f"{target} = {call.render(awaited=awaited)}", "imports": call.imports}
+
+        if showcase.read is not None:
+            read = builder.call(showcase.read)
+            view["read"] = block(read)
+            view["read_raw"] = read
+            view["read_variants"] = {
+                "patient": f"result = {read.render('patient')}",
+                "per_call": f"result = {read.render(extra=('timeout=5.0', 'max_retries=0'))}",
+                "raw": f"response = {read.render(raw=True)}",
+            }
+        if showcase.create is not None:
+            view["create"] = block(builder.call(showcase.create))
+            view["create_async"] = block(builder.call(showcase.create), awaited=True)
+            view["create_op"] = showcase.create
+        if showcase.listing is not None:
+            view["listing"] = builder.call(showcase.listing)
+            view["listing_op"] = showcase.listing
+        if showcase.upload is not None and showcase.upload.upload is not None:
+            service = next(
+                s for s in self.api.services if s.name == showcase.upload.service
+            ).names.py
+            view["upload"] = f"client.{service}.{showcase.upload.upload.method_name}"
+            if showcase.create_with_files is not None:
+                files_field = next(
+                    f.names.py
+                    for f in showcase.create_with_files.body.fields  # type: ignore[union-attr]
+                    if f.type.kind == "array"
+                    and f.type.items is not None
+                    and f.type.items.ref == showcase.upload.upload.attachment
+                )
+                view["send_file"] = builder.call(
+                    showcase.create_with_files, extra={files_field: "[attachment]"}
+                )
+        payload = self.api.webhook_payload
+        if payload is not None and payload.ref is not None:
+            schema = self.schemas[payload.ref]
+            sample = next(
+                (
+                    self.schemas[v.type.ref].example
+                    for v in schema.variants
+                    if v.type.ref and v.tags and isinstance(self.schemas[v.type.ref].example, dict)
+                ),
+                None,
+            )
+            if isinstance(sample, dict):
+                body = {k: v for k, v in sample.items() if k != "webhook_timestamp"}
+                view["webhook_body"] = pprint.pformat(body, width=88, sort_dicts=False)
+        all_imports: set[str] = set()
+        for key in ("read", "create"):
+            if key in view:
+                all_imports |= view[key]["imports"]
+        for key in ("listing", "send_file", "read_raw"):
+            if key in view:
+                all_imports |= view[key].imports
+        view["model_imports"] = sorted(all_imports)
+        return view
 
     # -- package surface ----------------------------------------------------------------
 
