@@ -130,7 +130,9 @@ def generate_command(
             )
             sys.exit(EXIT_STALE)
         if not quiet:
-            click.echo(f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})")
+            click.echo(
+                f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})"
+            )
         return
     if not quiet:
         click.echo(

@@ -44,9 +44,11 @@ def build_api(
     if strict and diagnostics:
         raise SpecError(
             [
-                Diagnostic(Severity.ERROR, d.message, d.location)
-                if d.severity is Severity.WARNING
-                else d
+                (
+                    Diagnostic(Severity.ERROR, d.message, d.location)
+                    if d.severity is Severity.WARNING
+                    else d
+                )
                 for d in diagnostics
             ]
         )

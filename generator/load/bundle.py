@@ -177,7 +177,9 @@ class _Bundler:
         if file_part.startswith(("http://", "https://")):
             self.errors.append(error(f"remote $ref is not supported: {ref}", referrer))
             return None
-        target_file = self.file(src.path.parent / unquote(file_part), referrer) if file_part else src
+        target_file = (
+            self.file(src.path.parent / unquote(file_part), referrer) if file_part else src
+        )
         if target_file is None:
             return None
         try:

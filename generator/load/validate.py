@@ -25,7 +25,9 @@ _MAX_FINDINGS = 200
 
 def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:
     version = str(document.get("openapi", ""))
-    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    validator_class = (
+        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    )
     findings: list[Diagnostic] = []
     nodes = _NodeIndex(document)
     try:
@@ -43,7 +45,9 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
                 break
             findings.append(_to_diagnostic(problem, source_map, nodes))
     except RecursionError:
-        findings.append(warning("validation gave up: references nest too deeply", source_map.locate("")))
+        findings.append(
+            warning("validation gave up: references nest too deeply", source_map.locate(""))
+        )
     except Exception as exc:  # the validator's own extra checks can fail on odd input
         findings.append(warning(f"validator could not finish: {exc}", source_map.locate("")))
     return findings

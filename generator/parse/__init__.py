@@ -41,7 +41,8 @@ def parse_spec(
     schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
     services = _link_uploads(services, schemas)
     services = _add_examples(services, schemas)
-    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    raw_info = document.get("info")
+    info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = tuple(
         str(s["url"])
         for s in as_list(document.get("servers"))
@@ -189,14 +190,15 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
         if op.upload is not None or op.success is None:
             return None
         for typ in (op.success.unwrapped_type, op.success.type):
-            if typ is not None and typ.kind == "ref" and typ.ref in schemas:
-                if schemas[typ.ref].kind == "object":
-                    return schemas[typ.ref]
+            if typ is not None and typ.ref in schemas and schemas[typ.ref].kind == "object":
+                return schemas[typ.ref]
         return None
 
     def field_named(schema: Schema, wanted: str) -> str | None:
         key = naming.snake(wanted)
-        return next((f.names.wire for f in schema.fields if naming.snake(f.names.wire) == key), None)
+        return next(
+            (f.names.wire for f in schema.fields if naming.snake(f.names.wire) == key), None
+        )
 
     attachment = _attachment_schema(operations, schemas)
     result: list[Service] = []
@@ -233,9 +235,10 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                             continue
                         actual = str(field_named(attachment, wire))
                         if role == "type":
-                            role = _type_role(attachment, actual, schemas)
-                            if role is None:
+                            type_role = _type_role(attachment, actual, schemas)
+                            if type_role is None:
                                 continue
+                            role = type_role
                         roles.append((role, actual))
                 upload = dataclasses.replace(
                     upload,
@@ -294,9 +297,11 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
         ops: list[Operation] = []
         for op in service.operations:
             params = tuple(
-                p
-                if p.example is not None
-                else dataclasses.replace(p, example=_param_example(p, synthesizer))
+                (
+                    p
+                    if p.example is not None
+                    else dataclasses.replace(p, example=_param_example(p, synthesizer))
+                )
                 for p in op.parameters
             )
             body = op.body
@@ -311,7 +316,12 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
             errors = tuple(r for r in responses if r.is_error)
             ops.append(
                 dataclasses.replace(
-                    op, parameters=params, body=body, responses=responses, success=success, errors=errors
+                    op,
+                    parameters=params,
+                    body=body,
+                    responses=responses,
+                    success=success,
+                    errors=errors,
                 )
             )
         result.append(dataclasses.replace(service, operations=tuple(ops)))

@@ -27,7 +27,9 @@ class ExampleSynthesizer:
     def __init__(self, schemas: Mapping[str, Schema]) -> None:
         self.schemas = schemas
 
-    def for_type(self, typ: TypeRef | None, depth: int = 0, seen: frozenset[str] = frozenset()) -> JSON:
+    def for_type(
+        self, typ: TypeRef | None, depth: int = 0, seen: frozenset[str] = frozenset()
+    ) -> JSON:
         if typ is None:
             return None
         if typ.kind == "literal":
@@ -48,7 +50,9 @@ class ExampleSynthesizer:
             return self.for_schema(self.schemas[typ.ref], depth, seen | {typ.ref})
         return {}
 
-    def for_schema(self, schema: Schema, depth: int = 0, seen: frozenset[str] = frozenset()) -> JSON:
+    def for_schema(
+        self, schema: Schema, depth: int = 0, seen: frozenset[str] = frozenset()
+    ) -> JSON:
         if schema.example is not None:
             return schema.example
         if schema.kind == "enum":

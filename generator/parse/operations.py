@@ -55,7 +55,8 @@ def _content_rank(content_type: str) -> int:
 
 
 def _body_kind(content_type: str) -> BodyKind:
-    return cast(BodyKind, ("json", "multipart", "form", "binary", "text")[_content_rank(content_type)])
+    kinds: tuple[BodyKind, ...] = ("json", "multipart", "form", "binary", "text")
+    return kinds[_content_rank(content_type)]
 
 
 class OperationParser:
@@ -68,9 +69,7 @@ class OperationParser:
 
     def services(self) -> tuple[Service, ...]:
         document = self.ctx.document
-        declared = [
-            t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t
-        ]
+        declared = [t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t]
         descriptions = {str(t["name"]): str(t.get("description") or "").strip() for t in declared}
         order: list[str] = [str(t["name"]) for t in declared]
         grouped: dict[str, list[Operation]] = {}
@@ -164,9 +163,14 @@ class OperationParser:
     # -- one operation ------------------------------------------------------------------
 
     def _operation(
-        self, path: str, item: dict[str, Any], method: str, op: dict[str, Any], pointer: str,
+        self,
+        path: str,
+        item: dict[str, Any],
+        method: str,
+        op: dict[str, Any],
+        pointer: str,
         service: str,
-    ) -> Operation:  # fmt: skip
+    ) -> Operation:
         operation_id = op.get("operationId")
         derived = not (isinstance(operation_id, str) and operation_id)
         if derived:
@@ -179,7 +183,10 @@ class OperationParser:
         summary = _text(op.get("summary")) or description.split("\n", 1)[0].strip()
         if not op.get("summary") and description.startswith(summary):
             description = description[len(summary) :].strip()
-        requirements = op.get("x-requirements") if isinstance(op.get("x-requirements"), dict) else {}
+        raw_requirements = op.get("x-requirements")
+        requirements: dict[str, Any] = (
+            raw_requirements if isinstance(raw_requirements, dict) else {}
+        )
         scopes = _scopes(requirements, op, self.ctx.document)
         security = op.get("security", self.ctx.document.get("security"))
         auth_required = requirements.get("auth") is not False and security != []
@@ -268,7 +275,9 @@ class OperationParser:
             )
             resolved, _ = self.ctx.deref(schema, schema_pointer)
             resolved = resolved if isinstance(resolved, dict) else {}
-            style = str(param.get("style") or ("simple" if location in ("path", "header") else "form"))
+            style = str(
+                param.get("style") or ("simple" if location in ("path", "header") else "form")
+            )
             explode = bool(param.get("explode", style == "form"))
             example = param.get("example", resolved.get("example"))
             if example is None and isinstance(param.get("examples"), dict) and param["examples"]:
@@ -294,9 +303,11 @@ class OperationParser:
         # Path parameters follow their order in the path template.
         positions = {name: i for i, name in enumerate(re.findall(r"{([^}]+)}", item_path(pointer)))}
         result.sort(
-            key=lambda p: (order[p.location], positions.get(p.names.wire, 999))
-            if p.location == "path"
-            else (order[p.location], 0)
+            key=lambda p: (
+                (order[p.location], positions.get(p.names.wire, 999))
+                if p.location == "path"
+                else (order[p.location], 0)
+            )
         )
         return tuple(result)
 
@@ -403,7 +414,9 @@ class OperationParser:
             typ: TypeRef | None = None
             example: Any = None
             if content:
-                content_type = min(content, key=lambda c: (_content_rank(c), list(content).index(c)))
+                content_type = min(
+                    content, key=lambda c: (_content_rank(c), list(content).index(c))
+                )
                 media = content[content_type] if isinstance(content[content_type], dict) else {}
                 schema = media.get("schema")
                 suffix = "Response" if code.startswith("2") else f"Error{code}"
@@ -444,7 +457,9 @@ class OperationParser:
         only = schema.fields[0]
         return only.names.wire, only.type
 
-    def _pagination(self, operation: Operation, op: dict[str, Any], pointer: str) -> Pagination | None:
+    def _pagination(
+        self, operation: Operation, op: dict[str, Any], pointer: str
+    ) -> Pagination | None:
         flagged = op.get("x-paginated") is True
         if operation.method != "GET" and not flagged:
             return None
@@ -502,11 +517,14 @@ class OperationParser:
         if not isinstance(url_field, str) or operation.body is None:
             return None
         binary = [
-            f for f in operation.body.fields
+            f
+            for f in operation.body.fields
             if f.type.kind == "primitive" and f.type.format in ("binary", "byte")
-        ]  # fmt: skip
+        ]
         file_field = binary[0].names.wire if binary else "file"
-        key_field = next((f.names.wire for f in operation.body.fields if f.names.wire == "key"), None)
+        key_field = next(
+            (f.names.wire for f in operation.body.fields if f.names.wire == "key"), None
+        )
         return Upload(url_field, None, file_field, key_field)
 
 
@@ -544,7 +562,9 @@ def _status_order(status: Any) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 998, text)
 
 
-def _scopes(requirements: dict[str, Any], op: dict[str, Any], document: dict[str, Any]) -> tuple[str, ...]:
+def _scopes(
+    requirements: dict[str, Any], op: dict[str, Any], document: dict[str, Any]
+) -> tuple[str, ...]:
     scope = requirements.get("scope")
     found: list[str] = []
     if isinstance(scope, str):

@@ -192,7 +192,9 @@ class SchemaRegistry:
     def _additional(self, node: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         extra = node.get("additionalProperties")
         if isinstance(extra, dict) and extra:
-            return self.type_of(extra, join_pointer(pointer, "additionalProperties"), hint + "Value")
+            return self.type_of(
+                extra, join_pointer(pointer, "additionalProperties"), hint + "Value"
+            )
         return ANY
 
     def _build_named(self, name: str, node: Any, pointer: str, *, inline: bool) -> Schema:
@@ -355,7 +357,9 @@ class SchemaRegistry:
                 value = str(value)
             values.append(EnumValue(value, naming.unique(member, taken), _text(text)))
         enum_type = _enum_type(node, raw_values)
-        return dataclasses.replace(base, kind="enum", enum_values=tuple(values), enum_type=enum_type)
+        return dataclasses.replace(
+            base, kind="enum", enum_values=tuple(values), enum_type=enum_type
+        )
 
     def _union(self, base: Schema, node: dict[str, Any], pointer: str, keyword: str) -> Schema:
         discriminator = node.get("discriminator")
@@ -537,7 +541,9 @@ def _is_structured(node: dict[str, Any]) -> bool:
         return True
     if isinstance(node.get("enum"), list) and len([v for v in node["enum"] if v is not None]) > 1:
         return True
-    return any(isinstance(node.get(k), list) and len(node[k]) > 1 for k in ("oneOf", "anyOf", "allOf"))
+    return any(
+        isinstance(node.get(k), list) and len(node[k]) > 1 for k in ("oneOf", "anyOf", "allOf")
+    )
 
 
 def _enum_type(node: dict[str, Any], values: list[Any]) -> Primitive:

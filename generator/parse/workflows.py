@@ -65,7 +65,9 @@ def _workflow(
     steps: list[WorkflowStep] = []
     raw_steps = raw.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
-        problems.append(error("a workflow needs a non-empty `steps` list", source.location(pointer)))
+        problems.append(
+            error("a workflow needs a non-empty `steps` list", source.location(pointer))
+        )
         raw_steps = []
     for index, step in enumerate(raw_steps):
         at = join_pointer(pointer, "steps", index)

@@ -68,11 +68,12 @@ def pick_showcase(api: Api) -> Showcase:
         create_with_files = first(
             lambda op: op.body is not None
             and any(
-                f.type.kind == "array" and f.type.items is not None
+                f.type.kind == "array"
+                and f.type.items is not None
                 and f.type.items.ref == attachment
                 for f in op.body.fields
             )
-        )  # fmt: skip
+        )
     return Showcase(read, create, listing, upload, create_with_files)
 
 

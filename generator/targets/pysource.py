@@ -14,7 +14,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def docstring(text: str, indent: int = 4) -> str:
-    """A complete triple-quoted docstring for ``text`` at ``indent`` spaces (first line not indented)."""
+    """A triple-quoted docstring for ``text`` at ``indent`` (first line not indented)."""
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", body)
@@ -31,13 +31,17 @@ def docstring(text: str, indent: int = 4) -> str:
 def wrap(text: str, width: int = 88) -> str:
     paragraphs = [p.strip() for p in text.split("\n\n")]
     return "\n\n".join(
-        "\n".join(textwrap.wrap(p, width=width, break_long_words=False, break_on_hyphens=False))
-        if not _looks_preformatted(p)
-        else p
+        (
+            "\n".join(textwrap.wrap(p, width=width, break_long_words=False, break_on_hyphens=False))
+            if not _looks_preformatted(p)
+            else p
+        )
         for p in paragraphs
         if p
     )
 
 
 def _looks_preformatted(paragraph: str) -> bool:
-    return any(line.startswith(("-", "*", "|", "```", "    ", "1.")) for line in paragraph.splitlines())
+    return any(
+        line.startswith(("-", "*", "|", "```", "    ", "1.")) for line in paragraph.splitlines()
+    )

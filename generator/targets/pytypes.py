@@ -24,7 +24,9 @@ class Imports:
     def model(self, module: str, name: str) -> None:
         self.models.setdefault(module, set()).add(name)
 
-    def block(self, *, core_module: str, model_prefix: str, exclude_module: str | None = None) -> str:
+    def block(
+        self, *, core_module: str, model_prefix: str, exclude_module: str | None = None
+    ) -> str:
         """The import section, ordered as isort/ruff would order it."""
         stdlib: list[str] = []
         if self.datetime:

@@ -145,9 +145,7 @@ class _SdkBuilder:
         yield f"{self.src}/py.typed", ""
         yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
         yield f"{self.src}/_client.py", render("sdk/_client.py.jinja", **common, services=services)
-        models = sorted(
-            (s.name, s.module) for s in self.api.schemas if not self._is_plain_alias(s)
-        )
+        models = sorted((s.name, s.module) for s in self.api.schemas if not self._is_plain_alias(s))
         yield f"{self.src}/__init__.py", self._package_init(models, webhook is not None, common)
         yield f"{self.src}/resources/__init__.py", render(
             "sdk/resources__init__.py.jinja", **common, services=services
@@ -255,8 +253,13 @@ class _SdkBuilder:
         else:
             default = None
         doc = docstring(wrap(item.description), indent=4) if item.description else None
-        return {"name": item.names.py, "annotation": annotation, "default": default,
-                "alias": alias, "doc": doc}  # fmt: skip
+        return {
+            "name": item.names.py,
+            "annotation": annotation,
+            "default": default,
+            "alias": alias,
+            "doc": doc,
+        }
 
     def _union_annotation(self, schema: Schema, imports: Imports) -> str:
         members = [self.annotator.annotation(v.type, imports) for v in schema.variants]
@@ -295,10 +298,18 @@ class _SdkBuilder:
         imports = Imports()
         methods = [self._method_view(op, imports) for op in service.operations]
         upload = self._upload_view(service, imports)
-        imports.core.update({"AsyncAPIResource", "SyncAPIResource", "async_to_raw_response_wrapper",
-                             "to_raw_response_wrapper"})  # fmt: skip
+        imports.core.update(
+            {
+                "AsyncAPIResource",
+                "SyncAPIResource",
+                "async_to_raw_response_wrapper",
+                "to_raw_response_wrapper",
+            }
+        )
         if upload is not None:
-            imports.core.update({"presigned_form_upload", "async_presigned_form_upload", "load_file"})
+            imports.core.update(
+                {"presigned_form_upload", "async_presigned_form_upload", "load_file"}
+            )
         if any(m.overloads for m in methods):
             imports.typing.add("overload")
         return ServiceView(
@@ -339,11 +350,23 @@ class _SdkBuilder:
             required: list[Arg] = []
             optional: list[Arg] = []
             for param in keyword_params:
-                self._add_arg(param.names.py, param.type, param.required and required_ok,
-                              imports, required, optional)  # fmt: skip
+                self._add_arg(
+                    param.names.py,
+                    param.type,
+                    param.required and required_ok,
+                    imports,
+                    required,
+                    optional,
+                )
             for item in body_fields:
-                self._add_arg(item.names.py, item.type, item.required and required_ok,
-                              imports, required, optional)  # fmt: skip
+                self._add_arg(
+                    item.names.py,
+                    item.type,
+                    item.required and required_ok,
+                    imports,
+                    required,
+                    optional,
+                )
             for item in outer_fields:
                 self._add_arg(item.names.py, item.type, item.required, imports, required, optional)
             return required, optional
@@ -364,21 +387,35 @@ class _SdkBuilder:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
             model_arg = Arg(body.wrapper_key or "body", wrapper_type)  # type: ignore[union-attr]
             plain_required, plain_optional = kwargs_for(required_ok=True)
-            outer_required, outer_optional = [], []
+            outer_required: list[Arg] = []
+            outer_optional: list[Arg] = []
             for item in outer_fields:
-                self._add_arg(item.names.py, item.type, item.required, imports,
-                              outer_required, outer_optional)  # fmt: skip
-            query_required, query_optional = [], []
+                self._add_arg(
+                    item.names.py, item.type, item.required, imports, outer_required, outer_optional
+                )
+            query_required: list[Arg] = []
+            query_optional: list[Arg] = []
             for param in keyword_params:
-                self._add_arg(param.names.py, param.type, param.required, imports,
-                              query_required, query_optional)  # fmt: skip
+                self._add_arg(
+                    param.names.py,
+                    param.type,
+                    param.required,
+                    imports,
+                    query_required,
+                    query_optional,
+                )
             overloads = [
                 Signature(
                     positional=[*signature.positional, model_arg],
-                    keyword=[*query_required, *outer_required, *query_optional, *outer_optional,
-                             *extras],
+                    keyword=[
+                        *query_required,
+                        *outer_required,
+                        *query_optional,
+                        *outer_optional,
+                        *extras,
+                    ],
                     positional_only=True,
-                ),  # fmt: skip
+                ),
                 Signature(
                     positional=list(signature.positional),
                     keyword=[*plain_required, *plain_optional, *extras],
@@ -388,8 +425,9 @@ class _SdkBuilder:
             signature.positional.append(Arg(model_arg.name, f"{wrapper_type} | None", "None"))
             signature.positional_only = True
         signature.keyword.extend([*required, *optional, *extras])
-        imports.core.update({"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query",
-                             "TimeoutTypes"})  # fmt: skip
+        imports.core.update(
+            {"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query", "TimeoutTypes"}
+        )
 
         prelude: list[str] = []
         cast_to: str | None = None
@@ -430,12 +468,12 @@ class _SdkBuilder:
             "timeout=timeout, max_retries=max_retries)"
         )
         if op.pagination is not None:
-            item = self.annotator.annotation(op.pagination.item_type, imports, "result")
-            returns = f"{{page}}[{item}]"
+            item_annotation = self.annotator.annotation(op.pagination.item_type, imports, "result")
+            returns = f"{{page}}[{item_annotation}]"
             call = "request_page"
             call_args.extend(
                 [
-                    f"item_type={_type_expr(item)}",
+                    f"item_type={_type_expr(item_annotation)}",
                     f"items_path={op.pagination.items_path!r}",
                     f"next_cursor_path={op.pagination.next_cursor_path!r}",
                     f"cursor_param={op.pagination.cursor_param!r}",
@@ -547,16 +585,17 @@ class _SdkBuilder:
         if wrapper_type is not None:
             key = body.wrapper_key
             model = key  # the positional model argument has the wrapper key's name
-            prelude.append(
-                f"inner: object = {model} if {model} is not None else {{{pairs}}}"
-            )
+            prelude.append(f"inner: object = {model} if {model} is not None else {{{pairs}}}")
             if any(f.required for f in body.fields):
-                names = ", ".join(f"({f.names.py!r}, {f.names.py})" for f in body.fields if f.required)
+                names = ", ".join(
+                    f"({f.names.py!r}, {f.names.py})" for f in body.fields if f.required
+                )
                 prelude.append(
                     f"if {model} is None:\n"
                     f"    missing = [n for n, v in ({names},) if isinstance(v, NotGiven)]\n"
                     "    if missing:\n"
-                    "        raise TypeError(f\"missing required argument(s): {', '.join(missing)}\")"
+                    "        missing_names = ', '.join(missing)\n"
+                    '        raise TypeError(f"missing required argument(s): {missing_names}")'
                 )
             return [f"body={{{key!r}: inner{', ' + outer if outer else ''}}}"]
         return [f"body={{{pairs}}}"]
@@ -589,7 +628,8 @@ class _SdkBuilder:
         if op.upload is not None:
             source = self.operations.get(op.upload.params_operation or "")
             origin = f" returned by `{source.names.py}`" if source else ""
-            facts = [f"`{op.method}` to the `{op.upload.url_response_field or op.upload.url_field}` URL{origin}"]
+            url_name = op.upload.url_response_field or op.upload.url_field
+            facts = [f"`{op.method}` to the `{url_name}` URL{origin}"]
         else:
             facts = [f"`{op.method} {op.path}`"]
         if op.scopes:
@@ -600,7 +640,9 @@ class _SdkBuilder:
         args: list[str] = []
         if op.upload is not None:
             url = op.upload.url_response_field or op.upload.url_field
-            args.append(f"{naming.py_identifier(url)}: the upload URL (`{url}` of the upload parameters).")
+            args.append(
+                f"{naming.py_identifier(url)}: the upload URL (`{url}` of the upload parameters)."
+            )
         for param in [*path, *keyword]:
             if param.description:
                 args.append(f"{param.names.py}: {_one_line(param.description)}")
@@ -610,10 +652,16 @@ class _SdkBuilder:
                     args.append(f"{item.names.py}: {_one_line(item.description)}")
         if args:
             wrapped = [
-                textwrap.fill(a, width=84, initial_indent="    ", subsequent_indent="        ",
-                              break_long_words=False, break_on_hyphens=False)
+                textwrap.fill(
+                    a,
+                    width=84,
+                    initial_indent="    ",
+                    subsequent_indent="        ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
                 for a in args
-            ]  # fmt: skip
+            ]
             parts.append("Args:\n" + "\n".join(wrapped))
         if op.deprecated:
             parts.insert(1, "Deprecated.")
@@ -630,9 +678,7 @@ class _SdkBuilder:
                 continue
             params_schema = self.schemas[params_type.ref]
             py_of = {f.names.wire: f.names.py for f in params_schema.fields}
-            form = [
-                (wire, py_of[source]) for wire, source in upload.form_fields if source in py_of
-            ]
+            form = [(wire, py_of[source]) for wire, source in upload.form_fields if source in py_of]
             url_attr = py_of.get(upload.url_response_field or "", "")
             returns = "dict[str, object]"
             attachment_args: list[tuple[str, str]] = []

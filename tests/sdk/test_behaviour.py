@@ -247,9 +247,11 @@ def test_status_classes(status: int, name: str) -> None:
 
     with respx.mock(base_url=BASE) as mock:
         mock.delete("/messages/1").respond(status, json={"errors": []})
-        with pachca.PachcaClient("t", base_url=BASE, max_retries=0) as client:
-            with pytest.raises(getattr(pachca, name)) as caught:
-                client.messages.delete_message(1)
+        with (
+            pachca.PachcaClient("t", base_url=BASE, max_retries=0) as client,
+            pytest.raises(getattr(pachca, name)) as caught,
+        ):
+            client.messages.delete_message(1)
     assert isinstance(caught.value, pachca.APIStatusError)
     assert caught.value.status_code == status
 

@@ -189,7 +189,8 @@ class ChatsService(SyncAPIResource):
         if chat is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "POST",
             "/chats",
@@ -604,7 +605,8 @@ class AsyncChatsService(AsyncAPIResource):
         if chat is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "POST",
             "/chats",

@@ -131,7 +131,8 @@ class GroupTagsService(SyncAPIResource):
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "POST",
             "/group_tags",
@@ -245,7 +246,8 @@ class GroupTagsService(SyncAPIResource):
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "PUT",
             "/group_tags/{id}",
@@ -460,7 +462,8 @@ class AsyncGroupTagsService(AsyncAPIResource):
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "POST",
             "/group_tags",
@@ -574,7 +577,8 @@ class AsyncGroupTagsService(AsyncAPIResource):
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "PUT",
             "/group_tags/{id}",

@@ -210,7 +210,8 @@ class MessagesService(SyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "POST",
             "/messages",
@@ -751,7 +752,8 @@ class AsyncMessagesService(AsyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "POST",
             "/messages",

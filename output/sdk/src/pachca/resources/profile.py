@@ -172,7 +172,8 @@ class ProfileService(SyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "PUT",
             "/profile/status",
@@ -397,7 +398,8 @@ class AsyncProfileService(AsyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "PUT",
             "/profile/status",

@@ -171,7 +171,8 @@ class TasksService(SyncAPIResource):
         if task is None:
             missing = [n for n, v in (("kind", kind),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "POST",
             "/tasks",
@@ -525,7 +526,8 @@ class AsyncTasksService(AsyncAPIResource):
         if task is None:
             missing = [n for n, v in (("kind", kind),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "POST",
             "/tasks",

@@ -201,7 +201,8 @@ class UsersService(SyncAPIResource):
         if user is None:
             missing = [n for n, v in (("email", email),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "POST",
             "/users",
@@ -539,7 +540,8 @@ class UsersService(SyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return self._client.request(
             "PUT",
             "/users/{user_id}/status",
@@ -804,7 +806,8 @@ class AsyncUsersService(AsyncAPIResource):
         if user is None:
             missing = [n for n, v in (("email", email),) if isinstance(v, NotGiven)]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "POST",
             "/users",
@@ -1142,7 +1145,8 @@ class AsyncUsersService(AsyncAPIResource):
                 if isinstance(v, NotGiven)
             ]
             if missing:
-                raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+                missing_names = ", ".join(missing)
+                raise TypeError(f"missing required argument(s): {missing_names}")
         return await self._client.request(
             "PUT",
             "/users/{user_id}/status",
