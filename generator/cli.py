@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,7 +68,26 @@ def _build(
     return result, config
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Dxgen(click.Group):
+    """Turns an unexpected exception (a dxgen bug) into one line and exit 3, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("DXGEN_DEBUG"):
+                raise
+            click.echo(
+                f"dxgen: internal error (please report; DXGEN_DEBUG=1 shows the traceback): "
+                f"{type(exc).__name__}: {exc}",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Dxgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dxgen")
 def main() -> None:
     """One OpenAPI description in; SDK, CLI, docs, agent skills and llms.txt out."""

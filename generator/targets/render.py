@@ -31,7 +31,6 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pyrepr"] = python_literal
     env.filters["tojson_compact"] = lambda v: json.dumps(v, ensure_ascii=False)
-    env.filters["fit"] = fit_line
     env.filters["doc"] = doc_filter
     return env
 
@@ -43,11 +42,6 @@ def render(template: str, **context: Any) -> str:
 def python_literal(value: Any) -> str:
     """A spec value as Python source: strings are always ``repr``'d, never pasted as code."""
     return repr(value)
-
-
-def fit_line(line: str, limit: int = 100) -> str:
-    """A generated line that no formatter can break (a long string) is marked for linters."""
-    return line if len(line) <= limit else f"{line}  # noqa: E501"
 
 
 def doc_filter(text: str, indent: int = 0) -> str:

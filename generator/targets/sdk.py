@@ -14,11 +14,14 @@ Layout of what is rendered::
 from __future__ import annotations
 
 import pprint
+import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from packaging.version import InvalidVersion, Version
 
 from .. import __version__ as dxgen_version
 from .. import naming
@@ -97,6 +100,7 @@ class ServiceView:
     upload: UploadView | None
     imports: str
     all_names: list[str]
+    property_doc: str = ""
 
 
 # -- the target ---------------------------------------------------------------------------
@@ -133,7 +137,7 @@ class _SdkBuilder:
             "api": self.api,
             "project": self.project,
             "pkg": self.pkg,
-            "sdk_version": self.api.version,
+            "sdk_version": pep440(self.api.version),
             "dxgen_version": dxgen_version,
             "docstring": docstring,
         }
@@ -144,7 +148,12 @@ class _SdkBuilder:
         )
         yield f"{self.src}/py.typed", ""
         yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
-        yield f"{self.src}/_client.py", render("sdk/_client.py.jinja", **common, services=services)
+        yield f"{self.src}/_client.py", render(
+            "sdk/_client.py.jinja",
+            **common,
+            services=services,
+            client_all=sort_all([self.project.client_class, self.project.async_client_class]),
+        )
         models = sorted((s.name, s.module) for s in self.api.schemas if not self._is_plain_alias(s))
         yield f"{self.src}/__init__.py", self._package_init(models, webhook is not None, common)
         yield f"{self.src}/resources/__init__.py", render(
@@ -162,7 +171,7 @@ class _SdkBuilder:
             **common,
             models=models,
             all_names=sort_all([name for name, _ in models]),
-            type_checking_imports=type_imports.block(core_module="", model_prefix=".").split("\n"),
+            type_checking_imports=_lines(type_imports.block(core_module="", model_prefix=".")),
         )
         for module, views in sorted(modules.items()):
             yield f"{self.src}/types/{module}.py", self._model_module(module, views)
@@ -212,7 +221,11 @@ class _SdkBuilder:
                 imports.core.add("OpenIntEnum" if numeric else "OpenStrEnum")
                 view["base"] = "OpenIntEnum" if numeric else "OpenStrEnum"
                 view["members"] = [
-                    (v.name, repr(v.value), docstring(v.description) if v.description else None)
+                    (
+                        v.name,
+                        repr(v.value),
+                        docstring(wrap(v.description, 88)) if v.description else None,
+                    )
                     for v in schema.enum_values
                 ]
             else:
@@ -316,7 +329,10 @@ class _SdkBuilder:
             module=service.names.py,
             class_name=service.class_name,
             attr=service.names.py,
-            doc=docstring(wrap(service.description or f"Operations on {service.name}."), 4),
+            doc=docstring(wrap(service.description or f"Operations on {service.name}.", 84), 4),
+            property_doc=docstring(
+                wrap(service.description or f"Operations on {service.name}.", 80), 8
+            ),
             methods=methods,
             upload=upload,
             imports=imports.block(core_module=".._core", model_prefix="..types."),
@@ -514,7 +530,12 @@ class _SdkBuilder:
         if annotation.startswith(("Literal[", "Any")):
             return True
         schema = self.schemas.get(annotation)
-        return schema is not None and schema.kind in ("union", "alias")
+        if schema is None or schema.kind not in ("union", "alias"):
+            return False
+        if schema.kind == "union":
+            rendered = self._union_annotation(schema, Imports())
+            return rendered.startswith("Annotated[") or " | " in rendered
+        return True
 
     def _add_arg(
         self,
@@ -817,7 +838,7 @@ class _SdkBuilder:
             if name not in exports:
                 model_names.append(name)
                 imports.model(f".types.{module}", name)
-        lines = imports.block(core_module="", model_prefix="").split("\n")
+        lines = _lines(imports.block(core_module="", model_prefix=""))
         if webhooks:
             exports["webhooks"] = ".webhooks"
             lines.insert(0, "from . import webhooks")
@@ -852,6 +873,19 @@ def _define_order(schemas: list[Schema]) -> list[Schema]:
             ordered.append(schema)
             rest.remove(schema)
     return first + ordered
+
+
+def pep440(version: str) -> str:
+    """``info.version`` as a valid Python package version: ``1.0-SNAPSHOT`` → ``1.0.dev0``."""
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        match = re.match(r"\d+(\.\d+)*", version.lstrip("vV"))
+        return f"{match.group(0)}.dev0" if match else "0.0.0.dev0"
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 def _or_not_given(annotation: str) -> str:

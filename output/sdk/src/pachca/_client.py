@@ -43,8 +43,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def messages(self) -> MessagesService:
-        """Post messages to chats, threads and direct conversations, read chat history, edit,
-        delete and pin messages.
+        """Post messages to chats, threads and direct conversations, read chat history,
+        edit, delete and pin messages.
         """
         from .resources.messages import MessagesService
 
@@ -52,8 +52,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def chats(self) -> ChatsService:
-        """Create group chats and channels, list and inspect them, rename them and move them in and
-        out of the archive.
+        """Create group chats and channels, list and inspect them, rename them and move
+        them in and out of the archive.
         """
         from .resources.chats import ChatsService
 
@@ -61,8 +61,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def members(self) -> MembersService:
-        """Control who takes part in a chat — individual users, whole group tags, member roles —
-        and leave chats.
+        """Control who takes part in a chat — individual users, whole group tags, member
+        roles — and leave chats.
         """
         from .resources.members import MembersService
 
@@ -70,8 +70,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def users(self) -> UsersService:
-        """The company's employee directory — add, look up, edit and remove employees and manage
-        their statuses.
+        """The company's employee directory — add, look up, edit and remove employees and
+        manage their statuses.
         """
         from .resources.users import UsersService
 
@@ -79,7 +79,9 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def group_tags(self) -> GroupTagsService:
-        """Named groups of employees that can be managed centrally and added to chats all at once."""
+        """Named groups of employees that can be managed centrally and added to chats all
+        at once.
+        """
         from .resources.group_tags import GroupTagsService
 
         return GroupTagsService(self)
@@ -93,15 +95,17 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def threads(self) -> ThreadsService:
-        """Comment threads that hang off a message (or stand alone) and have their own chat."""
+        """Comment threads that hang off a message (or stand alone) and have their own
+        chat.
+        """
         from .resources.threads import ThreadsService
 
         return ThreadsService(self)
 
     @cached_property
     def tasks(self) -> TasksService:
-        """Reminders, calls, meetings and other tasks with due dates and assignees, optionally
-        bound to a chat.
+        """Reminders, calls, meetings and other tasks with due dates and assignees,
+        optionally bound to a chat.
         """
         from .resources.tasks import TasksService
 
@@ -109,8 +113,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def search(self) -> SearchService:
-        """Full-text search across messages, employees and chats, with filters and relevance
-        sorting.
+        """Full-text search across messages, employees and chats, with filters and
+        relevance sorting.
         """
         from .resources.search import SearchService
 
@@ -125,8 +129,8 @@ class PachcaClient(SyncAPIClient):
 
     @cached_property
     def webhooks(self) -> WebhooksService:
-        """A bot's stored event history, for polling events instead of receiving them on a webhook
-        URL.
+        """A bot's stored event history, for polling events instead of receiving them on a
+        webhook URL.
         """
         from .resources.webhooks import WebhooksService
 
@@ -166,8 +170,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def messages(self) -> AsyncMessagesService:
-        """Post messages to chats, threads and direct conversations, read chat history, edit,
-        delete and pin messages.
+        """Post messages to chats, threads and direct conversations, read chat history,
+        edit, delete and pin messages.
         """
         from .resources.messages import AsyncMessagesService
 
@@ -175,8 +179,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def chats(self) -> AsyncChatsService:
-        """Create group chats and channels, list and inspect them, rename them and move them in and
-        out of the archive.
+        """Create group chats and channels, list and inspect them, rename them and move
+        them in and out of the archive.
         """
         from .resources.chats import AsyncChatsService
 
@@ -184,8 +188,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def members(self) -> AsyncMembersService:
-        """Control who takes part in a chat — individual users, whole group tags, member roles —
-        and leave chats.
+        """Control who takes part in a chat — individual users, whole group tags, member
+        roles — and leave chats.
         """
         from .resources.members import AsyncMembersService
 
@@ -193,8 +197,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def users(self) -> AsyncUsersService:
-        """The company's employee directory — add, look up, edit and remove employees and manage
-        their statuses.
+        """The company's employee directory — add, look up, edit and remove employees and
+        manage their statuses.
         """
         from .resources.users import AsyncUsersService
 
@@ -202,7 +206,9 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def group_tags(self) -> AsyncGroupTagsService:
-        """Named groups of employees that can be managed centrally and added to chats all at once."""
+        """Named groups of employees that can be managed centrally and added to chats all
+        at once.
+        """
         from .resources.group_tags import AsyncGroupTagsService
 
         return AsyncGroupTagsService(self)
@@ -216,15 +222,17 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def threads(self) -> AsyncThreadsService:
-        """Comment threads that hang off a message (or stand alone) and have their own chat."""
+        """Comment threads that hang off a message (or stand alone) and have their own
+        chat.
+        """
         from .resources.threads import AsyncThreadsService
 
         return AsyncThreadsService(self)
 
     @cached_property
     def tasks(self) -> AsyncTasksService:
-        """Reminders, calls, meetings and other tasks with due dates and assignees, optionally
-        bound to a chat.
+        """Reminders, calls, meetings and other tasks with due dates and assignees,
+        optionally bound to a chat.
         """
         from .resources.tasks import AsyncTasksService
 
@@ -232,8 +240,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def search(self) -> AsyncSearchService:
-        """Full-text search across messages, employees and chats, with filters and relevance
-        sorting.
+        """Full-text search across messages, employees and chats, with filters and
+        relevance sorting.
         """
         from .resources.search import AsyncSearchService
 
@@ -248,8 +256,8 @@ class AsyncPachcaClient(AsyncAPIClient):
 
     @cached_property
     def webhooks(self) -> AsyncWebhooksService:
-        """A bot's stored event history, for polling events instead of receiving them on a webhook
-        URL.
+        """A bot's stored event history, for polling events instead of receiving them on a
+        webhook URL.
         """
         from .resources.webhooks import AsyncWebhooksService
 

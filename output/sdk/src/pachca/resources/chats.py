@@ -33,8 +33,8 @@ __all__ = ["AsyncChatsService", "ChatsService"]
 
 
 class ChatsService(SyncAPIResource):
-    """Create group chats and channels, list and inspect them, rename them and move them in and
-    out of the archive.
+    """Create group chats and channels, list and inspect them, rename them and move them in
+    and out of the archive.
     """
 
     @property
@@ -449,8 +449,8 @@ class ChatsService(SyncAPIResource):
 
 
 class AsyncChatsService(AsyncAPIResource):
-    """Create group chats and channels, list and inspect them, rename them and move them in and
-    out of the archive.
+    """Create group chats and channels, list and inspect them, rename them and move them in
+    and out of the archive.
     """
 
     @property

@@ -29,7 +29,9 @@ __all__ = ["AsyncGroupTagsService", "GroupTagsService"]
 
 
 class GroupTagsService(SyncAPIResource):
-    """Named groups of employees that can be managed centrally and added to chats all at once."""
+    """Named groups of employees that can be managed centrally and added to chats all at
+    once.
+    """
 
     @property
     def with_raw_response(self) -> GroupTagsServiceWithRawResponse:
@@ -360,7 +362,9 @@ class GroupTagsService(SyncAPIResource):
 
 
 class AsyncGroupTagsService(AsyncAPIResource):
-    """Named groups of employees that can be managed centrally and added to chats all at once."""
+    """Named groups of employees that can be managed centrally and added to chats all at
+    once.
+    """
 
     @property
     def with_raw_response(self) -> AsyncGroupTagsServiceWithRawResponse:

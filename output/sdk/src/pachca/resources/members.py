@@ -28,8 +28,8 @@ __all__ = ["AsyncMembersService", "MembersService"]
 
 
 class MembersService(SyncAPIResource):
-    """Control who takes part in a chat — individual users, whole group tags, member roles —
-    and leave chats.
+    """Control who takes part in a chat — individual users, whole group tags, member roles
+    — and leave chats.
     """
 
     @property
@@ -332,8 +332,8 @@ class MembersService(SyncAPIResource):
 
 
 class AsyncMembersService(AsyncAPIResource):
-    """Control who takes part in a chat — individual users, whole group tags, member roles —
-    and leave chats.
+    """Control who takes part in a chat — individual users, whole group tags, member roles
+    — and leave chats.
     """
 
     @property

@@ -37,8 +37,8 @@ __all__ = ["AsyncUsersService", "UsersService"]
 
 
 class UsersService(SyncAPIResource):
-    """The company's employee directory — add, look up, edit and remove employees and manage
-    their statuses.
+    """The company's employee directory — add, look up, edit and remove employees and
+    manage their statuses.
     """
 
     @property
@@ -642,8 +642,8 @@ class UsersService(SyncAPIResource):
 
 
 class AsyncUsersService(AsyncAPIResource):
-    """The company's employee directory — add, look up, edit and remove employees and manage
-    their statuses.
+    """The company's employee directory — add, look up, edit and remove employees and
+    manage their statuses.
     """
 
     @property

@@ -24,8 +24,8 @@ __all__ = ["AsyncWebhooksService", "WebhooksService"]
 
 
 class WebhooksService(SyncAPIResource):
-    """A bot's stored event history, for polling events instead of receiving them on a webhook
-    URL.
+    """A bot's stored event history, for polling events instead of receiving them on a
+    webhook URL.
     """
 
     @property
@@ -121,8 +121,8 @@ class WebhooksService(SyncAPIResource):
 
 
 class AsyncWebhooksService(AsyncAPIResource):
-    """A bot's stored event history, for polling events instead of receiving them on a webhook
-    URL.
+    """A bot's stored event history, for polling events instead of receiving them on a
+    webhook URL.
     """
 
     @property

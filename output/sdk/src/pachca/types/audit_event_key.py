@@ -129,7 +129,9 @@ class AuditEventKey(OpenStrEnum):
     """A bot's OAuth client settings changed (details — AuditDetailsBotOAuthClient)"""
 
     OAUTH_AUTHORIZATION_GRANTED = "oauth_authorization_granted"
-    """A user let an OAuth client access their data (details — AuditDetailsOAuthAuthorizationGranted)"""
+    """A user let an OAuth client access their data (details —
+    AuditDetailsOAuthAuthorizationGranted)
+    """
 
     OAUTH_AUTHORIZATION_REVOKED = "oauth_authorization_revoked"
     """An OAuth client's access was withdrawn (details — AuditDetailsOAuthAuthorizationRevoked)"""
