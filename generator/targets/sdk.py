@@ -607,6 +607,11 @@ class _SdkBuilder:
             key = body.wrapper_key
             model = key  # the positional model argument has the wrapper key's name
             prelude.append(f"inner: object = {model} if {model} is not None else {{{pairs}}}")
+            everything = ", ".join(f.names.py for f in body.fields)
+            both = (
+                f"any(not isinstance(v, NotGiven) for v in ({everything},)):\n"
+                f'    raise TypeError("pass either `{model}` or its fields as keywords, not both")'
+            )
             if any(f.required for f in body.fields):
                 names = ", ".join(
                     f"({f.names.py!r}, {f.names.py})" for f in body.fields if f.required
@@ -616,8 +621,11 @@ class _SdkBuilder:
                     f"    missing = [n for n, v in ({names},) if isinstance(v, NotGiven)]\n"
                     "    if missing:\n"
                     "        missing_names = ', '.join(missing)\n"
-                    '        raise TypeError(f"missing required argument(s): {missing_names}")'
+                    '        raise TypeError(f"missing required argument(s): {missing_names}")\n'
+                    f"elif {both}"
                 )
+            else:
+                prelude.append(f"if {model} is not None and {both}")
             return [f"body={{{key!r}: inner{', ' + outer if outer else ''}}}"]
         return [f"body={{{pairs}}}"]
 

@@ -457,3 +457,39 @@ def test_webhook_verification_and_parsing() -> None:
     stale_sig = hmac.new(b"s3cret", stale.encode(), hashlib.sha256).hexdigest()
     with pytest.raises(webhooks.WebhookVerificationError):
         webhooks.verify(stale, stale_sig, "s3cret")
+
+
+def test_per_call_extra_headers_and_query(client: Any) -> None:
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.get("/messages/194275").respond(json=example("getMessage"))
+        client.messages.get_message(
+            194275, extra_headers={"X-Trace": "abc"}, extra_query={"debug": "1"}
+        )
+    request = route.calls.last.request
+    assert request.headers["X-Trace"] == "abc"
+    assert request.url.params["debug"] == "1"
+
+
+def test_caller_supplied_http_client_is_used_and_left_open() -> None:
+    from pachca import PachcaClient
+
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, json=example("getProfile"))
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with PachcaClient("t", base_url=BASE, http_client=http) as client:
+        client.profile.get_profile()
+    assert seen == [f"{BASE}/profile"]
+    assert not http.is_closed
+    http.close()
+
+
+def test_model_and_fields_together_is_a_type_error(client: Any) -> None:
+    from pachca import MessageCreateRequestMessage
+
+    inner = MessageCreateRequestMessage(entity_id=12, content="Hi")
+    with pytest.raises(TypeError, match="not both"):
+        client.messages.create_message(inner, content="other")  # type: ignore[call-overload]

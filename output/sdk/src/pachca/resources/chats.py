@@ -191,6 +191,17 @@ class ChatsService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                name,
+                member_ids,
+                group_tag_ids,
+                channel,
+                public,
+            )
+        ):
+            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/chats",
@@ -358,6 +369,14 @@ class ChatsService(SyncAPIResource):
             public: Whether anyone in the workspace can find and join the chat.
         """
         inner: object = chat if chat is not None else {"name": name, "public": public}
+        if chat is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                name,
+                public,
+            )
+        ):
+            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/chats/{id}",
@@ -607,6 +626,17 @@ class AsyncChatsService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                name,
+                member_ids,
+                group_tag_ids,
+                channel,
+                public,
+            )
+        ):
+            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/chats",
@@ -774,6 +804,14 @@ class AsyncChatsService(AsyncAPIResource):
             public: Whether anyone in the workspace can find and join the chat.
         """
         inner: object = chat if chat is not None else {"name": name, "public": public}
+        if chat is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                name,
+                public,
+            )
+        ):
+            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/chats/{id}",

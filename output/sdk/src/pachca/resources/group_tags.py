@@ -135,6 +135,8 @@ class GroupTagsService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(not isinstance(v, NotGiven) for v in (name,)):
+            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/group_tags",
@@ -250,6 +252,8 @@ class GroupTagsService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(not isinstance(v, NotGiven) for v in (name,)):
+            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/group_tags/{id}",
@@ -468,6 +472,8 @@ class AsyncGroupTagsService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(not isinstance(v, NotGiven) for v in (name,)):
+            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/group_tags",
@@ -583,6 +589,8 @@ class AsyncGroupTagsService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(not isinstance(v, NotGiven) for v in (name,)):
+            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/group_tags/{id}",

@@ -212,6 +212,21 @@ class MessagesService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                entity_type,
+                entity_id,
+                content,
+                files,
+                buttons,
+                parent_message_id,
+                display_avatar_url,
+                display_name,
+                skip_invite_mentions,
+            )
+        ):
+            raise TypeError("pass either `message` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/messages",
@@ -350,6 +365,17 @@ class MessagesService(SyncAPIResource):
                 "display_name": display_name,
             }
         )
+        if message is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                content,
+                files,
+                buttons,
+                display_avatar_url,
+                display_name,
+            )
+        ):
+            raise TypeError("pass either `message` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/messages/{id}",
@@ -754,6 +780,21 @@ class AsyncMessagesService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                entity_type,
+                entity_id,
+                content,
+                files,
+                buttons,
+                parent_message_id,
+                display_avatar_url,
+                display_name,
+                skip_invite_mentions,
+            )
+        ):
+            raise TypeError("pass either `message` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/messages",
@@ -892,6 +933,17 @@ class AsyncMessagesService(AsyncAPIResource):
                 "display_name": display_name,
             }
         )
+        if message is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                content,
+                files,
+                buttons,
+                display_avatar_url,
+                display_name,
+            )
+        ):
+            raise TypeError("pass either `message` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/messages/{id}",

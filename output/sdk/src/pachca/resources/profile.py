@@ -174,6 +174,17 @@ class ProfileService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                emoji,
+                title,
+                expires_at,
+                is_away,
+                away_message,
+            )
+        ):
+            raise TypeError("pass either `status` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/profile/status",
@@ -400,6 +411,17 @@ class AsyncProfileService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                emoji,
+                title,
+                expires_at,
+                is_away,
+                away_message,
+            )
+        ):
+            raise TypeError("pass either `status` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/profile/status",

@@ -173,6 +173,20 @@ class TasksService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                kind,
+                content,
+                due_at,
+                priority,
+                performer_ids,
+                chat_id,
+                all_day,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `task` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/tasks",
@@ -324,6 +338,21 @@ class TasksService(SyncAPIResource):
                 "custom_properties": custom_properties,
             }
         )
+        if task is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                kind,
+                content,
+                due_at,
+                priority,
+                performer_ids,
+                status,
+                all_day,
+                done_at,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `task` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/tasks/{id}",
@@ -528,6 +557,20 @@ class AsyncTasksService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                kind,
+                content,
+                due_at,
+                priority,
+                performer_ids,
+                chat_id,
+                all_day,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `task` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/tasks",
@@ -679,6 +722,21 @@ class AsyncTasksService(AsyncAPIResource):
                 "custom_properties": custom_properties,
             }
         )
+        if task is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                kind,
+                content,
+                due_at,
+                priority,
+                performer_ids,
+                status,
+                all_day,
+                done_at,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `task` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/tasks/{id}",

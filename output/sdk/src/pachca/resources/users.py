@@ -203,6 +203,24 @@ class UsersService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                first_name,
+                last_name,
+                email,
+                phone_number,
+                nickname,
+                department,
+                title,
+                role,
+                suspended,
+                list_tags,
+                chat_ids,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `user` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/users",
@@ -360,6 +378,23 @@ class UsersService(SyncAPIResource):
                 "custom_properties": custom_properties,
             }
         )
+        if user is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                first_name,
+                last_name,
+                email,
+                phone_number,
+                nickname,
+                department,
+                title,
+                role,
+                suspended,
+                list_tags,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `user` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/users/{id}",
@@ -542,6 +577,17 @@ class UsersService(SyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                emoji,
+                title,
+                expires_at,
+                is_away,
+                away_message,
+            )
+        ):
+            raise TypeError("pass either `status` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/users/{user_id}/status",
@@ -808,6 +854,24 @@ class AsyncUsersService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                first_name,
+                last_name,
+                email,
+                phone_number,
+                nickname,
+                department,
+                title,
+                role,
+                suspended,
+                list_tags,
+                chat_ids,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `user` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/users",
@@ -965,6 +1029,23 @@ class AsyncUsersService(AsyncAPIResource):
                 "custom_properties": custom_properties,
             }
         )
+        if user is not None and any(
+            not isinstance(v, NotGiven)
+            for v in (
+                first_name,
+                last_name,
+                email,
+                phone_number,
+                nickname,
+                department,
+                title,
+                role,
+                suspended,
+                list_tags,
+                custom_properties,
+            )
+        ):
+            raise TypeError("pass either `user` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/users/{id}",
@@ -1147,6 +1228,17 @@ class AsyncUsersService(AsyncAPIResource):
             if missing:
                 missing_names = ", ".join(missing)
                 raise TypeError(f"missing required argument(s): {missing_names}")
+        elif any(
+            not isinstance(v, NotGiven)
+            for v in (
+                emoji,
+                title,
+                expires_at,
+                is_away,
+                away_message,
+            )
+        ):
+            raise TypeError("pass either `status` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/users/{user_id}/status",
