@@ -97,12 +97,12 @@ def py_identifier(text: str, *, fallback: str = "value", reserved: Iterable[str]
     return name
 
 
-_PASCAL_IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_PASCAL_IDENTIFIER = re.compile(r"[A-Z][A-Za-z0-9]*")
 
 
 def class_name(text: str, *, fallback: str = "Model") -> str:
     """PascalCase; a name that already is one (``OAuthError``) is kept as the author wrote it."""
-    name = text if _PASCAL_IDENTIFIER.match(text) else (pascal(text) or fallback)
+    name = text if _PASCAL_IDENTIFIER.fullmatch(text) else (pascal(text) or fallback)
     if name[0].isdigit():
         name = "N" + name
     if name in RESERVED_CLASS_NAMES or keyword.iskeyword(name):

@@ -64,7 +64,7 @@ _OAUTH2_FLOWS = {
     "application": ("clientCredentials", ("tokenUrl",)),
     "accessCode": ("authorizationCode", ("authorizationUrl", "tokenUrl")),
 }
-_COMPONENT_NAME = re.compile(r"^[A-Za-z0-9.\-_]+$")
+_COMPONENT_NAME = re.compile(r"[A-Za-z0-9.\-_]+")
 _SECTIONS = {
     "definitions": "schemas",
     "parameters": "parameters",
@@ -240,7 +240,7 @@ def _component_names(ctx: _Context, section: str) -> dict[str, str]:
     names: dict[str, str] = {}
     taken: set[str] = set()
     for name in _mapping(ctx.src.get(section)):
-        new = name if _COMPONENT_NAME.match(name) else re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
+        new = name if _COMPONENT_NAME.fullmatch(name) else re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
         base, counter = new, 2
         while new in taken:
             new, counter = f"{base}_{counter}", counter + 1

@@ -38,7 +38,7 @@ NEXT_CURSOR_KEYS = (
     "next_page", "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "cursor", "next",
 )  # fmt: skip
 ITEMS_KEYS = ("data", "items", "results", "entries", "records")
-_TYPESPEC_ID = re.compile(r"^[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9_]*)$")
+_TYPESPEC_ID = re.compile(r"[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9_]*)")
 
 
 def _content_rank(content_type: str) -> int:
@@ -176,7 +176,7 @@ class OperationParser:
         if derived:
             operation_id = _derive_operation_id(method, path)
         op_id = str(operation_id)
-        match = _TYPESPEC_ID.match(op_id)
+        match = _TYPESPEC_ID.fullmatch(op_id)
         py = naming.py_identifier(match.group(1) if match else op_id, fallback=method)
         hint = naming.pascal(py)
         description = _text(op.get("description"))
