@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import naming
 from ..config import Config, derive_project
-from ..diagnostics import Diagnostic, SpecError
+from ..diagnostics import Diagnostic
 from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
 from ..load import LoadedSpec
 from .context import ParseContext, as_dict, as_list
@@ -370,11 +370,3 @@ def _webhook_payload(
         if schema is not None and schema.kind == "union":
             return TypeRef("ref", ref=name)
     return None
-
-
-def parse_or_raise(spec: LoadedSpec, config: Config | None = None) -> Api:
-    api, diagnostics = parse_spec(spec, config)
-    errors = [d for d in diagnostics if d.severity.value == "error"]
-    if errors:
-        raise SpecError(errors)
-    return api

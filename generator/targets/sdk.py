@@ -16,9 +16,8 @@ from __future__ import annotations
 import pprint
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -213,8 +212,13 @@ class _SdkBuilder:
         )
 
     def _schema_view(self, schema: Schema, imports: Imports) -> dict[str, Any]:
-        doc = docstring(wrap(schema.description or schema.name), indent=4)
-        view: dict[str, Any] = {"name": schema.name, "kind": schema.kind, "doc": doc}
+        text = wrap(schema.description or schema.name)
+        view: dict[str, Any] = {
+            "name": schema.name,
+            "kind": schema.kind,
+            "doc": docstring(text, indent=4),  # a class body
+            "alias_doc": docstring(text, indent=0),  # after a module-level alias
+        }
         if schema.kind == "enum":
             numeric = schema.enum_type in ("integer",)
             if schema.enum_type in ("string", "integer"):
@@ -398,7 +402,7 @@ class _SdkBuilder:
                 else Arg("body", _or_not_given(annotation), "NOT_GIVEN")
             )
         required, optional = kwargs_for(required_ok=wrapper_type is None)
-        extras = self._extras(imports)
+        extras = self._extras()
         if wrapper_type is not None:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
             model_arg = Arg(body.wrapper_key or "body", wrapper_type)  # type: ignore[union-attr]
@@ -489,7 +493,7 @@ class _SdkBuilder:
             call = "request_page"
             call_args.extend(
                 [
-                    f"item_type={_type_expr(item_annotation)}",
+                    f"item_type={item_annotation}",
                     f"items_path={op.pagination.items_path!r}",
                     f"next_cursor_path={op.pagination.next_cursor_path!r}",
                     f"cursor_param={op.pagination.cursor_param!r}",
@@ -500,7 +504,7 @@ class _SdkBuilder:
             call = "request"
             result_type = self._result_type(op)
             returns = self.annotator.annotation(result_type, imports, "result")
-            call_args.insert(2, f"cast_to={_type_expr(returns) if result_type else 'None'}")
+            call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
             if result_type is not None and self._needs_cast(result_type, returns):
                 # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
                 imports.typing.add("cast")
@@ -553,7 +557,7 @@ class _SdkBuilder:
             optional_args.append(Arg(name, _or_not_given(annotation), "NOT_GIVEN"))
 
     @staticmethod
-    def _extras(imports: Imports) -> list[Arg]:
+    def _extras() -> list[Arg]:
         return [
             Arg("extra_headers", "Headers | None", "None"),
             Arg("extra_query", "Query | None", "None"),
@@ -913,14 +917,5 @@ def _is_binary(typ: TypeRef) -> bool:
     return typ.kind == "primitive" and typ.format in ("binary", "byte")
 
 
-def _type_expr(annotation: str) -> str:
-    """A runtime expression for an annotation (``X | None`` needs no quoting on 3.11)."""
-    return annotation
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def iter_files(root: Path) -> Iterable[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file())

@@ -53,5 +53,5 @@ AuditEventDetails: TypeAlias = (
     | dict[str, Any]
 )
 """Event-specific data of an audit event. Which shape applies is determined by `event_key`
-    (see its value descriptions); events without extra data carry an empty object.
-    """
+(see its value descriptions); events without extra data carry an empty object.
+"""

@@ -53,6 +53,6 @@ WebhookPayload: TypeAlias = Annotated[
     ),
 ]
 """Body of an outgoing webhook request (and the `payload` of a stored event). The `type`
-    field tells the kinds apart. One exception: link unfurling events also have `type:
-    message`; they are recognised by `event: link_shared` (see `x-subdiscriminator`).
-    """
+field tells the kinds apart. One exception: link unfurling events also have `type:
+message`; they are recognised by `event: link_shared` (see `x-subdiscriminator`).
+"""
