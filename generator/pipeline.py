@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
-from .format import format_file
+from .format import format_files
 from .ir import Api
 from .load import load_spec
 from .parse import parse_spec
@@ -65,15 +65,18 @@ class GenerateResult:
 def render_targets(
     api: Api, targets: Sequence[Target], progress: Callable[[str], None] | None = None
 ) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+    rendered: dict[str, str] = {}
     for target in targets:
         if progress:
             progress(f"rendering {target.name}")
         for rel, text in target.render(api):
-            if rel in files:
+            if rel in rendered:
                 raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
-            files[rel] = format_file(rel, text).encode("utf-8")
-    return files
+            rendered[rel] = text
+    if progress:
+        progress(f"formatting {len(rendered)} files")
+    formatted = format_files(rendered)
+    return {rel: formatted[rel].encode("utf-8") for rel in rendered}
 
 
 def generate(
