@@ -57,25 +57,44 @@ def plan(files: Mapping[str, bytes], out_dir: Path, roots: Iterable[str]) -> Wri
 
 
 def apply(files: Mapping[str, bytes], out_dir: Path, report: WriteReport) -> None:
-    for rel in report.written:
-        _atomic_write(out_dir / rel, files[rel])
+    """Two phases: stage every changed file beside its target, then rename them all.
+
+    A failure while staging (disk full, permissions) removes the staged files and leaves the
+    previous output as it was; only the renames, which do not fail for want of space, touch it.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel in report.written:
+            target = out_dir / rel
+            staged.append((_stage(target, files[rel]), target))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for index, (tmp, target) in enumerate(staged):
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            for leftover, _ in staged[index:]:
+                leftover.unlink(missing_ok=True)
+            raise
     for rel in report.removed:
         (out_dir / rel).unlink(missing_ok=True)
     for rel in report.removed:
         _prune_empty_dirs((out_dir / rel).parent, out_dir)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _stage(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _prune_empty_dirs(directory: Path, stop: Path) -> None:

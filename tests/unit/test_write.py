@@ -131,3 +131,26 @@ def test_generate_is_deterministic_and_check_writes_nothing(parsed: Any, tmp_pat
     assert (checked.report.written, checked.report.removed) == ([], ["fake/extra.md"])
     assert (tmp_path / "one/fake/extra.md").exists()  # --check writes and removes nothing
     assert second.targets == ["docs"]
+
+
+def test_failure_while_staging_leaves_previous_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(tmp_path, "sdk/a.py", b"old a\n")
+    put(tmp_path, "sdk/b.py", b"old b\n")
+    before = files_under(tmp_path)
+    new = {"sdk/a.py": b"new a\n", "sdk/b.py": b"new b\n", "sdk/c.py": b"new c\n"}
+    report = write.plan(new, tmp_path, ["sdk"])
+    real_stage = write._stage
+    calls = {"n": 0}
+
+    def failing_stage(path: Path, data: bytes) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        return real_stage(path, data)
+
+    monkeypatch.setattr(write, "_stage", failing_stage)
+    with pytest.raises(OSError, match="No space"):
+        write.apply(new, tmp_path, report)
+    assert files_under(tmp_path) == before  # no file changed, no staged leftovers
