@@ -1,0 +1,152 @@
+"""Schemas → pydantic model modules (one per schema; a reference cycle shares a module)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...ir import Field, Schema
+from ..pysource import docstring, wrap
+from ..pytypes import Imports
+from ..render import render
+from .context import SdkContext
+
+
+class ModelRenderer(SdkContext):
+
+    @staticmethod
+    def is_plain_alias(schema: Schema) -> bool:
+        return schema.kind == "alias" and not schema.recursive
+
+    def _model_modules(self) -> dict[str, list[Schema]]:
+        modules: dict[str, list[Schema]] = {}
+        for schema in self.api.schemas:
+            if self.is_plain_alias(schema):
+                continue
+            modules.setdefault(schema.module, []).append(schema)
+        return modules
+
+    def _model_module(self, module: str, schemas: list[Schema]) -> str:
+        imports = Imports()
+        views = [self._schema_view(schema, imports) for schema in _define_order(schemas)]
+        recursive = any(s.recursive for s in schemas)
+        return render(
+            "sdk/model.py.jinja",
+            pkg=self.pkg,
+            views=views,
+            imports=imports.block(core_module=".._core", model_prefix=".", exclude_module=module),
+            rebuild=[v["name"] for v in views if v["kind"] == "object"] if recursive else [],
+        )
+
+    def _schema_view(self, schema: Schema, imports: Imports) -> dict[str, Any]:
+        text = wrap(schema.description or schema.name)
+        view: dict[str, Any] = {
+            "name": schema.name,
+            "kind": schema.kind,
+            "doc": docstring(text, indent=4),  # a class body
+            "alias_doc": docstring(text, indent=0),  # after a module-level alias
+        }
+        if schema.kind == "enum":
+            numeric = schema.enum_type in ("integer",)
+            if schema.enum_type in ("string", "integer"):
+                imports.core.add("OpenIntEnum" if numeric else "OpenStrEnum")
+                view["base"] = "OpenIntEnum" if numeric else "OpenStrEnum"
+                view["members"] = [
+                    (
+                        v.name,
+                        repr(v.value),
+                        docstring(wrap(v.description, 88)) if v.description else None,
+                    )
+                    for v in schema.enum_values
+                ]
+            else:
+                imports.typing.update({"Literal", "TypeAlias"})
+                view["kind"] = "alias"
+                values = ", ".join(repr(v.value) for v in schema.enum_values)
+                view["target"] = f"Literal[{values}]"
+        elif schema.kind == "object":
+            imports.core.add("BaseModel")
+            view["fields"] = [self._field_view(f, imports) for f in schema.fields]
+        elif schema.kind == "union":
+            imports.typing.add("TypeAlias")
+            view["kind"] = "alias"
+            view["target"] = self._union_annotation(schema, imports)
+        else:
+            imports.typing.add("TypeAlias")
+            view["kind"] = "alias"
+            # A type alias cannot name itself at runtime: its own recursion becomes Any.
+            view["target"] = self.annotator.annotation(
+                schema.target, imports, opaque=frozenset({schema.name})
+            )
+        return view
+
+    def _field_view(self, item: Field, imports: Imports) -> dict[str, Any]:
+        annotation = self.annotator.annotation(item.type, imports)
+        optional = not item.required
+        if optional and not annotation.endswith("| None") and annotation not in ("Any", "None"):
+            annotation += " | None"
+        alias = item.names.wire if item.names.wire != item.names.py else None
+        if alias is not None:
+            imports.pydantic.add("Field")
+        if alias is not None and optional:
+            default = f"Field(default=None, alias={alias!r})"
+        elif alias is not None:
+            default = f"Field(alias={alias!r})"
+        elif optional:
+            default = "None"
+        else:
+            default = None
+        doc = docstring(wrap(item.description), indent=4) if item.description else None
+        return {
+            "name": item.names.py,
+            "annotation": annotation,
+            "default": default,
+            "alias": alias,
+            "doc": doc,
+        }
+
+    def _union_annotation(self, schema: Schema, imports: Imports) -> str:
+        members = [self.annotator.annotation(v.type, imports) for v in schema.variants]
+        if not members:
+            imports.typing.add("Any")
+            return "Any"
+        disc = schema.discriminator
+        refined = {name for r in disc.refinements for _, name in r.mapping} if disc else set()
+        tagged = disc is not None and all(
+            v.type.kind == "ref" and (v.tags or v.type.ref in refined) for v in schema.variants
+        )
+        if not tagged or disc is None:
+            return " | ".join(dict.fromkeys(members)) if len(members) > 1 else members[0]
+        imports.typing.add("Annotated")
+        imports.core.update({"UnknownVariant", "tagged_union"})
+        imports.pydantic.add("Tag")
+        # Each variant is tagged with its schema name; the discriminator maps wire values to it.
+        mapping = {tag: str(v.type.ref) for v in schema.variants for tag in v.tags}
+        parts = [
+            f"Annotated[{member}, Tag({v.type.ref!r})]"
+            for v, member in zip(schema.variants, members, strict=True)
+        ]
+        parts.append('Annotated[UnknownVariant, Tag("__unknown__")]')
+        refinements = {
+            r.value: (r.property, r.py_property, dict(r.mapping)) for r in disc.refinements
+        }
+        extra = f", {refinements!r}" if refinements else ""
+        return (
+            f"Annotated[{' | '.join(parts)}, "
+            f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r}{extra})]"
+        )
+
+
+def _define_order(schemas: list[Schema]) -> list[Schema]:
+    """Enums and classes first, then aliases in dependency order (their values run at import)."""
+    first = [s for s in schemas if s.kind in ("enum", "object")]
+    rest = [s for s in schemas if s.kind not in ("enum", "object")]
+    ordered: list[Schema] = []
+    names = {s.name for s in rest}
+    while rest:
+        ready = [s for s in rest if not (set(s.depends_on) & names - {o.name for o in ordered})]
+        if not ready:
+            ready = rest[:1]
+        for schema in ready:
+            ordered.append(schema)
+            rest.remove(schema)
+    return first + ordered
