@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -53,3 +54,12 @@ def parsed() -> Callable[[str], Parsed]:
 def position() -> Callable[..., tuple[int, int]]:
     """``position("bad/x.yaml", "needle", occurrence=1)`` → (line, column) in the fixture."""
     return text_position
+
+
+# Property tests explore new examples on every local run; CI runs a fixed, derandomized set so
+# that a landing never depends on luck (a new finding locally becomes an @example).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")

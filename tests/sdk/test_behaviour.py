@@ -493,3 +493,18 @@ def test_model_and_fields_together_is_a_type_error(client: Any) -> None:
     inner = MessageCreateRequestMessage(entity_id=12, content="Hi")
     with pytest.raises(TypeError, match="not both"):
         client.messages.create_message(inner, content="other")  # type: ignore[call-overload]
+
+
+async def test_async_upload_and_raw_response(aclient: Any) -> None:
+    params = example("getUploadParams")
+    params["direct_url"] = "https://storage.test/upload"
+    with respx.mock() as mock:
+        mock.post(f"{BASE}/uploads").respond(201, json=params)
+        storage = mock.post("https://storage.test/upload").respond(204)
+        attachment = await aclient.files.upload(("photo.png", b"\x89PNG data", "image/png"))
+        mock.get(f"{BASE}/messages/194275").respond(json=example("getMessage"))
+        raw = await aclient.messages.with_raw_response.get_message(194275)
+    assert "Authorization" not in storage.calls.last.request.headers
+    assert attachment.name == "photo.png" and attachment.file_type.value == "image"
+    assert raw.status_code == 200
+    assert raw.parse().id == example("getMessage")["data"]["id"]
