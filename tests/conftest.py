@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.diagnostics import Diagnostic
 from generator.ir import Api
@@ -58,8 +59,6 @@ def position() -> Callable[..., tuple[int, int]]:
 
 # Property tests explore new examples on every local run; CI runs a fixed, derandomized set so
 # that a landing never depends on luck (a new finding locally becomes an @example).
-from hypothesis import settings  # noqa: E402
-
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
