@@ -9,6 +9,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, SpecError, error, warning
 from .bundle import SourceMap, bundle, resolve_pointer
 from .source import join_pointer, split_pointer
+from .swagger2 import convert
 from .validate import validate_document
 
 __all__ = ["LoadedSpec", "join_pointer", "load_spec", "resolve_pointer", "split_pointer"]
@@ -32,8 +33,6 @@ def load_spec(path: Path, *, base_dir: Path | None = None, validate: bool = True
     converted_from: str | None = None
     if "openapi" not in document:
         if str(document.get("swagger", "")) == "2.0":
-            from .swagger2 import convert
-
             converted = convert(document)
             document = converted.document
             source_map.rewrites.extend(converted.mounts)

@@ -22,7 +22,7 @@ from ..ir import (
     TypeRef,
     Upload,
 )
-from ..load import join_pointer
+from ..load import join_pointer, split_pointer
 from .context import ParseContext, as_dict, as_list
 from .schemas import SchemaRegistry, constraints_of
 
@@ -228,9 +228,7 @@ class OperationParser:
         pagination = self._pagination(operation, op, pointer)
         upload = self._upload(operation, op)
         if pagination or upload:
-            from dataclasses import replace
-
-            operation = replace(operation, pagination=pagination, upload=upload)
+            operation = dataclasses.replace(operation, pagination=pagination, upload=upload)
         return operation
 
     def _parameters(
@@ -529,16 +527,13 @@ class OperationParser:
 
 
 def item_path(pointer: str) -> str:
-    from ..load import split_pointer
-
+    """The path template of an operation, from its pointer ``/paths/<path>/<method>``."""
     tokens = split_pointer(pointer)
     return tokens[1] if len(tokens) > 1 else ""
 
 
 def _replace_names(op: Operation, cli: str) -> Operation:
-    from dataclasses import replace
-
-    return replace(op, names=replace(op.names, cli=cli))
+    return dataclasses.replace(op, names=dataclasses.replace(op.names, cli=cli))
 
 
 def _derive_operation_id(method: str, path: str) -> str:

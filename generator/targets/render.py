@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from .pysource import docstring, wrap
+
 
 def templates_dir() -> Path:
     """Installed wheels carry ``generator/_templates``; a checkout has ``templates/``."""
@@ -46,6 +48,4 @@ def python_literal(value: Any) -> str:
 
 def doc_filter(text: str, indent: int = 0) -> str:
     """A safe, wrapped docstring literal for text at ``indent`` spaces."""
-    from .pysource import docstring, wrap
-
     return docstring(wrap(text, width=max(40, 96 - indent)), indent=indent)
