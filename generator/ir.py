@@ -163,6 +163,7 @@ class Body:
     example: JSON = None
     # `{"message": {...}}`: the single key and the inner object's schema name
     wrapper_key: str | None = None
+    wrapper_py: str | None = None  # the Python argument that takes the inner object as a model
     # the arguments a caller passes: inner fields of a wrapped body, or the body's own fields
     fields: tuple[Field, ...] = ()
     # top-level fields beside the wrapper key (`{"message": {...}, "link_preview": true}`)

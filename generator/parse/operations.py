@@ -331,6 +331,7 @@ class OperationParser:
         schema_pointer = join_pointer(media_pointer, "schema")
         typ = self.schemas.type_of(schema, schema_pointer, hint + "Request")
         wrapper_key: str | None = None
+        wrapper_py: str | None = None
         fields: tuple[Field, ...] = ()
         outer: tuple[Field, ...] = ()
         object_schema = self._object_schema(typ)
@@ -340,6 +341,8 @@ class OperationParser:
             if wrapper is not None:
                 inner = self._object_schema(wrapper.type)
                 wrapper_key = wrapper.names.wire
+                # Reserved before the fields: `message=` is the natural name for the model.
+                wrapper_py = naming.unique(wrapper.names.py, taken)
                 outer = tuple(f for f in fields if f is not wrapper)
                 fields = inner.fields
         fields = self._unique_arguments(fields, taken, taken_cli)
@@ -352,6 +355,7 @@ class OperationParser:
             description=_text(request.get("description")),
             example=cast(JSON, _media_example(media)),
             wrapper_key=wrapper_key,
+            wrapper_py=wrapper_py,
             fields=fields,
             outer_fields=outer,
             flattened=bool(fields),

@@ -890,3 +890,13 @@ def test_malformed_documents_give_spec_errors_not_crashes(data: Any) -> None:
         parse_spec(spec)
     except SpecError as exc:
         assert all(d.severity is Severity.ERROR for d in exc.diagnostics)
+
+
+def test_wrapper_argument_never_collides_with_path_or_inner_names(parsed: Any) -> None:
+    """`PUT /notes/{note}` with `{"note": {"note": ...}}`: three different Python names."""
+    api, _ = parsed("features/wrapper_collision.yaml")
+    (op,) = api.operations
+    assert op.body is not None and op.body.wrapper_key == "note"
+    names = [op.parameters[0].names.py, op.body.wrapper_py, *(f.names.py for f in op.body.fields)]
+    assert len(set(names)) == len(names)
+    assert [f.names.wire for f in op.body.fields] == ["note", "pinned"]

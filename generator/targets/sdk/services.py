@@ -112,7 +112,7 @@ class ServiceRenderer(SdkContext):
         extras = self._extras()
         if wrapper_type is not None:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
-            model_arg = Arg(body.wrapper_key or "body", wrapper_type)  # type: ignore[union-attr]
+            model_arg = Arg(body.wrapper_py or "body", wrapper_type)  # type: ignore[union-attr]
             plain_required, plain_optional = kwargs_for(required_ok=True)
             outer_required: list[Arg] = []
             outer_optional: list[Arg] = []
@@ -316,7 +316,7 @@ class ServiceRenderer(SdkContext):
             return [f"multipart={{{pairs}}}"]
         if wrapper_type is not None:
             key = body.wrapper_key
-            model = key  # the positional model argument has the wrapper key's name
+            model = body.wrapper_py
             prelude.append(f"inner: object = {model} if {model} is not None else {{{pairs}}}")
             everything = ", ".join(f.names.py for f in body.fields)
             both = (
