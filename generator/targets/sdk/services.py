@@ -73,30 +73,20 @@ class ServiceRenderer(SdkContext):
         if body is not None and body.wrapper_key is not None:
             wrapper_type = self._wrapper_annotation(body, imports)
 
-        def kwargs_for(required_ok: bool) -> tuple[list[Arg], list[Arg]]:
+        query = [(p.names.py, p.type, p.required) for p in keyword_params]
+        inner = [(f.names.py, f.type, f.required) for f in body_fields]
+        outer = [(f.names.py, f.type, f.required) for f in outer_fields]
+
+        def keywords(*groups: tuple[list[tuple[str, TypeRef, bool]], bool]) -> list[Arg]:
+            """Required keywords first, then optional ones; ``False`` makes a group optional."""
             required: list[Arg] = []
             optional: list[Arg] = []
-            for param in keyword_params:
-                self._add_arg(
-                    param.names.py,
-                    param.type,
-                    param.required and required_ok,
-                    imports,
-                    required,
-                    optional,
-                )
-            for item in body_fields:
-                self._add_arg(
-                    item.names.py,
-                    item.type,
-                    item.required and required_ok,
-                    imports,
-                    required,
-                    optional,
-                )
-            for item in outer_fields:
-                self._add_arg(item.names.py, item.type, item.required, imports, required, optional)
-            return required, optional
+            for items, may_require in groups:
+                for name, typ, is_required in items:
+                    self._add_arg(
+                        name, typ, is_required and may_require, imports, required, optional
+                    )
+            return [*required, *optional]
 
         if body is not None and not body.flattened:
             annotation = self.annotator.annotation(body.type, imports, "argument")
@@ -108,50 +98,27 @@ class ServiceRenderer(SdkContext):
                 if body.required
                 else Arg("body", _or_not_given(annotation), "NOT_GIVEN")
             )
-        required, optional = kwargs_for(required_ok=wrapper_type is None)
+        plain = wrapper_type is None
+        implementation = keywords((query, plain), (inner, plain), (outer, True))
         extras = self._extras()
         if wrapper_type is not None:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
             model_arg = Arg(body.wrapper_py or "body", wrapper_type)  # type: ignore[union-attr]
-            plain_required, plain_optional = kwargs_for(required_ok=True)
-            outer_required: list[Arg] = []
-            outer_optional: list[Arg] = []
-            for item in outer_fields:
-                self._add_arg(
-                    item.names.py, item.type, item.required, imports, outer_required, outer_optional
-                )
-            query_required: list[Arg] = []
-            query_optional: list[Arg] = []
-            for param in keyword_params:
-                self._add_arg(
-                    param.names.py,
-                    param.type,
-                    param.required,
-                    imports,
-                    query_required,
-                    query_optional,
-                )
             overloads = [
                 Signature(
                     positional=[*signature.positional, model_arg],
-                    keyword=[
-                        *query_required,
-                        *outer_required,
-                        *query_optional,
-                        *outer_optional,
-                        *extras,
-                    ],
+                    keyword=[*keywords((query, True), (outer, True)), *extras],
                     positional_only=True,
                 ),
                 Signature(
                     positional=list(signature.positional),
-                    keyword=[*plain_required, *plain_optional, *extras],
+                    keyword=[*keywords((query, True), (inner, True), (outer, True)), *extras],
                     positional_only=True,
                 ),
             ]
             signature.positional.append(Arg(model_arg.name, f"{wrapper_type} | None", "None"))
             signature.positional_only = True
-        signature.keyword.extend([*required, *optional, *extras])
+        signature.keyword.extend([*implementation, *extras])
         imports.core.update(
             {"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query", "TimeoutTypes"}
         )
