@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 from ... import naming
 from ...ir import Api, Body, Field, Operation, Parameter, Service, TypeRef
@@ -129,10 +130,10 @@ class ServiceRenderer(SdkContext):
         if url_arg:
             call_args.append("absolute_url=True")
         if path_params:
-            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in path_params)
+            pairs = _wire_to_args(path_params)
             call_args.append(f"path_params={{{pairs}}}")
         if query_params:
-            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in query_params)
+            pairs = _wire_to_args(query_params)
             call_args.append(f"query={{{pairs}}}")
             styles = {
                 p.names.wire: _query_style(p) for p in query_params if _query_style(p) != "form"
@@ -150,7 +151,7 @@ class ServiceRenderer(SdkContext):
             call_args.append("auth=False")
         headers_expr = "extra_headers"
         if header_params:
-            pairs = ", ".join(f"{p.names.wire!r}: {p.names.py}" for p in header_params)
+            pairs = _wire_to_args(header_params)
             prelude.append(
                 "headers = {k: str(v) for k, v in {"
                 + pairs
@@ -261,17 +262,17 @@ class ServiceRenderer(SdkContext):
             if body.kind == "binary":
                 return ["content=body"] if False else ["body=body"]
             return ["body=body"]
-        pairs = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in body.fields)
-        outer = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in body.outer_fields)
+        pairs = _wire_to_args(body.fields)
+        outer = _wire_to_args(body.outer_fields)
         if body.kind == "multipart":
             binary = [f for f in body.fields if _is_binary(f.type)]
             plain = [f for f in body.fields if not _is_binary(f.type)]
             args = []
             if plain:
-                fields = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in plain)
+                fields = _wire_to_args(plain)
                 args.append(f"multipart={{{fields}}}")
             if binary:
-                files = ", ".join(f"{f.names.wire!r}: {f.names.py}" for f in binary)
+                files = _wire_to_args(binary)
                 prelude.append(
                     "files = {k: v for k, v in {"
                     + files
@@ -435,6 +436,11 @@ class ServiceRenderer(SdkContext):
                 attachment_args=attachment_args,
             )
         return None
+
+
+def _wire_to_args(items: Iterable[Parameter | Field]) -> str:
+    """``'wire': python_arg, …``: the inside of a dict literal sent to the runtime."""
+    return ", ".join(f"{item.names.wire!r}: {item.names.py}" for item in items)
 
 
 def _or_not_given(annotation: str) -> str:
