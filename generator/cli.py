@@ -6,7 +6,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -166,11 +166,24 @@ def _progress(message: str) -> None:
     click.echo(f"\r\033[Kdxgen: {message}…", nl=False, err=True)
 
 
+def _spec_inputs(command: Callable[..., None]) -> Callable[..., None]:
+    """SPEC, --config, --workflows and --strict, as `validate` and `inspect` take them."""
+    for option in reversed(
+        [
+            click.argument("spec", required=False, type=click.Path(path_type=Path)),
+            click.option("--config", "config_file", type=click.Path(path_type=Path)),
+            click.option(
+                "--workflows", type=click.Path(path_type=Path), help="Workflows YAML file."
+            ),
+            click.option("--strict", is_flag=True, help="Treat warnings as errors."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @main.command("validate")
-@click.argument("spec", required=False, type=click.Path(path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path))
-@click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_spec_inputs
 def validate_command(
     spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
 ) -> None:
@@ -186,10 +199,7 @@ def validate_command(
 
 
 @main.command("inspect")
-@click.argument("spec", required=False, type=click.Path(path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path))
-@click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_spec_inputs
 def inspect_command(
     spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
 ) -> None:
