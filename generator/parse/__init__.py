@@ -14,7 +14,7 @@ from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Servic
 from ..load import LoadedSpec
 from .context import ParseContext, as_dict, as_list
 from .examples import ExampleSynthesizer
-from .operations import OperationParser
+from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .workflows import load_workflows
 
@@ -312,8 +312,7 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                 else dataclasses.replace(r, example=synthesizer.for_type(r.type))
                 for r in op.responses
             )  # fmt: skip
-            success = next((r for r in responses if r.status.startswith("2")), None)
-            errors = tuple(r for r in responses if r.is_error)
+            success, errors = split_responses(responses)
             ops.append(
                 dataclasses.replace(
                     op,

@@ -200,8 +200,7 @@ class OperationParser:
         parameters = self._parameters(item, op, pointer, hint, taken, taken_cli)
         body = self._body(op, pointer, hint, taken, taken_cli)
         responses = self._responses(op, pointer, hint)
-        success = next((r for r in responses if r.status.startswith("2")), None)
-        errors = tuple(r for r in responses if r.is_error)
+        success, errors = split_responses(responses)
         method_upper = method.upper()
         operation = Operation(
             id=op_id,
@@ -528,6 +527,14 @@ class OperationParser:
             (f.names.wire for f in operation.body.fields if f.names.wire == "key"), None
         )
         return Upload(url_field, None, file_field, key_field)
+
+
+def split_responses(
+    responses: tuple[Response, ...],
+) -> tuple[Response | None, tuple[Response, ...]]:
+    """The success response (the first 2xx, in status order) and the typed error responses."""
+    success = next((r for r in responses if r.status.startswith("2")), None)
+    return success, tuple(r for r in responses if r.is_error)
 
 
 def item_path(pointer: str) -> str:
