@@ -18,9 +18,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-$(PRISM):
+# Node tools are pinned in tools/package.json and tools/package-lock.json; `npm ci` installs
+# exactly the locked tree into .tools/.
+$(PRISM): tools/package.json tools/package-lock.json
 	mkdir -p $(TOOLS)
-	cd $(TOOLS) && npm install --silent --no-audit --no-fund --no-save @stoplight/prism-cli@5 >/dev/null
+	cp tools/package.json tools/package-lock.json $(TOOLS)/
+	cd $(TOOLS) && npm ci --silent --no-audit --no-fund >/dev/null
+	touch $(PRISM)
 
 generate: $(STAMP)
 	$(BIN)/dxgen generate --strict
