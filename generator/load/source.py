@@ -136,7 +136,8 @@ def _read_yaml(path: Path, display: str, text: str, limits: Limits) -> SourceFil
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - text.rfind("\n", 0, exc.position)
         where = Location(display, line, column)
-        message = f"YAML error: character {exc.character!r} is not allowed in YAML"
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"YAML error: character U+{code:04X} is not allowed in YAML"
         raise SpecError([error(message, where)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([error(f"YAML error: {exc}", Location(display))]) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
@@ -35,15 +35,18 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
     # deprecations) would reach stderr raw, unlocated, over several lines: they are dropped.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _collect(validator_class(document).iter_errors(), findings, source_map, nodes)
+        _collect(lambda: validator_class(document).iter_errors(), findings, source_map, nodes)
     return findings
 
 
 def _collect(
-    errors: Iterator[Any], findings: list[Diagnostic], source_map: SourceMap, nodes: _NodeIndex
+    errors: Callable[[], Iterator[Any]],
+    findings: list[Diagnostic],
+    source_map: SourceMap,
+    nodes: _NodeIndex,
 ) -> None:
     try:
-        for index, problem in enumerate(errors):
+        for index, problem in enumerate(errors()):
             if isinstance(problem, DuplicateOperationIDError):
                 continue  # the parser reports it as an error, naming both places
             if index >= _MAX_FINDINGS:
