@@ -18,7 +18,7 @@ from .ir import Project
 KNOWN_KEYS = frozenset(
     {
         "spec", "workflows", "output", "package", "client", "command", "env_prefix",
-        "docs_base_url", "skill_grouping", "distribution",
+        "docs_base_url", "skill_grouping", "distribution", "ref_root",
     }
 )  # fmt: skip
 _NOISE_WORDS = {"api", "openapi", "rest", "the", "service", "http", "swagger"}
@@ -32,6 +32,11 @@ class Config:
 
     def get(self, key: str) -> Any:
         return self.values.get(key)
+
+    @property
+    def ref_root(self) -> Path | None:
+        """A folder, besides the spec's own, that ``$ref``s may read files from."""
+        return self.path_of("ref_root")
 
     def path_of(self, key: str) -> Path | None:
         value = self.values.get(key)
@@ -62,6 +67,10 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         if unknown:
             raise SpecError(
                 [error(f"unknown setting(s): {', '.join(unknown)}", Location(str(candidate)))]
+            )
+        if "ref_root" in data and not isinstance(data["ref_root"], str):
+            raise SpecError(
+                [error("`ref_root` must be a folder path (a string)", Location(str(candidate)))]
             )
         return Config(dict(data), candidate, candidate.parent)
     return Config({}, None, base)

@@ -8,6 +8,7 @@ unless ``--strict`` turns them into errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,7 +29,7 @@ class Location:
     pointer: str | None = None
 
     def render(self) -> str:
-        place = self.file
+        place = one_line(self.file)
         if self.line:
             place += f":{self.line}:{self.column or 1}"
         return place
@@ -41,10 +42,22 @@ class Diagnostic:
     location: Location
 
     def render(self) -> str:
-        text = f"{self.location.render()}: {self.severity.value}: {self.message}"
+        text = f"{self.location.render()}: {self.severity.value}: {one_line(self.message)}"
         if self.location.pointer is not None:
-            text += f" (at #{self.location.pointer})"
+            text += f" (at #{one_line(self.location.pointer)})"
         return text
+
+
+_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]\s*|\t")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as part of a one-line finding: line breaks become spaces, other control
+    characters and lone surrogates (which stderr could not encode) are escaped."""
+    text = _LINE_BREAK.sub(" ", text)
+    text = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class SpecError(Exception):

@@ -32,7 +32,7 @@ def build_api(
     use_config_names: bool,
 ) -> BuildResult:
     """Load and parse; raise :class:`SpecError` on errors (or on warnings with ``strict``)."""
-    loaded = load_spec(spec_path, base_dir=Path.cwd())
+    loaded = load_spec(spec_path, base_dir=Path.cwd(), ref_root=config.ref_root)
     diagnostics = list(loaded.diagnostics)
     try:
         api, parse_findings = parse_spec(

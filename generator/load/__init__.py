@@ -8,11 +8,20 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, SpecError, error, warning
 from .bundle import SourceMap, bundle, resolve_pointer
+from .limits import DEFAULT_LIMITS, Limits
 from .source import join_pointer, split_pointer
 from .swagger2 import convert
 from .validate import validate_document
 
-__all__ = ["LoadedSpec", "join_pointer", "load_spec", "resolve_pointer", "split_pointer"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "LoadedSpec",
+    "join_pointer",
+    "load_spec",
+    "resolve_pointer",
+    "split_pointer",
+]
 
 
 @dataclass
@@ -24,9 +33,20 @@ class LoadedSpec:
     converted_from: str | None = None
 
 
-def load_spec(path: Path, *, base_dir: Path | None = None, validate: bool = True) -> LoadedSpec:
-    """Read, bundle, (convert) and validate; raise :class:`SpecError` for what cannot be used."""
-    bundled = bundle(path, base_dir)
+def load_spec(
+    path: Path,
+    *,
+    base_dir: Path | None = None,
+    validate: bool = True,
+    ref_root: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> LoadedSpec:
+    """Read, bundle, (convert) and validate; raise :class:`SpecError` for what cannot be used.
+
+    ``$ref``s read only files under the spec's folder or ``ref_root``; every file is read
+    within ``limits``.
+    """
+    bundled = bundle(path, base_dir, ref_root=ref_root, limits=limits)
     document = bundled.document
     source_map = bundled.source_map
     diagnostics: list[Diagnostic] = []

@@ -17,6 +17,8 @@ from urllib.parse import unquote
 
 from .. import naming
 from ..diagnostics import Diagnostic, Location, SpecError, error
+from .confine import RefRoots
+from .limits import DEFAULT_LIMITS, Limits
 from .source import SourceFile, escape_token, join_pointer, read_source, split_pointer
 
 _SCHEMA_SLOTS = {"schema", "items", "additionalProperties", "not"}
@@ -95,32 +97,62 @@ class _Inline:
     pointer: str
 
 
+@dataclass(frozen=True)
+class _PendingMount:
+    """A file's component, named and reserved in the bundle, waiting to be copied in."""
+
+    dest: str
+    target: Any
+    file: SourceFile
+    fragment: str
+
+
 class _Bundler:
-    def __init__(self, root: SourceFile, base_dir: Path) -> None:
+    def __init__(self, root: SourceFile, base_dir: Path, roots: RefRoots, limits: Limits) -> None:
         self.root = root
         self.base_dir = base_dir
+        self.roots = roots
+        self.limits = limits
         self.files: dict[Path, SourceFile] = {root.path.resolve(): root}
         self.mounted: dict[tuple[Path, str], str] = {}
         self.components: dict[str, dict[str, Any]] = {}
         self.source_map = SourceMap([Mount("", root, "")])
         self.errors: list[Diagnostic] = []
+        # Mounts are copied one after another, not inside each other: a long chain of
+        # schemas referring to the next must not deepen Python's stack.
+        self.pending: list[_PendingMount] = []
+        # What is being inlined now, innermost last: a ref back into it is a cycle.
+        self.inlining: list[tuple[Path, str]] = []
 
-    def file(self, path: Path, referrer: Location) -> SourceFile | None:
-        key = path.resolve()
+    def file(self, path: Path, ref: str, referrer: Location) -> SourceFile | None:
+        """The file a ``$ref`` names, read once; None (and an error at the ref) if it may not
+        or cannot be read. Nothing of a refused or unreadable file's content is shown."""
+        key = self.roots.confine(path)
+        if key is None:
+            self.errors.append(
+                error(
+                    f"$ref outside the spec's folder, not read: {ref} (files under "
+                    f"{self.roots.describe()} only; `ref_root` in dxgen.toml adds a folder)",
+                    referrer,
+                )
+            )
+            return None
         if key not in self.files:
             try:
                 display = str(key.relative_to(self.base_dir))
             except ValueError:
                 display = str(key)
             try:
-                self.files[key] = read_source(path, display)
+                source = read_source(key, display, self.limits)
             except SpecError as exc:
-                first = exc.diagnostics[0]
-                if first.message == "file not found":
-                    self.errors.append(error(f"referenced file not found: {display}", referrer))
-                else:
-                    self.errors.extend(exc.diagnostics)
+                self.errors.extend(_at_referrer(exc.diagnostics, ref, display, referrer))
                 return None
+            if not isinstance(source.data, (dict, list)):
+                self.errors.append(
+                    error(f"referenced file is not a YAML or JSON document: {display}", referrer)
+                )
+                return None
+            self.files[key] = source
         return self.files[key]
 
     def claim_root_components(self) -> None:
@@ -139,6 +171,8 @@ class _Bundler:
                 ref = value.get("$ref") if isinstance(value, dict) and len(value) == 1 else None
                 if not isinstance(ref, str) or ref.startswith(("#", "http://", "https://")):
                     continue
+                if "\0" in unquote(ref):
+                    continue  # reported when the ref itself is resolved
                 file_part, _, fragment = ref.partition("#")
                 key = ((self.root.path.parent / unquote(file_part)).resolve(), unquote(fragment))
                 dest = "#" + join_pointer("/components", str(kind), str(name))
@@ -147,6 +181,15 @@ class _Bundler:
     def rewrite(self, value: Any, src: SourceFile, pointer: str, dest: str) -> Any:
         """Copy ``value`` (at ``pointer`` in ``src``, going to ``dest`` in the bundle), making
         every ``$ref`` internal."""
+        if isinstance(value, (dict, list)) and dest.count("/") >= self.limits.max_depth:
+            self.errors.append(
+                error(
+                    f"nesting deeper than {self.limits.max_depth} levels once $refs are "
+                    "inlined (the limit on depth)",
+                    src.location(pointer),
+                )
+            )
+            return None
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str) and (src is not self.root or not ref.startswith("#")):
@@ -154,8 +197,9 @@ class _Bundler:
                 if resolved is None:
                     return value
                 if isinstance(resolved, _Inline):
-                    self.source_map.mounts.append(Mount(dest, resolved.file, resolved.pointer))
-                    return self.rewrite(resolved.value, resolved.file, resolved.pointer, dest)
+                    return self.inline(
+                        resolved, ref, src.location(join_pointer(pointer, "$ref")), dest
+                    )
                 return {**value, "$ref": resolved}
             return {
                 key: self.rewrite(item, src, join_pointer(pointer, key), join_pointer(dest, key))
@@ -168,17 +212,33 @@ class _Bundler:
             ]
         return value
 
+    def inline(self, resolved: _Inline, ref: str, referrer: Location, dest: str) -> Any:
+        """Copy a referenced node in place; a ref that leads back into itself is an error."""
+        key = (resolved.file.path, resolved.pointer)
+        if key in self.inlining:
+            self.errors.append(error(f"circular $ref: {ref} leads back to itself", referrer))
+            return None
+        self.inlining.append(key)
+        try:
+            self.source_map.mounts.append(Mount(dest, resolved.file, resolved.pointer))
+            return self.rewrite(resolved.value, resolved.file, resolved.pointer, dest)
+        finally:
+            self.inlining.pop()
+
     def internal_ref(
         self, ref: str, src: SourceFile, pointer: str, dest: str
     ) -> str | _Inline | None:
         referrer = src.location(join_pointer(pointer, "$ref"))
         file_part, _, fragment = ref.partition("#")
         fragment = unquote(fragment)
+        if "\0" in ref or "\0" in unquote(file_part) or "\0" in fragment:
+            self.errors.append(error("$ref contains a NUL byte", referrer))
+            return None
         if file_part.startswith(("http://", "https://")):
             self.errors.append(error(f"remote $ref is not supported: {ref}", referrer))
             return None
         target_file = (
-            self.file(src.path.parent / unquote(file_part), referrer) if file_part else src
+            self.file(src.path.parent / unquote(file_part), ref, referrer) if file_part else src
         )
         if target_file is None:
             return None
@@ -224,10 +284,35 @@ class _Bundler:
             unique = f"{name}{n}"
         dest = join_pointer("/components", kind, unique)
         self.mounted[key] = "#" + dest
-        section[unique] = None  # reserve the name before recursing (recursive schemas)
+        section[unique] = None  # reserved now, copied in by `copy_pending` (recursive schemas)
         self.source_map.mounts.append(Mount(dest, file, fragment))
-        section[unique] = self.rewrite(target, file, fragment, dest)
+        self.pending.append(_PendingMount(dest, target, file, fragment))
         return "#" + dest
+
+    def copy_pending(self) -> None:
+        """Copy in every reserved component, including those that copying finds."""
+        while self.pending:
+            mount = self.pending.pop()
+            kind, name = split_pointer(mount.dest)[1:3]
+            self.components[kind][name] = self.rewrite(
+                mount.target, mount.file, mount.fragment, mount.dest
+            )
+
+
+def _at_referrer(
+    diagnostics: tuple[Diagnostic, ...], ref: str, display: str, referrer: Location
+) -> list[Diagnostic]:
+    """Problems with a referenced file as a whole (missing, a folder, a device, too large) are
+    reported at the ``$ref`` that named it; problems inside it stay where they are."""
+    located: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        if diagnostic.location.line:
+            located.append(diagnostic)
+        elif diagnostic.message == "file not found":
+            located.append(error(f"referenced file not found: {display}", referrer))
+        else:
+            located.append(error(f"$ref {ref}: {diagnostic.message}", referrer))
+    return located
 
 
 def _is_schema_slot(pointer: str) -> bool:
@@ -244,21 +329,29 @@ def _stem_name(path: Path) -> str:
     return re.sub(r"[^0-9A-Za-z_.-]", "_", stem) or "Schema"
 
 
-def bundle(path: Path, base_dir: Path | None = None) -> Bundle:
-    """Load ``path`` and every file it references into one document."""
+def bundle(
+    path: Path,
+    base_dir: Path | None = None,
+    *,
+    ref_root: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Bundle:
+    """Load ``path`` and every file it references (under its folder or ``ref_root``) into
+    one document."""
     base = base_dir or Path.cwd()
     try:
         display = str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         display = str(path)
-    root = read_source(path, display)
+    root = read_source(path, display, limits)
     if not isinstance(root.data, dict):
         raise SpecError(
             [error("not an OpenAPI document: the top level is not a mapping", root.location(""))]
         )
-    bundler = _Bundler(root, base.resolve())
+    bundler = _Bundler(root, base.resolve(), RefRoots.for_spec(path, ref_root), limits)
     bundler.claim_root_components()
     document = bundler.rewrite(root.data, root, "", "")
+    bundler.copy_pending()
     if bundler.errors:
         raise SpecError(bundler.errors)
     if bundler.components:

@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
-from ..diagnostics import Location, SpecError, error
-
-Positions = dict[str, tuple[int, int]]
+from ..diagnostics import Diagnostic, Location, SpecError, error
+from .files import read_bounded
+from .limits import DEFAULT_LIMITS, Limits
+from .yamltree import Positions, build_data, mark_of
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -77,17 +78,9 @@ class SourceFile:
             probe = probe.rsplit("/", 1)[0]
 
 
-def read_source(path: Path, display: str) -> SourceFile:
+def read_source(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """Read and parse ``path``; raise :class:`SpecError` with a located message on failure."""
-    where = Location(display)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError([error("file not found", where)]) from None
-    except IsADirectoryError:
-        raise SpecError([error("is a directory, expected an OpenAPI file", where)]) from None
-    except OSError as exc:
-        raise SpecError([error(f"cannot read file: {exc.strerror}", where)]) from None
+    raw = read_bounded(path, Location(display), limits.max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -98,16 +91,24 @@ def read_source(path: Path, display: str) -> SourceFile:
     if not text.strip():
         raise SpecError([error("file is empty", Location(display, 1, 1))])
     if path.suffix.lower() == ".json":
-        return _read_json(path, display, text)
-    return _read_yaml(path, display, text)
+        return _read_json(path, display, text, limits)
+    return _read_yaml(path, display, text, limits)
 
 
-def _read_json(path: Path, display: str, text: str) -> SourceFile:
+def _read_json(path: Path, display: str, text: str, limits: Limits) -> SourceFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         loc = Location(display, exc.lineno, exc.colno)
         raise SpecError([error(f"JSON syntax error: {exc.msg}", loc)]) from None
+    except RecursionError:
+        data = None  # deeper than Python's own stack: certainly past the limit
+    except ValueError as exc:  # e.g. an integer longer than Python agrees to convert
+        raise SpecError([error(f"JSON value not readable: {exc}", Location(display))]) from None
+    if data is None or not within_depth(data, limits.max_depth):
+        line, column = json_depth_position(text, limits.max_depth)
+        message = f"nesting deeper than {limits.max_depth} levels (the limit on depth)"
+        raise SpecError([error(message, Location(display, line, column))])
     positions: Positions = {}
     try:
         loader = _SpecLoader(text)
@@ -122,75 +123,80 @@ def _read_json(path: Path, display: str, text: str) -> SourceFile:
     return SourceFile(path, display, data, positions)
 
 
-def _read_yaml(path: Path, display: str, text: str) -> SourceFile:
+def _read_yaml(path: Path, display: str, text: str, limits: Limits) -> SourceFile:
     loader = _SpecLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:  # only comments
             raise SpecError([error("file is empty", Location(display, 1, 1))])
-        positions: Positions = {}
-        data = _construct(loader, node, "", positions)
+        data, positions = build_data(loader, node, display, limits)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = exc.context_mark
-        if exc.problem and exc.context and context is not None and context is not mark:
-            # Where the unfinished construct began is usually where the mistake is.
-            problem += f" ({exc.context} started at {context.line + 1}:{context.column + 1})"
-        raise SpecError(
-            [error(f"YAML syntax error: {problem}", Location(display, line, column))]
-        ) from None
+        raise SpecError([_yaml_syntax_error(exc, display)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        where = Location(display, line, column)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"YAML error: character U+{code:04X} is not allowed in YAML"
+        raise SpecError([error(message, where)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([error(f"YAML error: {exc}", Location(display))]) from None
-    except RecursionError:
-        raise SpecError([error("YAML nesting too deep", Location(display))]) from None
     finally:
         loader.dispose()
     return SourceFile(path, display, data, positions)
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _yaml_syntax_error(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context_mark
+    if exc.problem and exc.context and context is not None and context is not mark:
+        # Where the unfinished construct began is usually where the mistake is.
+        problem += f" ({exc.context} started at {context.line + 1}:{context.column + 1})"
+    elif exc.problem and exc.context:
+        problem = f"{exc.context}: {problem}"
+    return error(f"YAML syntax error: {problem}", Location(display, line, column))
 
 
-def _construct(loader: Any, node: yaml.Node, pointer: str, positions: Positions) -> Any:
-    """Build plain data from a composed node, recording each node's position on the way."""
-    positions.setdefault(pointer, _mark(node))
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            # YAML allows `200:` as an integer key; OpenAPI keys are always strings.
-            key_text = _key_text(key)
-            child = join_pointer(pointer, key_text)
-            positions[child] = _mark(key_node)
-            result[key_text] = _construct(loader, value_node, child, positions)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(loader, item, join_pointer(pointer, index), positions)
-            for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
+def within_depth(data: Any, max_depth: int) -> bool:
+    """Whether no mapping or list in ``data`` is nested more than ``max_depth`` deep."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth >= max_depth:
+                return False
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return True
 
 
-def _key_text(key: Any) -> str:
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    if key is None:
-        return "null"
-    return str(key)
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
+def json_depth_position(text: str, max_depth: int) -> tuple[int, int]:
+    """Line and column of the first ``[`` or ``{`` that opens level ``max_depth + 1``."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > max_depth:
+                start = token.start()
+                return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        elif first in "]}":
+            depth -= 1
+    return 1, 1
 
 
 def _record_positions(node: yaml.Node, pointer: str, positions: Positions) -> None:
-    positions.setdefault(pointer, _mark(node))
+    positions.setdefault(pointer, mark_of(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             child = join_pointer(pointer, key)
-            positions[child] = _mark(key_node)
+            positions[child] = mark_of(key_node)
             _record_positions(value_node, child, positions)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

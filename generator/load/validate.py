@@ -9,7 +9,8 @@ parser as an error instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
@@ -17,7 +18,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
 from ..diagnostics import Diagnostic, warning
-from .bundle import SourceMap
+from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
 
 _MAX_FINDINGS = 200
@@ -30,9 +31,22 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
     )
     findings: list[Diagnostic] = []
     nodes = _NodeIndex(document)
+    # The library's own warnings (a FutureWarning from `re` about a spec's `pattern`, its
+    # deprecations) would reach stderr raw, unlocated, over several lines: they are dropped.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _collect(lambda: validator_class(document).iter_errors(), findings, source_map, nodes)
+    return findings
+
+
+def _collect(
+    errors: Callable[[], Iterator[Any]],
+    findings: list[Diagnostic],
+    source_map: SourceMap,
+    nodes: _NodeIndex,
+) -> None:
     try:
-        errors: Iterator[Any] = validator_class(document).iter_errors()
-        for index, problem in enumerate(errors):
+        for index, problem in enumerate(errors()):
             if isinstance(problem, DuplicateOperationIDError):
                 continue  # the parser reports it as an error, naming both places
             if index >= _MAX_FINDINGS:
@@ -49,17 +63,58 @@ def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[D
             warning("validation gave up: references nest too deeply", source_map.locate(""))
         )
     except Exception as exc:  # the validator's own extra checks can fail on odd input
-        findings.append(warning(f"validator could not finish: {exc}", source_map.locate("")))
-    return findings
+        message = f"validator could not finish: {_shorten(str(exc))}"
+        findings.append(warning(message, source_map.locate("")))
 
 
 class _NodeIndex:
     """Pointers of the document's mappings by identity, built on first use: the validator's
-    own checks (a ``default`` that does not fit its schema) report the schema, not a path."""
+    own checks (a ``default`` that does not fit its schema) report the schema, not a path,
+    or a path that starts at the schema they checked (an invalid ``pattern``)."""
 
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self._pointers: dict[int, str] | None = None
+        self._containers: list[tuple[str, Any]] | None = None
+        self._claimed: set[str] = set()
+
+    def holds(self, pointer: str, instance: Any) -> bool:
+        """Whether the document has ``instance`` at ``pointer``."""
+        try:
+            return _same(resolve_pointer(self.document, pointer), instance)
+        except KeyError:
+            return False
+
+    def relative(self, path: list[str], instance: Any) -> str | None:
+        """The first place, in document order, where ``path`` below some mapping or list
+        leads to ``instance``; each place is given once, so repeated findings spread over
+        the places that have them."""
+        if self._containers is None:
+            self._containers = []
+            stack: list[tuple[str, Any]] = [("", self.document)]
+            while stack:
+                pointer, value = stack.pop()
+                if isinstance(value, dict):
+                    self._containers.append((pointer, value))
+                    items = [(join_pointer(pointer, k), v) for k, v in value.items()]
+                    stack.extend(reversed(items))
+                elif isinstance(value, list):
+                    self._containers.append((pointer, value))
+                    stack.extend(
+                        reversed([(join_pointer(pointer, i), v) for i, v in enumerate(value)])
+                    )
+        relative = join_pointer("", *path)
+        for base, container in self._containers:
+            found = base + relative
+            if found in self._claimed:
+                continue
+            try:
+                if _same(resolve_pointer(container, relative), instance):
+                    self._claimed.add(found)
+                    return found
+            except KeyError:
+                continue
+        return None
 
     def pointer(self, node: Any) -> str | None:
         if self._pointers is None:
@@ -78,7 +133,10 @@ class _NodeIndex:
 def _to_diagnostic(problem: Any, source_map: SourceMap, nodes: _NodeIndex) -> Diagnostic:
     if isinstance(problem, ValidationError):
         deepest = _deepest(problem)
-        pointer = join_pointer("", *deepest.absolute_path)
+        path = [str(token) for token in deepest.absolute_path]
+        pointer = join_pointer("", *path)
+        if path and not nodes.holds(pointer, deepest.instance):
+            pointer = nodes.relative(path, deepest.instance) or pointer
         unexpected = _UNEXPECTED.match(deepest.message) or _UNEVALUATED.search(deepest.message)
         if unexpected:  # point at the key itself, not at the object that holds it
             pointer = join_pointer(pointer, unexpected.group(1))
@@ -90,6 +148,10 @@ def _to_diagnostic(problem: Any, source_map: SourceMap, nodes: _NodeIndex) -> Di
             pointer = join_pointer(found, "default") if "default" in schema else found
         return warning(f"invalid OpenAPI: {_summary(deepest)}", source_map.locate(pointer))
     return warning(f"invalid OpenAPI: {_shorten(str(problem))}", source_map.locate(""))
+
+
+def _same(found: Any, instance: Any) -> bool:
+    return type(found) is type(instance) and bool(found == instance)
 
 
 def _deepest(problem: ValidationError) -> ValidationError:
