@@ -89,6 +89,9 @@ def _build(
     return result, config
 
 
+_WRITTEN = "dxgen.written"  # ctx.meta: the output folder, once the new output is in place
+
+
 class _Dxgen(click.Group):
     """Turns an unexpected exception (a dxgen bug) into one line and exit 3, not a traceback;
     Ctrl-C and SIGTERM into one line and exit 130 or 143, after the run has cleaned up."""
@@ -113,7 +116,11 @@ class _Dxgen(click.Group):
                 if isinstance(exc, Terminated)
                 else ("SIGINT", EXIT_SIGINT)
             )
-            click.echo(f"\ndxgen: interrupted by {name}; the output was left as it was", err=True)
+            written = ctx.meta.get(_WRITTEN)
+            state = f"after {written} was written" if written else "the output was left as it was"
+            if sys.stderr.isatty():
+                click.echo("\r\033[K", nl=False, err=True)  # the progress line
+            click.echo(f"dxgen: interrupted by {name}; {state}", err=True)
             ctx.exit(code)
         except Exception as exc:
             if os.environ.get("DXGEN_DEBUG"):
@@ -170,7 +177,13 @@ def generate_command(
     progress = _progress if sys.stderr.isatty() and not quiet else None
     try:
         outcome = generate(
-            result.api, chosen, out_dir, check=check, inputs=result.inputs, progress=progress
+            result.api,
+            chosen,
+            out_dir,
+            check=check,
+            inputs=result.inputs,
+            progress=progress,
+            on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
         )
     except SpecError as exc:
         _fail(exc)

@@ -91,11 +91,13 @@ def generate(
     check: bool,
     inputs: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
+    on_written: Callable[[], None] | None = None,
 ) -> GenerateResult:
     """Render, format and write (or with ``check``, only compare) the targets' files.
 
     Writing raises :class:`generator.write.OutputError` for what the machine refuses; the
-    previous output is then left as it was, as it is after an interruption.
+    previous output is then left as it was, as it is after an interruption before the moment
+    the new output is in place — which ``on_written`` marks.
     """
     started = time.perf_counter()
     files = render_targets(api, targets, progress)
@@ -105,7 +107,7 @@ def generate(
     else:
         if progress:
             progress("writing")
-        report = write_output(files, out_dir, roots, inputs)
+        report = write_output(files, out_dir, roots, inputs, on_written)
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
 
 

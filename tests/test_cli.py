@@ -530,3 +530,35 @@ def test_ctrl_c_exits_130_and_keeps_the_output(
     assert result.exit_code == 143
     assert "interrupted by SIGTERM" in result.stderr
     assert snapshot(out) == before
+
+
+def test_ctrl_c_past_the_commit_point_says_so_and_the_next_run_tidies_up(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.write import TXN_DIR, transaction
+
+    out = tmp_path / "out"
+    assert cli("generate", "-q", "-o", out, "features/pagination.yaml").exit_code == 0
+
+    def interrupted(out_dir: Path, txn: Path) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(transaction, "_finish", interrupted)
+        result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 130
+    assert (
+        result.stderr.splitlines()[-1] == f"dxgen: interrupted by SIGINT; after {out} was written"
+    )
+    assert (out / TXN_DIR / "committed.json").exists()
+    new = {k: v for k, (v, _) in snapshot(out).items() if not k.startswith(TXN_DIR)}
+    check = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
+    assert check.exit_code == 1
+    assert check.stderr.splitlines()[1:] == [
+        f"interrupted: {out / TXN_DIR} (a killed run; `dxgen generate` settles it)",
+        f"dxgen: 0 file(s) out of date in {out} (targets: docs); run `dxgen generate`",
+    ]
+    settled = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert settled.exit_code == 0
+    assert settled.stderr.splitlines()[1] == f"dxgen: finished the changes of a killed run in {out}"
+    assert {k: v for k, (v, _) in snapshot(out).items()} == new

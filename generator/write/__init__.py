@@ -15,7 +15,7 @@ import errno
 import os
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,13 +93,15 @@ def plan(
     return report
 
 
-def apply(out_dir: Path, report: WriteReport) -> None:
+def apply(
+    out_dir: Path, report: WriteReport, on_committed: Callable[[], None] | None = None
+) -> None:
     """Make the planned changes, all or none (see :func:`.transaction.commit`)."""
     if not report.written and not report.removed:
         return
     writes = {rel: report.contents[rel] for rel in report.written}
     _check_writable_paths(out_dir, writes)
-    commit(out_dir, writes, report.removed)
+    commit(out_dir, writes, report.removed, on_committed)
 
 
 def write_output(
@@ -107,6 +109,7 @@ def write_output(
     out_dir: Path,
     roots: Collection[str],
     inputs: Collection[Path] = (),
+    on_committed: Callable[[], None] | None = None,
 ) -> WriteReport:
     """Lock the output folder, settle a killed run's leftovers, then plan and apply."""
     created: Path | None = None
@@ -116,7 +119,7 @@ def write_output(
             recovered = recover(out_dir)
             report = plan(files, out_dir, roots, inputs)
             report.recovered = recovered
-            apply(out_dir, report)
+            apply(out_dir, report, on_committed)
     except BaseException as exc:
         if created is not None:
             _remove_empty_chain(out_dir, created)

@@ -28,8 +28,9 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -57,12 +58,18 @@ class Journal:
     new_dirs: tuple[str, ...]  # created by the commit, parents first
 
 
-def commit(out_dir: Path, writes: Mapping[str, bytes], removals: Sequence[str]) -> None:
+def commit(
+    out_dir: Path,
+    writes: Mapping[str, bytes],
+    removals: Sequence[str],
+    on_committed: Callable[[], None] | None = None,
+) -> None:
     """Apply ``writes`` (path → bytes) and ``removals`` under ``out_dir``, all or nothing.
 
     Call with the output lock held and after :func:`recover`. Raises :class:`OutputError`
-    (previous output restored) for a machine problem; re-raises anything else after rolling
-    back.
+    (previous output restored) for a machine problem; re-raises anything else (Ctrl-C) after
+    rolling back — or, past the commit point, after finishing. ``on_committed`` is called at
+    the commit point, with no interruption in between, so that the caller knows which it was.
     """
     txn = out_dir / TXN_DIR
     try:
@@ -70,6 +77,7 @@ def commit(out_dir: Path, writes: Mapping[str, bytes], removals: Sequence[str]) 
     except OSError as exc:
         raise OutputError.from_os_error(out_dir, exc) from None
     failed_at = out_dir
+    committed = False
     try:
         for rel, data in writes.items():
             failed_at = out_dir / rel
@@ -90,8 +98,17 @@ def commit(out_dir: Path, writes: Mapping[str, bytes], removals: Sequence[str]) 
             failed_at = out_dir / change.rel
             _apply(out_dir, txn, change)
         failed_at = out_dir
-        os.replace(txn / _JOURNAL, txn / _COMMITTED)
+        with _signals_deferred():
+            os.replace(txn / _JOURNAL, txn / _COMMITTED)
+            committed = True
+            if on_committed is not None:
+                on_committed()
+        _finish(out_dir, txn)
     except BaseException as exc:
+        if committed:  # the new output is in place; tidy up, or leave that to the next run
+            with contextlib.suppress(OSError):
+                _finish(out_dir, txn)
+            raise
         rolled_back = _roll_back_quietly(out_dir, txn)
         if isinstance(exc, OSError):
             error = OutputError.from_os_error(failed_at, exc)
@@ -99,7 +116,19 @@ def commit(out_dir: Path, writes: Mapping[str, bytes], removals: Sequence[str]) 
                 error.reason += f"; could not roll back, the next run will ({out_dir / TXN_DIR})"
             raise error from None
         raise
-    _finish(out_dir, txn)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (not lost) while a few statements run together."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def recover(out_dir: Path) -> str | None:
