@@ -72,13 +72,10 @@ def commit(
     the commit point, with no interruption in between, so that the caller knows which it was.
     """
     txn = out_dir / TXN_DIR
-    try:
-        txn.mkdir()
-    except OSError as exc:
-        raise OutputError.from_os_error(out_dir, exc) from None
     failed_at = out_dir
     committed = False
     try:
+        txn.mkdir()
         for rel, data in writes.items():
             failed_at = out_dir / rel
             _stage(txn / "new" / rel, data)
@@ -109,7 +106,9 @@ def commit(
             with contextlib.suppress(OSError):
                 _finish(out_dir, txn)
             raise
-        rolled_back = _roll_back_quietly(out_dir, txn)
+        # Any transaction folder now is this one (the caller recovered, under the lock), even if
+        # the interruption came before ``mkdir`` returned.
+        rolled_back = not os.path.lexists(txn) or _roll_back_quietly(out_dir, txn)
         if isinstance(exc, OSError):
             error = OutputError.from_os_error(failed_at, exc)
             if not rolled_back:
