@@ -421,6 +421,13 @@ def test_environment_errors_exit_2_with_one_line_naming_the_path(cli: Any, tmp_p
         f"{a_file}: error: the output path is not a folder",
     )
 
+    too_long = tmp_path / ("n" * 300)
+    result = cli("generate", "--check", "-o", too_long, "features/wrapper_body.yaml")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"{too_long / 'fake'}: error: cannot read: File name too long",
+    )
+
     out = tmp_path / "out"
     assert cli("generate", "-q", "-o", out, "features/pagination.yaml").exit_code == 0
     before = snapshot(out)

@@ -68,8 +68,21 @@ def plan(
 ) -> WriteReport:
     """What writing ``files`` (with their manifests) under ``out_dir`` would change; reads only.
 
-    Raises :class:`OutputError` when a file would overwrite one of ``inputs``.
+    Raises :class:`OutputError` when a file would overwrite one of ``inputs``, or the output
+    folder cannot be read.
     """
+    try:
+        return _plan(files, out_dir, roots, inputs)
+    except OSError as exc:
+        raise _located(exc, out_dir, "read") from None
+
+
+def _plan(
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    roots: Collection[str],
+    inputs: Collection[Path],
+) -> WriteReport:
     wanted = {**files, **manifests(files, out_dir, roots)}
     protected = _input_paths(out_dir, inputs)
     report = WriteReport(interrupted=pending(out_dir), contents=wanted)
@@ -124,10 +137,14 @@ def write_output(
         if created is not None:
             _remove_empty_chain(out_dir, created)
         if isinstance(exc, OSError):  # not one that a step above could name better
-            where = Path(os.fsdecode(exc.filename)) if exc.filename else out_dir
-            raise OutputError.from_os_error(where, exc) from None
+            raise _located(exc, out_dir) from None
         raise
     return report
+
+
+def _located(exc: OSError, out_dir: Path, doing: str = "write") -> OutputError:
+    where = Path(os.fsdecode(exc.filename)) if exc.filename else out_dir
+    return OutputError.from_os_error(where, exc, doing)
 
 
 def _scan(out_dir: Path, roots: Iterable[str]) -> tuple[set[str], set[str]]:

@@ -17,8 +17,8 @@ class OutputError(Exception):
         super().__init__(self.render())
 
     @classmethod
-    def from_os_error(cls, path: Path, exc: OSError) -> OutputError:
-        return cls(path, f"cannot write: {exc.strerror or exc}")
+    def from_os_error(cls, path: Path, exc: OSError, doing: str = "write") -> OutputError:
+        return cls(path, f"cannot {doing}: {exc.strerror or exc}")
 
     def render(self) -> str:
         return f"{self.path}: error: {self.reason}"
