@@ -105,15 +105,17 @@ def commit(
         if committed:  # the new output is in place; tidy up, or leave that to the next run
             with contextlib.suppress(OSError):
                 _finish(out_dir, txn)
+            if isinstance(exc, OSError):
+                return  # only the tidying failed
             raise
         # Any transaction folder now is this one (the caller recovered, under the lock), even if
         # the interruption came before ``mkdir`` returned.
         rolled_back = not os.path.lexists(txn) or _roll_back_quietly(out_dir, txn)
         if isinstance(exc, OSError):
-            error = OutputError.from_os_error(failed_at, exc)
+            reason = f"cannot write: {exc.strerror or exc}"
             if not rolled_back:
-                error.reason += f"; could not roll back, the next run will ({out_dir / TXN_DIR})"
-            raise error from None
+                reason += f"; could not roll back, the next run will ({out_dir / TXN_DIR})"
+            raise OutputError(failed_at, reason) from None
         raise
 
 
@@ -131,13 +133,15 @@ def _signals_deferred() -> Iterator[None]:
 
 
 def recover(out_dir: Path) -> str | None:
-    """Settle what a killed run left: ``"rolled back"``, ``"finished"`` or None (nothing)."""
+    """Settle what a killed run left: ``"rolled back"``, ``"finished"`` or None (nothing).
+
+    Raises :class:`OutputError` when something else has the transaction folder's name.
+    """
     txn = out_dir / TXN_DIR
     if not os.path.lexists(txn):
         return None
-    if txn.is_symlink() or not txn.is_dir():
-        txn.unlink()  # not ours: ours is always a real folder
-        return None
+    if txn.is_symlink() or not txn.is_dir():  # ours is always a real folder
+        raise OutputError(txn, "is in the way: dxgen keeps its transactions there")
     if (txn / _COMMITTED).exists():
         _finish(out_dir, txn)
         return "finished"

@@ -331,8 +331,11 @@ def test_recovery_leaves_alone_what_is_not_a_transaction_folder(tmp_path: Path) 
     out = tmp_path / "out"
     out.mkdir()
     (out / write.TXN_DIR).symlink_to(outside.parent, target_is_directory=True)
-    assert transaction.recover(out) is None
+    with pytest.raises(write.OutputError, match="is in the way"):
+        write.write_output({"sdk/a.txt": b"a\n"}, out, ["sdk"])
     assert outside.read_bytes() == b"x\n"
+    assert sorted(p.name for p in out.iterdir()) == [write.TXN_DIR]
+    (out / write.TXN_DIR).unlink()
     # A journal (committed to a repository, say) that names paths out of the folder.
     txn = out / write.TXN_DIR
     put(txn, "old/x.txt", b"evil\n")
@@ -389,3 +392,43 @@ def test_generate_is_deterministic_and_check_writes_nothing(parsed: Any, tmp_pat
     assert checked.report.foreign == ["fake/extra.md"]
     assert (tmp_path / "one/fake/extra.md").exists()  # --check writes and removes nothing
     assert second.targets == ["docs"]
+
+
+def test_without_hard_links_a_failure_still_restores_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system without hard links the old file is renamed aside instead."""
+    reference, old, new = scenario(tmp_path)
+
+    def no_links(*args: Any, **kwargs: Any) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(transaction.os, "link", no_links)
+    out = tmp_path / "out"
+    shutil.copytree(reference / "old", out)
+    fail_at_call(monkeypatch, "replace", 4)
+    with pytest.raises(write.OutputError):
+        write.write_output(NEW, out, ["sdk"])
+    assert files_under(out) == old
+    monkeypatch.undo()
+    write.write_output(NEW, out, ["sdk"])
+    assert files_under(out) == new
+
+
+def test_a_failure_while_tidying_up_after_the_commit_does_not_fail_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference, _, new = scenario(tmp_path)
+    out = tmp_path / "out"
+    shutil.copytree(reference / "old", out)
+
+    def cannot_tidy(out_dir: Path, txn: Path) -> None:
+        raise OSError(16, "Device or resource busy")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(transaction, "_finish", cannot_tidy)
+        write.write_output(NEW, out, ["sdk"])
+    assert (out / write.TXN_DIR / "committed.json").exists()
+    assert transaction.recover(out) == "finished"
+    assert files_under(out) == new
+    assert folders_under(out) == folders_under(reference / "new")
