@@ -24,10 +24,10 @@ from . import __version__
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Severity, SpecError
 from .targets import ALL_TARGET_NAMES, available_targets
+from .write import TXN_DIR, OutputError, WriteReport
 
 if TYPE_CHECKING:
     from .pipeline import BuildResult
-    from .write import WriteReport
 
 EXIT_OK, EXIT_STALE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 128 + signal.SIGINT, 128 + signal.SIGTERM  # 130, 143: the shell's
@@ -93,8 +93,8 @@ _WRITTEN = "dxgen.written"  # ctx.meta: the output folder, once the new output i
 
 
 class _Dxgen(click.Group):
-    """Turns an unexpected exception (a dxgen bug) into one line and exit 3, not a traceback;
-    Ctrl-C and SIGTERM into one line and exit 130 or 143, after the run has cleaned up."""
+    """One line instead of a traceback: exit 3 for an unexpected exception (a dxgen bug), 130
+    for Ctrl-C and 143 for SIGTERM (once the run has cleaned up: workers, staged files)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if threading.current_thread() is not threading.main_thread():
@@ -164,7 +164,6 @@ def generate_command(
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
     from .format import GeneratedCodeError
     from .pipeline import generate
-    from .write import OutputError
 
     result, config = _build(spec, config_file, workflows, strict)
     out_dir = output or config.path_of("output") or Path("output")
@@ -228,8 +227,6 @@ def generate_command(
 
 def _print_unsettled(report: WriteReport, out_dir: Path) -> None:
     """What the run found but did not (or could not) make its own: other files, killed runs."""
-    from .write import TXN_DIR
-
     if report.recovered:
         click.echo(f"dxgen: {report.recovered} the changes of a killed run in {out_dir}", err=True)
     if report.interrupted:

@@ -569,3 +569,26 @@ def test_ctrl_c_past_the_commit_point_says_so_and_the_next_run_tidies_up(
     assert settled.exit_code == 0
     assert settled.stderr.splitlines()[1] == f"dxgen: finished the changes of a killed run in {out}"
     assert {k: v for k, (v, _) in snapshot(out).items()} == new
+
+
+def test_issue_6_3_the_spec_inside_the_sdk_folder_survives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdir -p o/sdk; cp spec.yaml o/sdk/; dxgen generate o/sdk/spec.yaml -o o -t sdk`."""
+    monkeypatch.chdir(tmp_path)
+    spec = Path("o/sdk/spec.json")
+    spec.parent.mkdir(parents=True)
+    spec.write_bytes((FIXTURES / "features/small.json").read_bytes())
+    Path("o/sdk/NOTES.md").write_text("mine\n", encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(
+            generator.cli.main, ["generate", str(spec), "-o", "o", "-t", "sdk", "-q"]
+        )
+        assert result.exit_code == 0, result.output
+        assert sorted(result.stderr.splitlines()) == [
+            "not ours, left alone: o/sdk/NOTES.md",
+            "not ours, left alone: o/sdk/spec.json",
+        ]
+    assert spec.read_bytes() == (FIXTURES / "features/small.json").read_bytes()
+    assert Path("o/sdk/NOTES.md").read_text(encoding="utf-8") == "mine\n"
+    assert Path("o/sdk/.dxgen-manifest.json").exists()
