@@ -1,25 +1,44 @@
-"""The ``dxgen`` command: generate, validate, inspect."""
+"""The ``dxgen`` command: generate, validate, inspect.
+
+The pipeline (black, the validator: a second of imports) is imported when a command runs, not
+with this module, so that Ctrl-C at any moment of a run is answered with exit 130, never with a
+traceback, and ``--help`` is quick.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Severity, SpecError
-from .format import GeneratedCodeError
-from .pipeline import BuildResult, build_api, generate
 from .targets import ALL_TARGET_NAMES, available_targets
+from .write import TXN_DIR, OutputError, WriteReport
+
+if TYPE_CHECKING:
+    from .pipeline import BuildResult
 
 EXIT_OK, EXIT_STALE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_SIGINT, EXIT_SIGTERM = 128 + signal.SIGINT, 128 + signal.SIGTERM  # 130, 143: the shell's
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs."""
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
@@ -53,6 +72,8 @@ def _resolve_inputs(
 def _build(
     spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
 ) -> tuple[BuildResult, Config]:
+    from .pipeline import build_api
+
     try:
         spec_path, config, workflows_path, own_spec = _resolve_inputs(spec, config_file, workflows)
         result = build_api(
@@ -68,14 +89,39 @@ def _build(
     return result, config
 
 
+_WRITTEN = "dxgen.written"  # ctx.meta: the output folder, once the new output is in place
+
+
 class _Dxgen(click.Group):
-    """Turns an unexpected exception (a dxgen bug) into one line and exit 3, not a traceback."""
+    """One line instead of a traceback: exit 3 for an unexpected exception (a dxgen bug), 130
+    for Ctrl-C and 143 for SIGTERM (once the run has cleaned up: workers, staged files)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt as exc:
+            name, code = (
+                ("SIGTERM", EXIT_SIGTERM)
+                if isinstance(exc, Terminated)
+                else ("SIGINT", EXIT_SIGINT)
+            )
+            written = ctx.meta.get(_WRITTEN)
+            state = f"after {written} was written" if written else "the output was left as it was"
+            if sys.stderr.isatty():
+                click.echo("\r\033[K", nl=False, err=True)  # the progress line
+            click.echo(f"dxgen: interrupted by {name}; {state}", err=True)
+            ctx.exit(code)
         except Exception as exc:
             if os.environ.get("DXGEN_DEBUG"):
                 raise
@@ -116,6 +162,9 @@ def generate_command(
     quiet: bool,
 ) -> None:
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
+    from .format import GeneratedCodeError
+    from .pipeline import generate
+
     result, config = _build(spec, config_file, workflows, strict)
     out_dir = output or config.path_of("output") or Path("output")
     implemented = available_targets()
@@ -126,9 +175,22 @@ def generate_command(
         click.echo(f"dxgen: not implemented yet, skipped: {', '.join(missing)}", err=True)
     progress = _progress if sys.stderr.isatty() and not quiet else None
     try:
-        outcome = generate(result.api, chosen, out_dir, check=check, progress=progress)
+        outcome = generate(
+            result.api,
+            chosen,
+            out_dir,
+            check=check,
+            inputs=result.inputs,
+            progress=progress,
+            on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
+        )
     except SpecError as exc:
         _fail(exc)
+    except OutputError as exc:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        click.echo(exc.render(), err=True)
+        sys.exit(EXIT_INPUT)
     except GeneratedCodeError as exc:
         click.echo(f"dxgen: internal error (please report): {exc}", err=True)
         sys.exit(EXIT_INTERNAL)
@@ -136,13 +198,14 @@ def generate_command(
         click.echo("\r\033[K", nl=False, err=True)
     report = outcome.report
     names = ", ".join(outcome.targets) or "none"
+    _print_unsettled(report, out_dir)
     if check:
         for rel in report.written:
             state = "stale" if (out_dir / rel).exists() else "missing"
             click.echo(f"{state}: {out_dir / rel}", err=True)
         for rel in report.removed:
             click.echo(f"extra: {out_dir / rel}", err=True)
-        if report.stale:
+        if report.stale or report.interrupted:
             click.echo(
                 f"dxgen: {len(report.stale)} file(s) out of date in {out_dir} "
                 f"(targets: {names}); run `dxgen generate`",
@@ -160,6 +223,19 @@ def generate_command(
             f"{len(report.unchanged)} unchanged, {len(report.removed)} removed "
             f"in {outcome.seconds:.2f}s → {out_dir}"
         )
+
+
+def _print_unsettled(report: WriteReport, out_dir: Path) -> None:
+    """What the run found but did not (or could not) make its own: other files, killed runs."""
+    if report.recovered:
+        click.echo(f"dxgen: {report.recovered} the changes of a killed run in {out_dir}", err=True)
+    if report.interrupted:
+        click.echo(
+            f"interrupted: {out_dir / TXN_DIR} (a killed run; `dxgen generate` settles it)",
+            err=True,
+        )
+    for rel in report.foreign:
+        click.echo(f"not ours, left alone: {out_dir / rel}", err=True)
 
 
 def _progress(message: str) -> None:

@@ -1,12 +1,19 @@
 """Formatting of generated text: black for Python, a single trailing newline for the rest.
 
 black is most of a run's time, so large outputs are formatted in parallel processes; each file
-is formatted on its own, so the result does not depend on how the work was split.
+is formatted on its own, so the result does not depend on how the work was split. The workers
+never outlive the run: they ignore Ctrl-C (the terminal sends it to them too; the parent
+decides), the parent stops them when it is interrupted, and they die with it when it is killed.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 
@@ -40,6 +47,47 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
     if workers < 2 or len(files) < _PARALLEL_FROM:
         return {rel: format_file(rel, text) for rel, text in files.items()}
     paths = list(files)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(format_file, paths, [files[p] for p in paths], chunksize=16)
-        return dict(zip(paths, results, strict=True))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+    )
+    try:
+        results = list(pool.map(format_file, paths, [files[p] for p in paths], chunksize=16))
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+    return dict(zip(paths, results, strict=True))
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(parent: int) -> None:
+    """Worker set-up: leave Ctrl-C to the parent, and die when the parent dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:  # no parent-death signal: notice being re-parented instead
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the worker asked to follow it
+        os._exit(1)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers now: on an interruption, queued and running work is not wanted."""
+    # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; until then, its processes
+    # (taken before shutdown, which forgets them).
+    processes = list(pool._processes.values()) if pool._processes else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)

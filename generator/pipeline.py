@@ -14,13 +14,14 @@ from .ir import Api
 from .load import load_spec
 from .parse import parse_spec
 from .targets import Target
-from .write import WriteReport, apply, plan
+from .write import WriteReport, plan, write_output
 
 
 @dataclass
 class BuildResult:
     api: Api
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    inputs: tuple[Path, ...] = ()  # every file read: never overwritten or removed by a run
 
 
 def build_api(
@@ -52,7 +53,10 @@ def build_api(
                 for d in diagnostics
             ]
         )
-    return BuildResult(api, diagnostics)
+    inputs = {spec_path, *(mount.file.path for mount in loaded.source_map.mounts)}
+    if workflows is not None:
+        inputs.add(workflows)
+    return BuildResult(api, diagnostics, tuple(sorted(inputs)))
 
 
 @dataclass
@@ -85,16 +89,25 @@ def generate(
     out_dir: Path,
     *,
     check: bool,
+    inputs: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
+    on_written: Callable[[], None] | None = None,
 ) -> GenerateResult:
+    """Render, format and write (or with ``check``, only compare) the targets' files.
+
+    Writing raises :class:`generator.write.OutputError` for what the machine refuses; the
+    previous output is then left as it was, as it is after an interruption before the moment
+    the new output is in place — which ``on_written`` marks.
+    """
     started = time.perf_counter()
     files = render_targets(api, targets, progress)
     roots = [root for target in targets for root in target.roots]
-    report = plan(files, out_dir, roots)
-    if not check:
+    if check:
+        report = plan(files, out_dir, roots, inputs)
+    else:
         if progress:
             progress("writing")
-        apply(files, out_dir, report)
+        report = write_output(files, out_dir, roots, inputs, on_written)
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
 
 

@@ -200,6 +200,9 @@ def _fake_render(api: Api) -> Iterable[tuple[str, str]]:
     return [(path, text.format(**values)) for path, text in FILES.items()]
 
 
+MANIFESTS = (".dxgen-manifest.json", "fake/.dxgen-manifest.json")
+
+
 def _broken_render(api: Api) -> Iterable[tuple[str, str]]:
     yield "fake/README.md", "fine"
     yield "fake/pkg/models.py", "def broken(:"
@@ -238,7 +241,10 @@ def test_generate_writes_deterministic_bytes(cli: Any, tmp_path: Path) -> None:
     a = {k: v for k, (v, _) in snapshot(tmp_path / "a").items()}
     b = {k: v for k, (v, _) in snapshot(tmp_path / "b").items()}
     assert a == b
-    assert sorted(a) == sorted(FILES)
+    assert sorted(a) == sorted([*FILES, *MANIFESTS])
+    # Each root lists what dxgen wrote there: inside a folder root, beside a single-file root.
+    assert json.loads(a["fake/.dxgen-manifest.json"])["files"] == ["README.md", "pkg/models.py"]
+    assert json.loads(a[".dxgen-manifest.json"])["files"] == ["fake.txt"]
     assert a["fake/pkg/models.py"] == (  # formatted by black
         b'names = ["add_reaction", "create_chat", "create_message", "update_message"]\n'
     )
@@ -253,16 +259,30 @@ def test_unchanged_files_are_not_rewritten(cli: Any, tmp_path: Path) -> None:
     before = snapshot(out)
     result = cli("generate", "-o", out, "features/wrapper_body.yaml")
     assert result.exit_code == 0
-    assert "targets docs: 0 written, 3 unchanged, 0 removed" in result.stdout
+    assert "targets docs: 0 written, 5 unchanged, 0 removed" in result.stdout
     assert snapshot(out) == before
 
 
-def test_check_lists_stale_missing_and_extra_files(cli: Any, tmp_path: Path) -> None:
+def _render_with_old_module(api: Api) -> Iterable[tuple[str, str]]:
+    return [*_fake_render(api), ("fake/pkg/old.py", "old = 1")]
+
+
+FAKE_BEFORE = Target("docs", ("fake", "fake.txt"), _render_with_old_module, "one file more")
+
+
+def test_check_lists_stale_missing_extra_and_other_files(cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert cli("generate", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+    assert (
+        cli("generate", "-o", out, "features/wrapper_body.yaml", target=FAKE_BEFORE).exit_code == 0
+    )
+    up_to_date = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
+    assert up_to_date.exit_code == 1  # fake/pkg/old.py is dxgen's and no longer produced
+    assert f"extra: {out / 'fake/pkg/old.py'}" in up_to_date.stderr.splitlines()
+    assert cli("generate", "-q", "-o", out, "features/wrapper_body.yaml").exit_code == 0
+    assert not (out / "fake/pkg/old.py").exists()
     up_to_date = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
     assert up_to_date.exit_code == 0
-    assert f"dxgen: {out} is up to date (3 files; targets: docs)" in up_to_date.stdout
+    assert f"dxgen: {out} is up to date (5 files; targets: docs)" in up_to_date.stdout
 
     (out / "fake/README.md").write_text("edited by hand\n", encoding="utf-8")
     (out / "fake.txt").unlink()
@@ -273,17 +293,21 @@ def test_check_lists_stale_missing_and_extra_files(cli: Any, tmp_path: Path) -> 
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "dxgen: not implemented yet, skipped: sdk, cli, skills, llms",
+        f"not ours, left alone: {out / 'fake/pkg/leftover.py'}",
         f"missing: {out / 'fake.txt'}",
         f"stale: {out / 'fake/README.md'}",
-        f"extra: {out / 'fake/pkg/leftover.py'}",
-        f"dxgen: 3 file(s) out of date in {out} (targets: docs); run `dxgen generate`",
+        f"dxgen: 2 file(s) out of date in {out} (targets: docs); run `dxgen generate`",
     ]
     assert snapshot(out) == before  # --check changes nothing
 
     fixed = cli("generate", "-q", "-o", out, "features/wrapper_body.yaml")
     assert fixed.exit_code == 0
-    assert not (out / "fake/pkg/leftover.py").exists()
-    assert (out / "unrelated.txt").exists()  # outside the target's roots
+    # A file of the user's under a root is reported, never removed; outside the roots, ignored.
+    assert fixed.stderr.splitlines()[-1] == (
+        f"not ours, left alone: {out / 'fake/pkg/leftover.py'}"
+    )
+    assert (out / "fake/pkg/leftover.py").read_text(encoding="utf-8") == "x = 1\n"
+    assert (out / "unrelated.txt").exists()
     assert cli("generate", "--check", "-q", "-o", out, "features/wrapper_body.yaml").exit_code == 0
 
 
@@ -291,7 +315,7 @@ def test_check_on_empty_output_lists_everything_missing(cli: Any, tmp_path: Path
     result = cli("generate", "--check", "-q", "-o", tmp_path, "features/wrapper_body.yaml")
     assert result.exit_code == 1
     assert sorted(line for line in result.stderr.splitlines() if line.startswith("missing: ")) == [
-        f"missing: {tmp_path / rel}" for rel in sorted(FILES)
+        f"missing: {tmp_path / rel}" for rel in sorted([*FILES, *MANIFESTS])
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -331,3 +355,240 @@ def test_inspect_of_a_bad_spec_prints_no_json(cli: Any) -> None:
     result = cli("inspect", "bad/dangling_ref.yaml")
     assert (result.exit_code, result.stdout) == (2, "")
     assert LOCATED.match(result.stderr.splitlines()[0])
+
+
+# -- what is not dxgen's: the input spec and the user's files under a target root (issue 6.3) --
+
+
+def test_the_input_and_other_files_under_a_root_are_never_removed(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    spec = out / "fake/spec.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_bytes((FIXTURES / "features/wrapper_body.yaml").read_bytes())
+    (out / "fake/notes.md").write_text("mine\n", encoding="utf-8")
+    original = spec.read_bytes()
+    for target in (FAKE_BEFORE, FAKE):  # the second run removes dxgen's fake/pkg/old.py
+        result = cli("generate", "-o", out, spec, target=target)
+        assert result.exit_code == 0, result.output
+        assert sorted(line for line in result.stderr.splitlines() if "not ours" in line) == [
+            f"not ours, left alone: {out / 'fake/notes.md'}",
+            f"not ours, left alone: {out / 'fake/spec.yaml'}",
+        ]
+    assert spec.read_bytes() == original
+    assert (out / "fake/notes.md").read_text(encoding="utf-8") == "mine\n"
+    assert not (out / "fake/pkg/old.py").exists()
+    # Even a manifest that claims the spec (edited, or from a run that wrote that path) does not
+    # make it removable.
+    manifest = out / "fake/.dxgen-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "files": [*data["files"], "spec.yaml"]}))
+    assert cli("generate", "-q", "-o", out, spec).exit_code == 0
+    assert spec.read_bytes() == original
+
+
+def _render_over_the_spec(api: Api) -> Iterable[tuple[str, str]]:
+    return [*_fake_render(api), ("fake/spec.yaml", "overwritten")]
+
+
+def test_a_target_may_not_overwrite_the_input(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    spec = out / "fake/spec.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_bytes((FIXTURES / "features/wrapper_body.yaml").read_bytes())
+    before = snapshot(out)
+    over = Target("docs", ("fake", "fake.txt"), _render_over_the_spec, "writes over the spec")
+    result = cli("generate", "-o", out, spec, target=over)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{out / 'fake/spec.yaml'}: error: is an input of this run; dxgen will not overwrite it"
+    )
+    assert snapshot(out) == before
+
+
+# -- the machine refuses: exit 2, one line naming the path, earlier output kept (issue 6.5) ----
+
+
+def _render_long_name(api: Api) -> Iterable[tuple[str, str]]:
+    return [*_fake_render(api), (f"fake/{'n' * 300}.md", "long")]
+
+
+def test_environment_errors_exit_2_with_one_line_naming_the_path(cli: Any, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder\n", encoding="utf-8")
+    result = cli("generate", "-o", a_file, "features/wrapper_body.yaml")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"{a_file}: error: the output path is not a folder",
+    )
+
+    too_long = tmp_path / ("n" * 300)
+    result = cli("generate", "--check", "-o", too_long, "features/wrapper_body.yaml")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"{too_long / 'fake'}: error: cannot read: File name too long",
+    )
+
+    out = tmp_path / "out"
+    assert cli("generate", "-q", "-o", out, "features/pagination.yaml").exit_code == 0
+    before = snapshot(out)
+    long_name = Target("docs", ("fake", "fake.txt"), _render_long_name, "a name too long")
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml", target=long_name)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"{out / 'fake' / ('n' * 300 + '.md')}: error: cannot write: File name too long"
+    )
+    assert snapshot(out) == before  # and no staging debris
+
+    (out / "fake.txt").unlink()
+    (out / "fake.txt").mkdir()
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"{out / 'fake.txt'}: error: is a folder; dxgen writes a file there",
+    )
+    (out / "fake.txt").rmdir()
+    (out / "fake").rename(tmp_path / "moved")
+    (out / "fake").write_text("a file where a folder was\n", encoding="utf-8")
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        f"{out / 'fake'}: error: is a file; dxgen needs a folder there",
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "error", "message"),
+    [
+        ("_stage", OSError(28, "No space left on device"), "No space left on device"),
+        ("_apply", OSError(30, "Read-only file system"), "Read-only file system"),
+    ],
+)
+def test_a_failure_half_way_restores_every_file(
+    cli: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    error: OSError,
+    message: str,
+) -> None:
+    """Disk full while staging, a read-only file on the third change: the old tree, whole."""
+    from generator.write import transaction
+
+    out = tmp_path / "out"
+    assert (
+        cli("generate", "-q", "-o", out, "features/pagination.yaml", target=FAKE_BEFORE).exit_code
+        == 0
+    )
+    before = snapshot(out)
+    real = getattr(transaction, step)
+    calls: list[Any] = []
+
+    def fail_third(*args: Any) -> None:
+        calls.append(args)
+        if len(calls) == 3:
+            raise error
+        real(*args)
+
+    monkeypatch.setattr(transaction, step, fail_third)
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 2, result.output
+    (line,) = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert line.startswith(str(out)) and line.endswith(f": error: cannot write: {message}")
+    assert snapshot(out) == before
+    assert len(calls) == 3
+
+
+# -- Ctrl-C and SIGTERM: exit 130 / 143, one line, earlier output kept (issue 6.6) -------------
+
+
+def _interrupted_render(api: Api) -> Iterable[tuple[str, str]]:
+    yield "fake/README.md", "fine"
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_exits_130_and_keeps_the_output(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.write import transaction
+
+    out = tmp_path / "out"
+    assert cli("generate", "-q", "-o", out, "features/pagination.yaml").exit_code == 0
+    before = snapshot(out)
+    interrupted = Target("docs", ("fake", "fake.txt"), _interrupted_render, "Ctrl-C")
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml", target=interrupted)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == (
+        "dxgen: interrupted by SIGINT; the output was left as it was"
+    )
+    assert snapshot(out) == before
+
+    # In the middle of the renames (the second file already replaced): rolled back.
+    real = transaction._apply
+    calls: list[Any] = []
+
+    def interrupt_second(*args: Any) -> None:
+        calls.append(args)
+        if len(calls) == 2:
+            raise generator.cli.Terminated
+        real(*args)
+
+    monkeypatch.setattr(transaction, "_apply", interrupt_second)
+    result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 143
+    assert "interrupted by SIGTERM" in result.stderr
+    assert snapshot(out) == before
+
+
+def test_ctrl_c_past_the_commit_point_says_so_and_the_next_run_tidies_up(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.write import TXN_DIR, transaction
+
+    out = tmp_path / "out"
+    assert cli("generate", "-q", "-o", out, "features/pagination.yaml").exit_code == 0
+
+    def interrupted(out_dir: Path, txn: Path) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(transaction, "_finish", interrupted)
+        result = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert result.exit_code == 130
+    assert (
+        result.stderr.splitlines()[-1] == f"dxgen: interrupted by SIGINT; after {out} was written"
+    )
+    assert (out / TXN_DIR / "committed.json").exists()
+    new = {k: v for k, (v, _) in snapshot(out).items() if not k.startswith(TXN_DIR)}
+    check = cli("generate", "--check", "-o", out, "features/wrapper_body.yaml")
+    assert check.exit_code == 1
+    assert check.stderr.splitlines()[1:] == [
+        f"interrupted: {out / TXN_DIR} (a killed run; `dxgen generate` settles it)",
+        f"dxgen: 0 file(s) out of date in {out} (targets: docs); run `dxgen generate`",
+    ]
+    settled = cli("generate", "-o", out, "features/wrapper_body.yaml")
+    assert settled.exit_code == 0
+    assert settled.stderr.splitlines()[1] == f"dxgen: finished the changes of a killed run in {out}"
+    assert {k: v for k, (v, _) in snapshot(out).items()} == new
+
+
+def test_issue_6_3_the_spec_inside_the_sdk_folder_survives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdir -p o/sdk; cp spec.yaml o/sdk/; dxgen generate o/sdk/spec.yaml -o o -t sdk`."""
+    monkeypatch.chdir(tmp_path)
+    spec = Path("o/sdk/spec.json")
+    spec.parent.mkdir(parents=True)
+    spec.write_bytes((FIXTURES / "features/small.json").read_bytes())
+    Path("o/sdk/NOTES.md").write_text("mine\n", encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(
+            generator.cli.main, ["generate", str(spec), "-o", "o", "-t", "sdk", "-q"]
+        )
+        assert result.exit_code == 0, result.output
+        assert sorted(result.stderr.splitlines()) == [
+            "not ours, left alone: o/sdk/NOTES.md",
+            "not ours, left alone: o/sdk/spec.json",
+        ]
+    assert spec.read_bytes() == (FIXTURES / "features/small.json").read_bytes()
+    assert Path("o/sdk/NOTES.md").read_text(encoding="utf-8") == "mine\n"
+    assert Path("o/sdk/.dxgen-manifest.json").exists()

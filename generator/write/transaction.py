@@ -1,0 +1,291 @@
+"""A run's changes to the output as one transaction: every file changes, or none does.
+
+Why not build each target's tree beside the old one and rename it over? A target root also
+holds files that are not dxgen's (the user's notes, a ``.venv``, caches, even the input spec),
+which a swapped tree would have to carry over, and a run's several roots (``sdk/``, ``cli/``,
+``llms.txt``…) cannot be renamed in one step anyway. So only dxgen's own files move, under a
+journal in ``OUT/.dxgen-txn/``:
+
+1. *stage*: each new or changed file is written to ``new/<path>``; the output is not touched;
+2. *journal*: ``journal.json`` (written whole, then renamed into place) lists every change;
+3. *commit*: each file about to change is kept as a hard link ``old/<path>`` and the staged
+   file renamed over it (so the path never goes missing); each file to remove is renamed to
+   ``old/<path>``; then ``journal.json`` is renamed to ``committed.json``;
+4. *finish*: emptied folders are pruned and ``.dxgen-txn`` is deleted.
+
+A failure (or Ctrl-C) rolls back in the process: backups are renamed back, new files and new
+folders removed. A run killed outright (SIGKILL, power cut aside) leaves ``.dxgen-txn``: the
+next run first calls :func:`recover`, which rolls an uncommitted journal back or finishes a
+committed one. Every step of both is idempotent, so a recovery that is itself killed is simply
+done again. Without a journal nothing was changed yet, and the folder is just deleted.
+
+Concurrent runs on one output folder are kept apart by an advisory lock on the folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .errors import OutputError
+from .paths import is_plain_relative, stays_inside
+
+TXN_DIR = ".dxgen-txn"
+_JOURNAL = "journal.json"
+_COMMITTED = "committed.json"
+
+Kind = Literal["write", "remove"]
+
+
+@dataclass(frozen=True)
+class Change:
+    rel: str
+    kind: Kind
+    had_old: bool  # the path existed when the journal was written
+
+
+@dataclass(frozen=True)
+class Journal:
+    changes: tuple[Change, ...]
+    new_dirs: tuple[str, ...]  # created by the commit, parents first
+
+
+def commit(
+    out_dir: Path,
+    writes: Mapping[str, bytes],
+    removals: Sequence[str],
+    on_committed: Callable[[], None] | None = None,
+) -> None:
+    """Apply ``writes`` (path → bytes) and ``removals`` under ``out_dir``, all or nothing.
+
+    Call with the output lock held and after :func:`recover`. Raises :class:`OutputError`
+    (previous output restored) for a machine problem; re-raises anything else (Ctrl-C) after
+    rolling back — or, past the commit point, after finishing. ``on_committed`` is called at
+    the commit point, with no interruption in between, so that the caller knows which it was.
+    """
+    txn = out_dir / TXN_DIR
+    failed_at = out_dir
+    committed = False
+    try:
+        txn.mkdir()
+        for rel, data in writes.items():
+            failed_at = out_dir / rel
+            _stage(txn / "new" / rel, data)
+        journal = Journal(
+            tuple(
+                [Change(rel, "write", os.path.lexists(out_dir / rel)) for rel in writes]
+                + [Change(rel, "remove", True) for rel in removals]
+            ),
+            _missing_dirs(out_dir, writes),
+        )
+        failed_at = out_dir
+        _write_journal(txn / _JOURNAL, journal)
+        for rel in journal.new_dirs:
+            failed_at = out_dir / rel
+            (out_dir / rel).mkdir()
+        for change in journal.changes:
+            failed_at = out_dir / change.rel
+            _apply(out_dir, txn, change)
+        failed_at = out_dir
+        with _signals_deferred():
+            os.replace(txn / _JOURNAL, txn / _COMMITTED)
+            committed = True
+            if on_committed is not None:
+                on_committed()
+        _finish(out_dir, txn)
+    except BaseException as exc:
+        if committed:  # the new output is in place; tidy up, or leave that to the next run
+            with contextlib.suppress(OSError):
+                _finish(out_dir, txn)
+            if isinstance(exc, OSError):
+                return  # only the tidying failed
+            raise
+        # Any transaction folder now is this one (the caller recovered, under the lock), even if
+        # the interruption came before ``mkdir`` returned.
+        rolled_back = not os.path.lexists(txn) or _roll_back_quietly(out_dir, txn)
+        if isinstance(exc, OSError):
+            reason = f"cannot write: {exc.strerror or exc}"
+            if not rolled_back:
+                reason += f"; could not roll back, the next run will ({out_dir / TXN_DIR})"
+            raise OutputError(failed_at, reason) from None
+        raise
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (not lost) while a few statements run together."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def recover(out_dir: Path) -> str | None:
+    """Settle what a killed run left: ``"rolled back"``, ``"finished"`` or None (nothing).
+
+    Raises :class:`OutputError` when something else has the transaction folder's name.
+    """
+    txn = out_dir / TXN_DIR
+    if not os.path.lexists(txn):
+        return None
+    if txn.is_symlink() or not txn.is_dir():  # ours is always a real folder
+        raise OutputError(txn, "is in the way: dxgen keeps its transactions there")
+    if (txn / _COMMITTED).exists():
+        _finish(out_dir, txn)
+        return "finished"
+    _roll_back(out_dir, txn)
+    return "rolled back"
+
+
+def pending(out_dir: Path) -> bool:
+    """Whether a killed run left a transaction that the next run will settle."""
+    return os.path.lexists(out_dir / TXN_DIR)
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``out_dir`` (which must exist) while writing it."""
+    if sys.platform == "win32":  # no flock; concurrent runs there are the user's business
+        yield
+        return
+    import fcntl
+
+    fd = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(out_dir, "another dxgen run is writing here") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _stage(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o644)
+
+
+def _missing_dirs(out_dir: Path, writes: Mapping[str, bytes]) -> tuple[str, ...]:
+    missing: set[str] = set()
+    for rel in writes:
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if not os.path.lexists(out_dir / folder):
+                missing.add(folder)
+    return tuple(sorted(missing, key=lambda folder: (folder.count("/"), folder)))
+
+
+def _apply(out_dir: Path, txn: Path, change: Change) -> None:
+    target = out_dir / change.rel
+    backup = txn / "old" / change.rel
+    if change.had_old:
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        if change.kind == "write":
+            try:
+                os.link(target, backup, follow_symlinks=False)
+            except OSError:  # a file system without hard links: the path is missing briefly
+                os.replace(target, backup)
+        else:
+            os.replace(target, backup)
+    if change.kind == "write":
+        os.replace(txn / "new" / change.rel, target)
+
+
+def _roll_back(out_dir: Path, txn: Path) -> None:
+    journal = _read_journal(txn / _JOURNAL)
+    if journal is not None:
+        for change in reversed(journal.changes):
+            if not stays_inside(out_dir, change.rel):
+                continue
+            target = out_dir / change.rel
+            backup = txn / "old" / change.rel
+            if os.path.lexists(backup):
+                os.replace(backup, target)
+            elif (
+                change.kind == "write"
+                and not change.had_old
+                and not os.path.lexists(txn / "new" / change.rel)
+                and os.path.lexists(target)
+            ):
+                target.unlink()  # moved in by this transaction: it was not there before
+        for rel in reversed(journal.new_dirs):
+            with contextlib.suppress(OSError):
+                (out_dir / rel).rmdir()
+    _discard(txn)
+
+
+def _roll_back_quietly(out_dir: Path, txn: Path) -> bool:
+    try:
+        _roll_back(out_dir, txn)
+    except OSError:
+        return False
+    return True
+
+
+def _finish(out_dir: Path, txn: Path) -> None:
+    journal = _read_journal(txn / _COMMITTED)
+    if journal is not None:
+        for change in journal.changes:
+            if change.kind == "remove":
+                _prune_empty_dirs((out_dir / change.rel).parent, out_dir)
+    _discard(txn)
+
+
+def _discard(txn: Path) -> None:
+    """Delete the transaction folder, its journal first: without one, nothing is pending."""
+    for name in (_JOURNAL, _COMMITTED):
+        (txn / name).unlink(missing_ok=True)
+    shutil.rmtree(txn)
+
+
+def _write_journal(path: Path, journal: Journal) -> None:
+    document = {
+        "changes": [[c.rel, c.kind, c.had_old] for c in journal.changes],
+        "new_dirs": list(journal.new_dirs),
+    }
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(document), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _read_journal(path: Path) -> Journal | None:
+    """The journal, or None when there is none; entries that could leave the folder are dropped.
+
+    The folder may come from anywhere (a pull request can commit one), so the journal is not
+    trusted to name paths outside the output folder.
+    """
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        changes = tuple(
+            Change(rel, kind, bool(had_old))
+            for rel, kind, had_old in document["changes"]
+            if isinstance(rel, str) and is_plain_relative(rel) and kind in ("write", "remove")
+        )
+        new_dirs = tuple(
+            rel for rel in document["new_dirs"] if isinstance(rel, str) and is_plain_relative(rel)
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Journal(changes, new_dirs)
+
+
+def _prune_empty_dirs(directory: Path, stop: Path) -> None:
+    while directory != stop and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
