@@ -23,7 +23,7 @@ from ..ir import (
     Upload,
 )
 from ..load import join_pointer, split_pointer
-from .context import ParseContext, as_dict, as_list
+from .context import ParseContext, as_dict, as_list, prose
 from .schemas import SchemaRegistry, constraints_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -70,7 +70,7 @@ class OperationParser:
     def services(self) -> tuple[Service, ...]:
         document = self.ctx.document
         declared = [t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t]
-        descriptions = {str(t["name"]): str(t.get("description") or "").strip() for t in declared}
+        descriptions = {str(t["name"]): prose(t.get("description")) for t in declared}
         order: list[str] = [str(t["name"]) for t in declared]
         grouped: dict[str, list[Operation]] = {}
         seen_ids: dict[str, str] = {}
@@ -179,8 +179,8 @@ class OperationParser:
         match = _TYPESPEC_ID.fullmatch(op_id)
         py = naming.py_identifier(match.group(1) if match else op_id, fallback=method)
         hint = naming.pascal(py)
-        description = _text(op.get("description"))
-        summary = _text(op.get("summary")) or description.split("\n", 1)[0].strip()
+        description = prose(op.get("description"))
+        summary = prose(op.get("summary")) or description.split("\n", 1)[0].strip()
         if not op.get("summary") and description.startswith(summary):
             description = description[len(summary) :].strip()
         raw_requirements = op.get("x-requirements")
@@ -287,7 +287,7 @@ class OperationParser:
                     location=cast(ParamLocation, location),
                     type=typ,
                     required=bool(param.get("required")) or location == "path",
-                    description=_text(param.get("description")),
+                    description=prose(param.get("description")),
                     style=style,
                     explode=explode,
                     deprecated=bool(param.get("deprecated")),
@@ -351,7 +351,7 @@ class OperationParser:
             kind=kind,
             type=typ,
             required=bool(request.get("required")),
-            description=_text(request.get("description")),
+            description=prose(request.get("description")),
             example=cast(JSON, _media_example(media)),
             wrapper_key=wrapper_key,
             wrapper_py=wrapper_py,
@@ -433,7 +433,7 @@ class OperationParser:
             result.append(
                 Response(
                     status=code,
-                    description=_text(response.get("description")),
+                    description=prose(response.get("description")),
                     content_type=content_type,
                     type=typ,
                     example=cast(JSON, example),
@@ -596,7 +596,3 @@ def _media_example(media: dict[str, Any]) -> Any:
             if isinstance(value, dict) and "value" in value:
                 return value["value"]
     return None
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
