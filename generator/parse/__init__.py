@@ -106,7 +106,8 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
     module_of: dict[str, str] = {}
     for name in sorted(built):
         if leader.get(name, name) == name:
-            module_of[name] = naming.unique(naming.py_identifier(name, fallback="model"), modules)
+            stem = naming.py_identifier(name, fallback="model")
+            module_of[name] = naming.unique_file_stem(stem, modules)
     result: dict[str, Schema] = {}
     for name in sorted(built):
         schema = built[name]
