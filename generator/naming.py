@@ -170,11 +170,15 @@ def unique(name: str, taken: set[str], *, separator: str = "_") -> str:
 
 
 def portable_stem(stem: str, *, separator: str = "_") -> str:
-    """``stem`` as a file name every OS accepts: a Windows device name gets ``separator``
-    appended (``con`` → ``con_``), and one longer than :data:`MAX_FILE_STEM` keeps a prefix and
-    a short hash of the whole (stable: the same name always gives the same file)."""
-    if stem.split(".", 1)[0].lower() in WINDOWS_DEVICE_NAMES:
-        stem += separator
+    """``stem`` as a file name every OS accepts.
+
+    A Windows device name gets ``separator`` appended (``con`` → ``con_``, ``aux.tar`` →
+    ``aux_.tar``); one longer than :data:`MAX_FILE_STEM` keeps a prefix and a short hash of the
+    whole (stable: the same name always gives the same file).
+    """
+    head, dot, rest = stem.partition(".")
+    if head.lower() in WINDOWS_DEVICE_NAMES:
+        stem = f"{head}{separator}{dot}{rest}"
     if len(stem) > MAX_FILE_STEM:
         digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LENGTH]
         keep = MAX_FILE_STEM - _HASH_LENGTH - len(separator)

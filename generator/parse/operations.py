@@ -86,6 +86,11 @@ class OperationParser:
     def services(self) -> tuple[Service, ...]:
         document = self.ctx.document
         declared = [t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t]
+        tag_pointers = {
+            str(t["name"]): join_pointer("/tags", i, "name")
+            for i, t in enumerate(as_list(document.get("tags")))
+            if isinstance(t, dict) and "name" in t
+        }
         descriptions = {str(t["name"]): prose(t.get("description")) for t in declared}
         order: list[str] = [str(t["name"]) for t in declared]
         grouped: dict[str, list[Operation]] = {}
@@ -121,7 +126,11 @@ class OperationParser:
                 naming.py_identifier(name, fallback="default", reserved=CLIENT_MEMBERS), taken_py
             )
             if py != plain and plain in CLIENT_MEMBERS:
-                self._warn_renamed(f"tag {name!r}", plain, "client attribute", py, operations)
+                self.ctx.warn(
+                    f"tag {name!r} would replace the SDK's own client attribute {plain!r}; "
+                    f"the service is named {py!r}",
+                    tag_pointers.get(name) or join_pointer(operations[0].pointer, "tags", 0),
+                )
             cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
             class_name = naming.class_name(name, fallback="Default") + "Service"
             services.append(
@@ -135,14 +144,6 @@ class OperationParser:
                 )
             )
         return tuple(services)
-
-    def _warn_renamed(
-        self, what: str, plain: str, role: str, renamed: str, operations: list[Operation]
-    ) -> None:
-        pointer = join_pointer(operations[0].pointer, "tags", 0)
-        self.ctx.warn(
-            f"{what} would replace the SDK's own {role} {plain!r}; named {renamed!r}", pointer
-        )
 
     def _iter_operations(self) -> Any:
         paths = as_dict(self.ctx.document.get("paths"))
