@@ -49,6 +49,10 @@ RESERVED_CLASS_NAMES = frozenset(
         "Any", "Annotated", "BaseModel", "Field", "Literal", "Optional", "Union", "List", "Dict",
         "TypeAdapter", "ConfigDict", "Enum", "OpenStrEnum", "OpenIntEnum", "NotGiven",
         "NOT_GIVEN", "datetime", "date", "time", "timedelta", "UUID", "Decimal", "TYPE_CHECKING",
+        # what service modules import from the runtime, typing and pydantic
+        "SyncAPIResource", "AsyncAPIResource", "RequestOptions", "Headers", "Query",
+        "TimeoutTypes", "FileInput", "SyncCursorPage", "AsyncPaginator", "UnknownVariant", "Tag",
+        "TypeAlias", "Sequence", "Mapping",
     }
 )  # fmt: skip
 

@@ -132,18 +132,32 @@ class OperationParser:
                     tag_pointers.get(name) or join_pointer(operations[0].pointer, "tags", 0),
                 )
             cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
-            class_name = naming.class_name(name, fallback="Default") + "Service"
             services.append(
                 Service(
                     name=name,
                     names=Names(name, py, cli, naming.anchor(name)),
-                    class_name=naming.unique(class_name, taken_classes, separator=""),
+                    class_name=self._service_class(name, taken_classes),
                     description=descriptions.get(name, ""),
                     operations=self._name_commands(name, operations),
                     module=naming.unique_file_stem(py, taken_modules),
                 )
             )
         return tuple(services)
+
+    def _service_class(self, tag: str, taken: set[str]) -> str:
+        """``<Tag>Service``, unique, and with none of the four classes of its module
+        (sync, async, and their raw-response twins) taking the name of a model."""
+        base = naming.class_name(tag, fallback="Default") + "Service"
+        models = self.schemas.taken
+        candidate, n = base, 1
+        while candidate in taken or not models.isdisjoint(
+            {candidate, f"Async{candidate}", f"{candidate}WithRawResponse",
+             f"Async{candidate}WithRawResponse"}
+        ):  # fmt: skip
+            n += 1
+            candidate = f"{base}{n}"
+        taken.add(candidate)
+        return candidate
 
     def _iter_operations(self) -> Any:
         paths = as_dict(self.ctx.document.get("paths"))

@@ -86,7 +86,8 @@ def test_the_package_shadows_no_module_and_imports_in_a_fresh_interpreter(genera
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["ConService", "CloseService", "VeryLongVeryLong"]
+    # The model `ConService` keeps its name; the service class of tag `Con` steps aside.
+    assert result.stdout.split() == ["ConService2", "CloseService", "VeryLongVeryLong"]
 
 
 def test_operation_ids_do_not_replace_sdk_members(sdk: Any) -> None:
@@ -103,6 +104,13 @@ def test_operation_ids_do_not_replace_sdk_members(sdk: Any) -> None:
         client.close()  # still the client's own
         assert client.is_closed
     assert (raw.call_count, door.call_count, listing.call_count) == (2, 1, 1)
+
+
+def test_models_named_like_runtime_or_service_classes(sdk: Any) -> None:
+    assert sdk.HeadersModel.model_validate({"accept": "a"}).accept == "a"
+    assert sdk.ConService.model_validate({"service": "s"}).service == "s"
+    resource = importlib.import_module("enum_api.resources.close_")
+    assert resource.Headers is not sdk.HeadersModel  # the runtime's Headers type is intact
 
 
 def test_undeclared_path_placeholder_is_a_required_argument(sdk: Any) -> None:
@@ -145,7 +153,7 @@ def test_member_lists_cover_the_runtime(sdk: Any) -> None:
         public = {n for n in dir(cls) if not n.startswith("_")}
         public |= {n for n in cls.__annotations__ if not n.startswith("_")}
         assert public <= CLIENT_MEMBERS, public - CLIENT_MEMBERS
-    service = importlib.import_module("enum_api.resources.con_").ConService
+    service = importlib.import_module("enum_api.resources.con_").ConService2
     generated_members = {n for n in dir(service) if not n.startswith("_")}
     methods = {"get_thing", "with_raw_response_"}
     assert generated_members - methods <= SERVICE_MEMBERS
