@@ -3,10 +3,13 @@ installs as portable files, imports without shadowing anything, and sends what i
 
 from __future__ import annotations
 
+import ast
 import importlib
+import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +17,15 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator import naming
 from generator.config import Config
+from generator.diagnostics import SpecError
 from generator.pipeline import build_api, render_targets
 from generator.targets import available_targets
+from generator.targets.sdk import render_sdk
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE = FIXTURES / "names" / "hostile_names.yaml"
@@ -157,3 +164,76 @@ def test_member_lists_cover_the_runtime(sdk: Any) -> None:
     generated_members = {n for n in dir(service) if not n.startswith("_")}
     methods = {"get_thing", "with_raw_response_"}
     assert generated_members - methods <= SERVICE_MEMBERS
+
+
+# -- any names: the SDK is generated with portable files, or the spec is refused (exit 2) -----
+
+_NAME_PIECES = st.sampled_from(
+    ["con", "NUL", "aux", "com1", "LPT9", "enum", "typing", "httpx", "close", "with_options",
+     "with_raw_response", "Headers", "Item", "ITEM", "class", "_", "-", ".", " ", "{", "}", "/",
+     "~", "%", "Ж", "é", "2", "x" * 70, "\x00", "\ud800"]
+)  # fmt: skip
+NAMES = st.one_of(st.text(max_size=30), st.lists(_NAME_PIECES, min_size=1, max_size=4).map("".join))
+
+
+def _named_spec(schema: str, tag: str, operation_id: str, prop: str, title: str) -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": title, "version": "1"},
+        "paths": {
+            "/items/{id}": {
+                "get": {
+                    "operationId": operation_id,
+                    "tags": [tag],
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": {"description": "OK."}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                schema: {"type": "object", "properties": {prop: {"type": "string"}}},
+                f"{schema}-copy": {"type": "object", "properties": {prop: {"type": "integer"}}},
+            }
+        },
+    }
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, NAMES, NAMES, NAMES, NAMES)
+@example("con", "close", "with_options", "model_dump", "Enum API")
+@example("x" * 300, "NUL", "close", "class", "typing")
+@example("Item", "Item", "aclose", "", "con")
+def test_any_names_give_portable_files_or_a_located_refusal(
+    schema: str, tag: str, operation_id: str, prop: str, title: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        spec_path = Path(folder) / "names.json"
+        spec_path.write_text(
+            json.dumps(_named_spec(schema, tag, operation_id, prop, title)), encoding="utf-8"
+        )
+        try:
+            built = build_api(
+                spec_path, Config(), workflows=None, strict=False, use_config_names=False
+            )
+        except SpecError as exc:  # names that collide: refused, each problem located
+            assert all(d.location.line > 0 for d in exc.diagnostics), exc.diagnostics
+            return
+        files = dict(render_sdk(built.api))
+    siblings: dict[str, set[str]] = {}
+    for rel, source in files.items():
+        parts = rel.split("/")
+        for depth, part in enumerate(parts):
+            stem = part.split(".", 1)[0]
+            assert stem.lower() not in naming.WINDOWS_DEVICE_NAMES, rel
+            assert len(stem) <= naming.MAX_FILE_STEM, rel
+            folder_key = "/".join(parts[:depth])
+            seen = siblings.setdefault(folder_key, set())
+            if part.casefold() in seen and depth == len(parts) - 1:
+                raise AssertionError(f"two files differ only in case: {rel}")
+            seen.add(part.casefold())
+        if rel.endswith(".py"):
+            ast.parse(source, rel)
+    assert not naming.shadows_a_module(built.api.project.package)
