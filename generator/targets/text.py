@@ -14,13 +14,15 @@ _BACKTICKS = re.compile(r"`+")
 def code_span(value: str) -> str:
     """``value`` as an inline code span: as written when it is plain, else as its Python literal.
 
-    A value with control characters, line breaks or lone surrogates is shown as ``repr`` would
-    write it, so the reader sees exactly what the SDK sends; backticks lengthen the fence.
+    A value that is empty, has surrounding blanks, control characters, line breaks or lone
+    surrogates is shown as ``repr`` would write it, so the reader sees exactly what the SDK
+    sends; backticks lengthen the fence.
     """
-    shown = value if value.isprintable() else repr(value)
+    plain = bool(value) and value.isprintable() and value.strip() == value
+    shown = value if plain else repr(value)
     longest = max((len(run) for run in _BACKTICKS.findall(shown)), default=0)
     fence = "`" * (longest + 1)
-    if shown.startswith("`") or shown.endswith("`") or not shown.strip():
+    if shown.startswith("`") or shown.endswith("`"):
         shown = f" {shown} "
     return f"{fence}{shown}{fence}"
 
