@@ -231,6 +231,8 @@ def _check_round_trip(generated: str, tmp_path: Path) -> None:
     assert member_doc.split() == ["Kind", "value", *words]
 
     service = _class(trees[f"{pkg}/resources/things.py"], "ThingsService")
+    service_doc = (ast.get_docstring(service, clean=False) or "").split()
+    assert service_doc == (words or ["Operations", "on", "Things."])  # the tag's description
     method = next(
         n for n in service.body if isinstance(n, ast.FunctionDef) and n.name == "get_thing"
     )
