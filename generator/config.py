@@ -80,7 +80,7 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
     values = config.values if use_config_names else {}
     title_words = [w for w in naming.words(title) if w not in _NOISE_WORDS and not w.isdigit()]
     stem = "_".join(title_words) or "client"
-    package = str(values.get("package") or naming.py_identifier(stem, fallback="client"))
+    package = str(values.get("package") or naming.package_name(stem, fallback="client"))
     base_class = naming.pascal(package) or "Api"
     client = str(values.get("client") or f"{base_class}Client")
     env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))

@@ -114,7 +114,7 @@ class Schema:
     kind: SchemaKind
     pointer: str  # where it was defined, e.g. /components/schemas/Message
     description: str = ""
-    module: str = ""  # snake_case module/file name, unique
+    module: str = ""  # snake_case module/file stem: portable, unique ignoring case
     anchor: str = ""
     # object
     fields: tuple[Field, ...] = ()
@@ -246,6 +246,7 @@ class Service:
     class_name: str  # e.g. MessagesService
     description: str
     operations: tuple[Operation, ...]
+    module: str = ""  # file stem of the service's module: portable, unique ignoring case
 
 
 @dataclass(frozen=True)

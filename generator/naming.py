@@ -7,12 +7,18 @@ models (``model_dump``, ``json``, ``copy``, …). Soft keywords ``type``, ``matc
 are ordinary identifiers everywhere a generated name appears, so they are kept: ``event.type``
 reads better than ``event.type_``. The wire name is always kept beside it (aliases), so the
 renaming never changes what goes over the network.
+
+A file name is *portable* when every OS can hold it (:func:`portable_stem`): not a Windows
+device name, not longer than :data:`MAX_FILE_STEM`, and unique among its siblings however case
+is folded (:func:`unique_file_stem`), as on macOS and Windows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -43,6 +49,28 @@ RESERVED_CLASS_NAMES = frozenset(
         "Any", "Annotated", "BaseModel", "Field", "Literal", "Optional", "Union", "List", "Dict",
         "TypeAdapter", "ConfigDict", "Enum", "OpenStrEnum", "OpenIntEnum", "NotGiven",
         "NOT_GIVEN", "datetime", "date", "time", "timedelta", "UUID", "Decimal", "TYPE_CHECKING",
+        # what service modules import from the runtime, typing and pydantic
+        "SyncAPIResource", "AsyncAPIResource", "RequestOptions", "Headers", "Query",
+        "TimeoutTypes", "FileInput", "SyncCursorPage", "AsyncPaginator", "UnknownVariant", "Tag",
+        "TypeAlias", "Sequence", "Mapping",
+    }
+)  # fmt: skip
+
+# Windows refuses these as file or folder names, in any case and with any extension.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+# Longest file-name stem we write: far below every file system's 255, so a folder path of a
+# few levels stays under Windows' 260 too. Longer names keep a prefix and a stable hash.
+MAX_FILE_STEM = 64
+_HASH_LENGTH = 8
+
+# Top-level modules a generated SDK imports (httpx, pydantic and what they import, on every
+# Python we support): a package of the same name would shadow them.
+SDK_DEPENDENCY_MODULES = frozenset(
+    {
+        "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "exceptiongroup",
+        "pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection",
     }
 )  # fmt: skip
 
@@ -143,3 +171,47 @@ def unique(name: str, taken: set[str], *, separator: str = "_") -> str:
         candidate = f"{name}{separator}{n}"
     taken.add(candidate)
     return candidate
+
+
+def portable_stem(stem: str, *, separator: str = "_") -> str:
+    """``stem`` as a file name every OS accepts.
+
+    A Windows device name gets ``separator`` appended (``con`` → ``con_``, ``aux.tar`` →
+    ``aux_.tar``); one longer than :data:`MAX_FILE_STEM` keeps a prefix and a short hash of the
+    whole (stable: the same name always gives the same file).
+    """
+    head, dot, rest = stem.partition(".")
+    if head.lower() in WINDOWS_DEVICE_NAMES:
+        stem = f"{head}{separator}{dot}{rest}"
+    if len(stem) > MAX_FILE_STEM:
+        digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LENGTH]
+        keep = MAX_FILE_STEM - _HASH_LENGTH - len(separator)
+        stem = stem[:keep].rstrip(separator) + separator + digest
+    return stem
+
+
+def unique_file_stem(stem: str, taken: set[str], *, separator: str = "_") -> str:
+    """A portable stem not in ``taken`` when case is ignored (``taken`` holds casefolded stems
+    and is updated): ``item``, ``Item`` → ``item``, ``item_2``."""
+    base = portable_stem(stem, separator=separator)
+    candidate, n = base, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = portable_stem(f"{base}{separator}{n}", separator=separator)
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def shadows_a_module(name: str) -> bool:
+    """Whether a top-level package ``name`` would hide a standard-library module or one the
+    generated SDK depends on (``enum``, ``typing``, ``httpx``, …)."""
+    return name in sys.stdlib_module_names or name in SDK_DEPENDENCY_MODULES
+
+
+def package_name(stem: str, *, fallback: str = "client") -> str:
+    """A top-level package name for ``stem``: a safe identifier that shadows no module
+    (``enum`` → ``enum_api``) and is a portable folder name."""
+    name = py_identifier(stem, fallback=fallback)
+    if shadows_a_module(name) or name.lower() in WINDOWS_DEVICE_NAMES:
+        name = py_identifier(f"{name}_api")
+    return portable_stem(name)

@@ -12,7 +12,7 @@ from ..config import Config, derive_project
 from ..diagnostics import Diagnostic
 from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
 from ..load import LoadedSpec
-from .context import ParseContext, as_dict, as_list
+from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
@@ -48,16 +48,15 @@ def parse_spec(
         for s in as_list(document.get("servers"))
         if isinstance(s, dict) and isinstance(s.get("url"), str)
     )
+    title = prose(info.get("title")) or "API"
     api = Api(
-        title=str(info.get("title") or "API"),
+        title=title,
         version=str(info.get("version") or "0.0.0"),
         openapi_version=spec.version,
-        description=str(info.get("description") or "").strip(),
+        description=prose(info.get("description")),
         base_url=servers[0].rstrip("/") if servers else "",
         servers=servers,
-        project=derive_project(
-            str(info.get("title") or "API"), config or Config(), use_config_names=use_config_names
-        ),
+        project=derive_project(title, config or Config(), use_config_names=use_config_names),
         security=_security(document),
         services=services,
         schemas=tuple(schemas[name] for name in sorted(schemas)),
@@ -107,7 +106,8 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
     module_of: dict[str, str] = {}
     for name in sorted(built):
         if leader.get(name, name) == name:
-            module_of[name] = naming.unique(naming.py_identifier(name, fallback="model"), modules)
+            stem = naming.py_identifier(name, fallback="model")
+            module_of[name] = naming.unique_file_stem(stem, modules)
     result: dict[str, Schema] = {}
     for name in sorted(built):
         schema = built[name]
@@ -348,7 +348,7 @@ def _security(document: dict[str, Any]) -> tuple[SecurityScheme, ...]:
                     scheme=str(raw["scheme"]).lower() if raw.get("scheme") else None,
                     location=str(raw["in"]) if raw.get("in") else None,
                     parameter=str(raw["name"]) if raw.get("name") else None,
-                    description=str(raw.get("description") or "").strip(),
+                    description=prose(raw.get("description")),
                 )
             )
     return tuple(result)

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic, Location, Reporter, error, warning
 from ..load import LoadedSpec, resolve_pointer
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def prose(value: Any) -> str:
+    """Spec prose (a description, summary or title) as every target may use it.
+
+    Line breaks become ``\\n``, surrounding whitespace goes, and a lone surrogate (which no
+    UTF-8 file can hold) becomes U+FFFD; every other character is kept. Not text: ``""``.
+    Values (examples, defaults, enum values, patterns, URLs) are never normalised.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _LONE_SURROGATE.sub("\ufffd", text).strip()
 
 
 def as_dict(value: Any) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from ..ir import (
     TypeRef,
     Upload,
 )
-from ..load import join_pointer, split_pointer
-from .context import ParseContext, as_dict, as_list
+from ..load import join_pointer
+from .context import ParseContext, as_dict, as_list, prose
+from .paths import TemplateError, placeholders
 from .schemas import SchemaRegistry, constraints_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -32,6 +33,21 @@ IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 RESERVED_ARGUMENTS = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "body"}
 )
+# What a generated service class (and its raw-response twin) has besides the operations:
+# the runtime's resource base (`_resource.py`) and the generated wrappers; `close`/`aclose`
+# and `with_options` are the client's, kept free so a service never looks like a client.
+SERVICE_MEMBERS = frozenset(
+    {"with_raw_response", "with_streaming_response", "with_options", "close", "aclose"}
+)
+# Public members of the generated clients (`_client.py` of the runtime): a service attribute
+# of the same name would replace them.
+CLIENT_MEMBERS = frozenset(
+    {
+        "token", "base_url", "timeout", "max_retries", "user_agent", "http_client",
+        "with_options", "with_raw_response", "with_streaming_response", "is_closed", "close",
+        "aclose", "request", "request_page",
+    }
+)  # fmt: skip
 CURSOR_PARAMS = ("cursor", "page_token", "pageToken", "starting_after", "after", "next_token")
 LIMIT_PARAMS = ("limit", "per_page", "page_size", "pageSize", "max_results", "maxResults")
 NEXT_CURSOR_KEYS = (
@@ -70,7 +86,12 @@ class OperationParser:
     def services(self) -> tuple[Service, ...]:
         document = self.ctx.document
         declared = [t for t in as_list(document.get("tags")) if isinstance(t, dict) and "name" in t]
-        descriptions = {str(t["name"]): str(t.get("description") or "").strip() for t in declared}
+        tag_pointers = {
+            str(t["name"]): join_pointer("/tags", i, "name")
+            for i, t in enumerate(as_list(document.get("tags")))
+            if isinstance(t, dict) and "name" in t
+        }
+        descriptions = {str(t["name"]): prose(t.get("description")) for t in declared}
         order: list[str] = [str(t["name"]) for t in declared]
         grouped: dict[str, list[Operation]] = {}
         seen_ids: dict[str, str] = {}
@@ -94,27 +115,59 @@ class OperationParser:
         services: list[Service] = []
         taken_py: set[str] = set()
         taken_cli: set[str] = set()
+        taken_classes: set[str] = set()
+        taken_modules: set[str] = set()
         for name in order:
             operations = grouped.get(name)
             if not operations:
                 continue
-            py = naming.unique(naming.py_identifier(name, fallback="default"), taken_py)
+            plain = naming.py_identifier(name, fallback="default")
+            py = naming.unique(
+                naming.py_identifier(name, fallback="default", reserved=CLIENT_MEMBERS), taken_py
+            )
+            if py != plain and plain in CLIENT_MEMBERS:
+                self.ctx.warn(
+                    f"tag {name!r} would replace the SDK's own client attribute {plain!r}; "
+                    f"the service is named {py!r}",
+                    tag_pointers.get(name) or join_pointer(operations[0].pointer, "tags", 0),
+                )
             cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
             services.append(
                 Service(
                     name=name,
                     names=Names(name, py, cli, naming.anchor(name)),
-                    class_name=naming.class_name(name, fallback="Default") + "Service",
+                    class_name=self._service_class(name, taken_classes),
                     description=descriptions.get(name, ""),
                     operations=self._name_commands(name, operations),
+                    module=naming.unique_file_stem(py, taken_modules),
                 )
             )
         return tuple(services)
+
+    def _service_class(self, tag: str, taken: set[str]) -> str:
+        """``<Tag>Service``, unique, and with none of the four classes of its module
+        (sync, async, and their raw-response twins) taking the name of a model."""
+        base = naming.class_name(tag, fallback="Default") + "Service"
+        models = self.schemas.taken
+        candidate, n = base, 1
+        while candidate in taken or not models.isdisjoint(
+            {candidate, f"Async{candidate}", f"{candidate}WithRawResponse",
+             f"Async{candidate}WithRawResponse"}
+        ):  # fmt: skip
+            n += 1
+            candidate = f"{base}{n}"
+        taken.add(candidate)
+        return candidate
 
     def _iter_operations(self) -> Any:
         paths = as_dict(self.ctx.document.get("paths"))
         for path, raw_item in paths.items():
             item_pointer = join_pointer("/paths", path)
+            try:
+                placeholders(str(path))
+            except TemplateError as exc:
+                self.ctx.fail(f"malformed path template {path!r}: {exc}", item_pointer)
+                continue
             item, _ = self.ctx.deref(raw_item, item_pointer)
             if not isinstance(item, dict):
                 continue
@@ -177,10 +230,18 @@ class OperationParser:
             operation_id = _derive_operation_id(method, path)
         op_id = str(operation_id)
         match = _TYPESPEC_ID.fullmatch(op_id)
-        py = naming.py_identifier(match.group(1) if match else op_id, fallback=method)
+        source = match.group(1) if match else op_id
+        py = naming.py_identifier(source, fallback=method, reserved=SERVICE_MEMBERS)
+        plain = naming.py_identifier(source, fallback=method)
+        if py != plain:
+            self.ctx.warn(
+                f"operationId {op_id!r} would replace the SDK's own service member {plain!r}; "
+                f"the method is named {py!r}",
+                join_pointer(pointer, "operationId") if not derived else pointer,
+            )
         hint = naming.pascal(py)
-        description = _text(op.get("description"))
-        summary = _text(op.get("summary")) or description.split("\n", 1)[0].strip()
+        description = prose(op.get("description"))
+        summary = prose(op.get("summary")) or description.split("\n", 1)[0].strip()
         if not op.get("summary") and description.startswith(summary):
             description = description[len(summary) :].strip()
         raw_requirements = op.get("x-requirements")
@@ -197,7 +258,7 @@ class OperationParser:
 
         taken = set(RESERVED_ARGUMENTS)
         taken_cli: set[str] = set()  # every argument is a distinct option of the CLI command
-        parameters = self._parameters(item, op, pointer, hint, taken, taken_cli)
+        parameters = self._parameters(path, item, op, pointer, hint, taken, taken_cli)
         body = self._body(op, pointer, hint, taken, taken_cli)
         responses = self._responses(op, pointer, hint)
         success, errors = split_responses(responses)
@@ -232,6 +293,7 @@ class OperationParser:
 
     def _parameters(
         self,
+        path: str,
         item: dict[str, Any],
         op: dict[str, Any],
         pointer: str,
@@ -287,7 +349,7 @@ class OperationParser:
                     location=cast(ParamLocation, location),
                     type=typ,
                     required=bool(param.get("required")) or location == "path",
-                    description=_text(param.get("description")),
+                    description=prose(param.get("description")),
                     style=style,
                     explode=explode,
                     deprecated=bool(param.get("deprecated")),
@@ -297,8 +359,15 @@ class OperationParser:
                     constraints=constraints_of(resolved),
                 )
             )
+        template = placeholders(path)
+        declared = {p.names.wire for p in result if p.location == "path"}
+        for name in dict.fromkeys(template):
+            if name not in declared:
+                result.append(
+                    self._undeclared_path_parameter(path, name, pointer, taken, taken_cli)
+                )
         # Path parameters follow their order in the path template.
-        positions = {name: i for i, name in enumerate(re.findall(r"{([^}]+)}", item_path(pointer)))}
+        positions = {name: i for i, name in enumerate(template)}
         result.sort(
             key=lambda p: (
                 (order[p.location], positions.get(p.names.wire, 999))
@@ -307,6 +376,27 @@ class OperationParser:
             )
         )
         return tuple(result)
+
+    def _undeclared_path_parameter(
+        self, path: str, name: str, pointer: str, taken: set[str], taken_cli: set[str]
+    ) -> Parameter:
+        """``{name}`` in the template with no parameter for it: a required string, so that the
+        method can send it (instead of requesting a literal ``%7Bname%7D``)."""
+        py = naming.unique(naming.py_identifier(name, fallback="param"), taken)
+        cli = naming.unique(naming.cli_name(name), taken_cli, separator="-")
+        self.ctx.warn(
+            f"path {path!r} has placeholder {{{name}}} but no path parameter {name!r}; "
+            f"added as a required string argument {py!r}",
+            pointer,
+        )
+        return Parameter(
+            names=Names(name, py, cli, naming.anchor(name)),
+            location="path",
+            type=TypeRef("primitive", primitive="string"),
+            required=True,
+            style="simple",
+            explode=False,
+        )
 
     def _body(
         self, op: dict[str, Any], pointer: str, hint: str, taken: set[str], taken_cli: set[str]
@@ -351,7 +441,7 @@ class OperationParser:
             kind=kind,
             type=typ,
             required=bool(request.get("required")),
-            description=_text(request.get("description")),
+            description=prose(request.get("description")),
             example=cast(JSON, _media_example(media)),
             wrapper_key=wrapper_key,
             wrapper_py=wrapper_py,
@@ -433,7 +523,7 @@ class OperationParser:
             result.append(
                 Response(
                     status=code,
-                    description=_text(response.get("description")),
+                    description=prose(response.get("description")),
                     content_type=content_type,
                     type=typ,
                     example=cast(JSON, example),
@@ -537,12 +627,6 @@ def split_responses(
     return success, tuple(r for r in responses if r.is_error)
 
 
-def item_path(pointer: str) -> str:
-    """The path template of an operation, from its pointer ``/paths/<path>/<method>``."""
-    tokens = split_pointer(pointer)
-    return tokens[1] if len(tokens) > 1 else ""
-
-
 def _replace_names(op: Operation, cli: str) -> Operation:
     return dataclasses.replace(op, names=dataclasses.replace(op.names, cli=cli))
 
@@ -596,7 +680,3 @@ def _media_example(media: dict[str, Any]) -> Any:
             if isinstance(value, dict) and "value" in value:
                 return value["value"]
     return None
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""

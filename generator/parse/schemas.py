@@ -26,7 +26,7 @@ from ..ir import (
     Variant,
 )
 from ..load import join_pointer, split_pointer
-from .context import ParseContext, as_dict, as_list
+from .context import ParseContext, as_dict, as_list, prose
 
 ANY = TypeRef("any")
 _PRIMITIVES = ("string", "integer", "number", "boolean", "null")
@@ -204,7 +204,7 @@ class SchemaRegistry:
             name=name,
             kind="alias",
             pointer=pointer,
-            description=_text(node.get("description")) or _text(node.get("title")),
+            description=prose(node.get("description")) or prose(node.get("title")),
             inline=inline,
             deprecated=bool(node.get("deprecated")),
             example=cast(JSON, node.get("example")),
@@ -319,7 +319,7 @@ class SchemaRegistry:
         resolved, _ = self.ctx.deref(prop, pointer)
         resolved = resolved if isinstance(resolved, dict) else {}
         typ = self.type_of(prop, pointer, hint)
-        description = _text(prop.get("description")) or _text(_first_all_of(prop, "description"))
+        description = prose(prop.get("description")) or prose(_first_all_of(prop, "description"))
         default_holder = prop if "default" in prop else resolved
         return Field(
             names=Names(wire, py, naming.cli_name(wire), naming.anchor(wire)),
@@ -355,7 +355,7 @@ class SchemaRegistry:
             if not isinstance(value, str | int | float | bool):
                 self.ctx.warn("enum value is not a scalar; kept as text", pointer)
                 value = str(value)
-            values.append(EnumValue(value, naming.unique(member, taken), _text(text)))
+            values.append(EnumValue(value, naming.unique(member, taken), prose(text)))
         enum_type = _enum_type(node, raw_values)
         return dataclasses.replace(
             base, kind="enum", enum_values=tuple(values), enum_type=enum_type
@@ -489,10 +489,6 @@ def constraints_of(node: Any) -> Constraints:
         max_items=whole("maxItems"),
         unique_items=node.get("uniqueItems") is True,
     )
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _first_all_of(node: dict[str, Any], key: str) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..ir import JSON, Api, Field, Operation, Parameter, Schema, TypeRef
+from .pysource import literal
 
 
 @dataclass
@@ -115,11 +116,11 @@ class CallBuilder:
                 return f"{schema.name}.{member.name}"
             if schema.kind == "object":
                 imports.add(schema.name)
-                return f"{schema.name}.model_validate({example!r})"
+                return f"{schema.name}.model_validate({literal(example)})"
         if typ.kind == "array" and isinstance(example, list):
             inner = typ.items or TypeRef("any")
             return "[" + ", ".join(self._value(inner, item, imports) for item in example) + "]"
-        return repr(example)
+        return literal(example)
 
 
 def _param_example(param: Parameter) -> JSON:

@@ -9,7 +9,8 @@ from typing import Any
 
 import jinja2
 
-from .pysource import docstring, wrap
+from .pysource import docstring, literal, wrap
+from .text import code_span, one_line
 
 
 def templates_dir() -> Path:
@@ -32,7 +33,9 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["pyrepr"] = python_literal
-    env.filters["tojson_compact"] = lambda v: json.dumps(v, ensure_ascii=False)
+    env.filters["toml_string"] = toml_string
+    env.filters["code_span"] = code_span
+    env.filters["one_line"] = one_line
     env.filters["doc"] = doc_filter
     return env
 
@@ -43,9 +46,14 @@ def render(template: str, **context: Any) -> str:
 
 def python_literal(value: Any) -> str:
     """A spec value as Python source: strings are always ``repr``'d, never pasted as code."""
-    return repr(value)
+    return literal(value)
 
 
 def doc_filter(text: str, indent: int = 0) -> str:
     """A safe, wrapped docstring literal for text at ``indent`` spaces."""
     return docstring(wrap(text, width=max(40, 96 - indent)), indent=indent)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, except that TOML also forbids raw DEL."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -27,6 +27,7 @@ BIN = Path(sys.executable).parent
 
 def _specs() -> list[Path]:
     specs = [ROOT / "spec" / "pachca.yaml", *sorted(FIXTURES.glob("*.yaml"))]
+    specs += sorted((FIXTURES.parent / "names").glob("*.yaml"))  # usable, with warnings
     specs += sorted(FIXTURES.glob("*.json"))
     if CORPUS.is_dir():
         specs += sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".json"))

@@ -134,3 +134,88 @@ def test_unique_counts_up_and_records() -> None:
 def test_ascii_fold() -> None:
     assert naming.ascii_fold("naïve Ærø") == "naive r"
     assert naming.snake("Ünïcödé Name") == "unicode_name"
+
+
+# -- portable file names (issue 6.7) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("con", "con_"),
+        ("NUL", "NUL_"),
+        ("com1", "com1_"),
+        ("lpt9", "lpt9_"),
+        ("aux.tar", "aux_.tar"),  # reserved whatever the extension
+        ("console", "console"),
+        ("com10", "com10"),
+        ("messages", "messages"),
+    ],
+)
+def test_portable_stem_avoids_windows_device_names(stem: str, expected: str) -> None:
+    assert naming.portable_stem(stem) == expected
+
+
+def test_long_stems_keep_a_prefix_and_a_stable_hash() -> None:
+    long = "schema_" * 43  # 301 characters
+    short = naming.portable_stem(long)
+    assert len(short) <= naming.MAX_FILE_STEM
+    assert short.startswith("schema_schema_")
+    assert short == naming.portable_stem(long)  # the same name, the same file
+    assert short != naming.portable_stem(long + "x")
+    assert naming.portable_stem("a" * naming.MAX_FILE_STEM) == "a" * naming.MAX_FILE_STEM
+
+
+def test_unique_file_stem_ignores_case() -> None:
+    taken: set[str] = set()
+    assert naming.unique_file_stem("item", taken) == "item"
+    assert naming.unique_file_stem("Item", taken) == "Item_2"
+    assert naming.unique_file_stem("ITEM", taken) == "ITEM_3"
+    assert naming.unique_file_stem("con", taken) == "con_"
+    assert naming.unique_file_stem("CON_", taken) == "CON__2"
+    assert taken == {"item", "item_2", "item_3", "con_", "con__2"}
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("enum", "enum_api"),
+        ("typing", "typing_api"),
+        ("os", "os_api"),
+        ("httpx", "httpx_api"),
+        ("pydantic", "pydantic_api"),
+        ("typing_extensions", "typing_extensions_api"),
+        ("con", "con_api"),
+        ("class", "class_"),
+        ("pachca", "pachca"),
+        ("", "client"),
+    ],
+)
+def test_package_name_shadows_nothing(stem: str, expected: str) -> None:
+    assert naming.package_name(stem) == expected
+
+
+def test_dependency_list_covers_what_the_sdk_imports() -> None:
+    """Every top-level module of httpx, pydantic and their requirements is in the list."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    seen: set[str] = set()
+    todo = ["httpx", "pydantic"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for line in metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    modules: set[str] = set()
+    for name in seen:
+        for file in metadata.files(name) or []:
+            top = file.parts[0]
+            if file.suffix == ".py" and not top.endswith((".dist-info", "__pycache__")):
+                modules.add(top.removesuffix(".py"))
+    assert modules - {".."} <= naming.SDK_DEPENDENCY_MODULES

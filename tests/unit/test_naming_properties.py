@@ -117,3 +117,30 @@ def test_names_are_deterministic(text: str) -> None:
     assert naming.py_identifier(text) == naming.py_identifier(text)
     assert naming.class_name(text) == naming.class_name(text)
     assert naming.cli_name(text) == naming.cli_name(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(NAMES, st.text(min_size=60, max_size=400)), max_size=12))
+@example(["con", "Con", "CON", "nul", "x" * 300, "x" * 300 + "y"])
+def test_module_names_are_portable_unique_identifiers(texts: list[str]) -> None:
+    taken: set[str] = set()
+    stems = [naming.unique_file_stem(naming.py_identifier(text), taken) for text in texts]
+    assert len({s.casefold() for s in stems}) == len(stems)
+    for stem in stems:
+        assert _is_safe_python_name(stem), stem
+        assert len(stem) <= naming.MAX_FILE_STEM
+        assert stem.lower() not in naming.WINDOWS_DEVICE_NAMES
+
+
+@settings(max_examples=200)
+@given(NAMES)
+@example("Enum")
+@example("typing")
+def test_package_names_shadow_nothing(text: str) -> None:
+    import sys
+
+    name = naming.package_name(text)
+    assert _is_safe_python_name(name)
+    assert name not in sys.stdlib_module_names
+    assert name not in naming.SDK_DEPENDENCY_MODULES
+    assert len(name) <= naming.MAX_FILE_STEM

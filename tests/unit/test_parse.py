@@ -900,3 +900,63 @@ def test_wrapper_argument_never_collides_with_path_or_inner_names(parsed: Any) -
     names = [op.parameters[0].names.py, op.body.wrapper_py, *(f.names.py for f in op.body.fields)]
     assert len(set(names)) == len(names)
     assert [f.names.wire for f in op.body.fields] == ["note", "pinned"]
+
+
+# -- path templates (issue 6.8) --------------------------------------------------------------
+
+
+def test_malformed_path_templates_are_located_errors(position: Any) -> None:
+    rel = "bad/path_templates.yaml"
+    empty = "{}:{}".format(*position(rel, "/a/{}/b:"))
+    unclosed = "{}:{}".format(*position(rel, "/a/{id:"))
+    assert parse_error(rel) == [
+        f"{rel}:{empty}: error: malformed path template '/a/{{}}/b': empty placeholder `{{}}` "
+        "at character 4 (at #/paths/~1a~1{}~1b)",
+        f"{rel}:{unclosed}: error: malformed path template '/a/{{id': unclosed `{{` "
+        "at character 4 (at #/paths/~1a~1{id)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("/a/}", "`}` without an opening `{` at character 4"),
+        ("/a/{b{c}}", "`{` inside a placeholder at character 6"),
+        ("/a/{ }", "empty placeholder `{}` at character 4"),
+    ],
+)
+def test_other_malformed_templates(template: str, problem: str) -> None:
+    from generator.parse.paths import TemplateError, placeholders
+
+    with pytest.raises(TemplateError) as info:
+        placeholders(template)
+    assert str(info.value) == problem
+
+
+def test_placeholders_in_order_with_any_name() -> None:
+    from generator.parse.paths import placeholders
+
+    assert placeholders("/a/{x}/b/{user-id}.{fmt}") == ("x", "user-id", "fmt")
+    assert placeholders("/plain") == ()
+
+
+def test_undeclared_path_placeholder_becomes_a_required_string(parsed: Any, position: Any) -> None:
+    rel = "names/undeclared_path_params.yaml"
+    api, diagnostics = parsed(rel)
+    member = operation(api, "getMember")
+    assert [(p.names.wire, p.names.py, p.location, p.required) for p in member.parameters] == [
+        ("chat_id", "chat_id", "path", True),  # synthesized, in template order
+        ("user-id", "user_id", "path", True),
+        ("limit", "limit", "query", False),
+    ]
+    assert param(member, "chat_id").type == prim("string")
+    assert param(member, "user-id").type == prim("integer")
+    ours = [d.render() for d in diagnostics if "added as a required" in d.message]
+    line, column = position(rel, "get:")
+    assert ours[0] == (
+        f"{rel}:{line}:{column}: warning: path '/chats/{{chat_id}}/members/{{user-id}}' has "
+        "placeholder {chat_id} but no path parameter 'chat_id'; added as a required string "
+        "argument 'chat_id' (at #/paths/~1chats~1{chat_id}~1members~1{user-id}/get)"
+    )
+    assert [p.names.wire for p in operation(api, "deleteChat").parameters] == ["id"]
+    assert len(ours) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...ir import Field, Schema
-from ..pysource import docstring, wrap
+from ..pysource import docstring, literal, wrap
 from ..pytypes import Imports
 from ..render import render
 from .context import SdkContext
@@ -53,7 +53,7 @@ class ModelRenderer(SdkContext):
                 view["members"] = [
                     (
                         v.name,
-                        repr(v.value),
+                        literal(v.value),
                         docstring(wrap(v.description, 88)) if v.description else None,
                     )
                     for v in schema.enum_values
@@ -61,7 +61,7 @@ class ModelRenderer(SdkContext):
             else:
                 imports.typing.update({"Literal", "TypeAlias"})
                 view["kind"] = "alias"
-                values = ", ".join(repr(v.value) for v in schema.enum_values)
+                values = ", ".join(literal(v.value) for v in schema.enum_values)
                 view["target"] = f"Literal[{values}]"
         elif schema.kind == "object":
             imports.core.add("BaseModel")

@@ -38,7 +38,7 @@ class ServiceRenderer(SdkContext):
         if any(m.overloads for m in methods):
             imports.typing.add("overload")
         return ServiceView(
-            module=service.names.py,
+            module=service.module,
             class_name=service.class_name,
             attr=service.names.py,
             doc=docstring(wrap(service.description or f"Operations on {service.name}.", 84), 4),
