@@ -8,6 +8,8 @@ from typing import Any
 
 import httpx
 
+from ._retry import parse_retry_after
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -20,6 +22,7 @@ __all__ = [
     "ConflictError",
     "GoneError",
     "InternalServerError",
+    "MissingFieldError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
@@ -86,6 +89,15 @@ class APIResponseValidationError(APIError):
         self.body = body
 
 
+class MissingFieldError(APIError, AttributeError):
+    """Reading a required field the server left out of a leniently parsed response.
+
+    Responses that do not match their schema are returned anyway (a warning is logged)
+    unless the client was made with ``strict_response_validation=True``; the fields they
+    lack raise this error, which is also an :class:`AttributeError`, when read.
+    """
+
+
 class APIStatusError(APIError):
     """The server answered with a 4xx/5xx status.
 
@@ -94,8 +106,11 @@ class APIStatusError(APIError):
         response: the :class:`httpx.Response`.
         request: the :class:`httpx.Request` that was sent.
         body: the decoded JSON body, the raw text when it is not JSON, or ``None`` when empty.
-        error: ``body`` parsed into the operation's error model, or ``None`` when it does not
-            validate against any of the error models of the operation.
+        error: ``body`` parsed into the operation's error model for this status, or ``None``
+            when it does not validate against any of them (generated SDKs narrow its type
+            per status class).
+        retry_after: seconds the server asked to wait (``Retry-After`` / ``retry-after-ms``),
+            or ``None`` when it did not say.
     """
 
     response: httpx.Response
@@ -103,6 +118,7 @@ class APIStatusError(APIError):
     status_code: int
     body: object
     error: Any
+    retry_after: float | None
 
     def __init__(
         self,
@@ -118,6 +134,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.error = error
+        self.retry_after = parse_retry_after(response.headers)
 
 
 class BadRequestError(APIStatusError):
@@ -153,7 +170,11 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """HTTP 429."""
+    """HTTP 429.
+
+    Raised after the retries, or at once when ``Retry-After`` asks for longer than the
+    client's ``max_retry_after``; ``retry_after`` then says how long to wait.
+    """
 
 
 class InternalServerError(APIStatusError):
