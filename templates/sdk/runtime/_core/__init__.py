@@ -121,7 +121,10 @@ model or ``None``, ``retry_after``: seconds asked for by ``Retry-After`` or ``No
 ⊃ ``BadRequestError`` 400, ``AuthenticationError`` 401,
 ``PaymentRequiredError`` 402, ``PermissionDeniedError`` 403, ``NotFoundError`` 404,
 ``ConflictError`` 409, ``GoneError`` 410, ``UnprocessableEntityError`` 422,
-``RateLimitError`` 429, ``InternalServerError`` 5xx.
+``RateLimitError`` 429, ``InternalServerError`` 5xx.  The error body is parsed only into the
+models documented for its status (code, ``4XX`` range, ``default``).  A generated client
+overrides ``_status_error_classes()`` to raise its own subclasses (a ``StatusErrorClasses``
+mapping: code → class, ``"5XX"``, ``"default"``) whose ``error`` is typed with those models.
 
 Retries: 429 for every method; 408, 5xx, connection errors and timeouts only for GET, HEAD,
 OPTIONS, PUT and DELETE.  ``retry-after-ms`` / ``Retry-After`` (seconds or HTTP date) up to
@@ -183,6 +186,7 @@ from ._exceptions import (
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    StatusErrorClasses,
     UnprocessableEntityError,
     WebhookParseError,
     WebhookVerificationError,
@@ -260,6 +264,7 @@ __all__ = [
     "RequestOptions",
     "ResponseContextManager",
     "RetryPolicy",
+    "StatusErrorClasses",
     "StreamedAPIResponse",
     "SyncAPIClient",
     "SyncAPIResource",

@@ -32,11 +32,13 @@ import httpx
 import pydantic
 
 from ._exceptions import (
+    DEFAULT_STATUS_ERRORS,
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     ConfigurationError,
+    StatusErrorClasses,
     make_status_error,
 )
 from ._files import FilesInput, to_httpx_files
@@ -423,10 +425,16 @@ class _BaseClient(Generic[_HttpxClientT]):
 
     # -- response handling ------------------------------------------------------------
 
+    def _status_error_classes(self) -> StatusErrorClasses:
+        """The exception classes raised by status; a generated client returns its own
+        subclasses, whose ``error`` is typed with the spec's error models."""
+        return DEFAULT_STATUS_ERRORS
+
     def _status_error(self, response: httpx.Response, spec: _RequestSpec) -> APIStatusError:
         body = decode_body(response)
         error = _parse_error_model(response.status_code, body, spec.error_models)
-        return make_status_error(response, body=body, error=error)
+        classes = self._status_error_classes()
+        return make_status_error(response, body=body, error=error, classes=classes)
 
     def _connection_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         if isinstance(exc, httpx.TimeoutException):
@@ -463,7 +471,9 @@ class _BaseClient(Generic[_HttpxClientT]):
 
 
 def _parse_error_model(status: int, body: object, models: ErrorModels | None) -> Any:
-    """Parse ``body`` into the error model for ``status``, trying every model; else None."""
+    """Parse ``body`` into the error model documented for ``status`` (the code, then its
+    ``4XX``-style range, then ``default``); ``None`` when none is documented or fits, so
+    ``error`` is always one of the models its exception class is typed with."""
     if not models or not isinstance(body, dict | list):
         return None
     range_key = f"{status // 100}XX"
@@ -471,9 +481,6 @@ def _parse_error_model(status: int, body: object, models: ErrorModels | None) ->
     for key in (status, str(status), range_key, range_key.lower(), "default"):
         model = models.get(key)
         if model is not None and model not in ordered:
-            ordered.append(model)
-    for model in models.values():
-        if model not in ordered:
             ordered.append(model)
     for model in ordered:
         try:

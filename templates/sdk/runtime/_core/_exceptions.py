@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -11,6 +12,7 @@ import httpx
 from ._retry import parse_retry_after
 
 __all__ = [
+    "DEFAULT_STATUS_ERRORS",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -27,6 +29,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StatusErrorClasses",
     "UnprocessableEntityError",
     "WebhookParseError",
     "WebhookVerificationError",
@@ -189,7 +192,12 @@ class WebhookParseError(WebhookVerificationError):
     """A webhook body is not valid JSON or does not match any known event type."""
 
 
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+StatusErrorClasses = Mapping[int | str, type[APIStatusError]]
+"""The exception class raised for a status: by code, ``"5XX"`` for any server error and
+``"default"`` for the rest.  A generated SDK passes subclasses whose ``error`` attribute
+is typed with the spec's error models."""
+
+DEFAULT_STATUS_ERRORS: StatusErrorClasses = {
     400: BadRequestError,
     401: AuthenticationError,
     402: PaymentRequiredError,
@@ -199,13 +207,14 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     410: GoneError,
     422: UnprocessableEntityError,
     429: RateLimitError,
+    "5XX": InternalServerError,
+    "default": APIStatusError,
 }
 
 
-def _status_error_class(status: int) -> type[APIStatusError]:
-    if status >= 500:
-        return InternalServerError
-    return _STATUS_ERRORS.get(status, APIStatusError)
+def _status_error_class(status: int, classes: StatusErrorClasses) -> type[APIStatusError]:
+    found = classes.get(status) or (classes.get("5XX") if status >= 500 else None)
+    return found or classes.get("default") or APIStatusError
 
 
 def _shorten(text: str) -> str:
@@ -275,7 +284,13 @@ def extract_error_message(body: object) -> str:
         return _shorten(repr(body))
 
 
-def make_status_error(response: httpx.Response, *, body: object, error: Any) -> APIStatusError:
+def make_status_error(
+    response: httpx.Response,
+    *,
+    body: object,
+    error: Any,
+    classes: StatusErrorClasses = DEFAULT_STATUS_ERRORS,
+) -> APIStatusError:
     """Build the :class:`APIStatusError` subclass that matches ``response.status_code``."""
     status = response.status_code
     request = response.request
@@ -285,4 +300,5 @@ def make_status_error(response: httpx.Response, *, body: object, error: Any) -> 
     detail = extract_error_message(body)
     if detail:
         message = f"{message}: {detail}"
-    return _status_error_class(status)(message, response=response, body=body, error=error)
+    error_class = _status_error_class(status, classes)
+    return error_class(message, response=response, body=body, error=error)

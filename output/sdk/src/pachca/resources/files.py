@@ -14,10 +14,12 @@ from .._core import (
     TimeoutTypes,
     async_presigned_form_upload,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     fill_filename,
     load_file,
     presigned_form_upload,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.file_type import FileType
@@ -35,6 +37,13 @@ class FilesService(SyncAPIResource):
     def with_raw_response(self) -> FilesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return FilesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> FilesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return FilesServiceWithStreamingResponse(self)
 
     def get_upload_params(
         self,
@@ -158,7 +167,7 @@ class FilesService(SyncAPIResource):
         params = self.get_upload_params(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )
-        name, content, content_type = load_file(file, filename)
+        name, content, content_type, size = load_file(file, filename)
         key = fill_filename(params.key, name)
         fields = {
             "Content-Disposition": params.content_disposition,
@@ -181,7 +190,7 @@ class FilesService(SyncAPIResource):
         return MessageCreateFile(
             key=key,
             name=name,
-            size=len(content),
+            size=size,
             file_type=FileType("image" if content_type.startswith("image/") else "file"),
         )
 
@@ -193,6 +202,13 @@ class AsyncFilesService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncFilesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncFilesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncFilesServiceWithStreamingResponse(self)
 
     async def get_upload_params(
         self,
@@ -316,7 +332,7 @@ class AsyncFilesService(AsyncAPIResource):
         params = await self.get_upload_params(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )
-        name, content, content_type = load_file(file, filename)
+        name, content, content_type, size = load_file(file, filename)
         key = fill_filename(params.key, name)
         fields = {
             "Content-Disposition": params.content_disposition,
@@ -339,7 +355,7 @@ class AsyncFilesService(AsyncAPIResource):
         return MessageCreateFile(
             key=key,
             name=name,
-            size=len(content),
+            size=size,
             file_type=FileType("image" if content_type.startswith("image/") else "file"),
         )
 
@@ -358,3 +374,23 @@ class AsyncFilesServiceWithRawResponse:
     def __init__(self, service: AsyncFilesService) -> None:
         self.get_upload_params = async_to_raw_response_wrapper(service.get_upload_params)
         self.upload_file = async_to_raw_response_wrapper(service.upload_file)
+
+
+class FilesServiceWithStreamingResponse:
+    """Like FilesService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: FilesService) -> None:
+        self.get_upload_params = to_streamed_response_wrapper(service.get_upload_params)
+        self.upload_file = to_streamed_response_wrapper(service.upload_file)
+
+
+class AsyncFilesServiceWithStreamingResponse:
+    """Like AsyncFilesService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncFilesService) -> None:
+        self.get_upload_params = async_to_streamed_response_wrapper(service.get_upload_params)
+        self.upload_file = async_to_streamed_response_wrapper(service.upload_file)
