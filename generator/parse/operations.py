@@ -543,9 +543,7 @@ def split_responses(
 REDIRECT_STATUSES = frozenset({"301", "302", "303", "307", "308"})
 
 
-def redirect_mode(
-    responses: tuple[Response, ...], success: Response | None
-) -> RedirectMode | None:
+def redirect_mode(responses: tuple[Response, ...], success: Response | None) -> RedirectMode | None:
     """How a documented redirect reaches the caller, so that it never comes back as ``None``.
 
     With a 2xx body documented beside it, that body is what the caller wants and the

@@ -41,6 +41,9 @@ RUNTIME_EXPORTS = (
 )  # fmt: skip
 
 
+# The header carrying a webhook's signature (Pachca's; no spec describes it yet).
+WEBHOOK_SIGNATURE_HEADER = "Pachca-Signature"
+
 # -- views: what the templates lay out ----------------------------------------------------
 
 
@@ -80,7 +83,11 @@ class _SdkBuilder(SdkContext):
         webhook = self._webhook_view()
         yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
         yield "sdk/README.md", render(
-            "sdk/README.md.jinja", **common, services=services, readme=self.readme._readme_view()
+            "sdk/README.md.jinja",
+            **common,
+            services=services,
+            readme=self.readme._readme_view(),
+            webhook=webhook,
         )
         yield f"{self.src}/py.typed", ""
         yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
@@ -169,7 +176,11 @@ class _SdkBuilder(SdkContext):
         if payload is None or payload.ref is None:
             return None
         schema = self.schemas[payload.ref]
-        return {"payload_name": schema.name, "payload_module": schema.module}
+        return {
+            "payload_name": schema.name,
+            "payload_module": schema.module,
+            "signature_header": WEBHOOK_SIGNATURE_HEADER,
+        }
 
 
 def pep440(version: str) -> str:

@@ -35,18 +35,19 @@ def load_file(file: FileInput, filename: str | None = None) -> tuple[str, FileCo
     """``(filename, content, content_type, size)`` for any :data:`FileInput`.
 
     A path stays a path (streamed from disk when the request is sent), a seekable file
-    object stays the object; only a file object that cannot seek is read into memory.
+    object stays the object; only a file object that cannot seek is read into memory.  The
+    content type, unless given, is guessed from the final file name (``filename`` wins).
     """
     if isinstance(file, tuple):
         if len(file) not in (2, 3):
             raise ConfigurationError(f"file tuple must have 2 or 3 items, got {len(file)}")
-        name, raw = file[0], file[1]
+        name, raw = filename or file[0], file[1]
         content_type = file[2] if len(file) == 3 else guess_content_type(name)
     else:
-        name = file_name(file)
+        name = filename or file_name(file)
         raw = Path(file) if isinstance(file, str | os.PathLike) else file
         content_type = guess_content_type(name)
     if isinstance(raw, io.TextIOBase):
         raise ConfigurationError("file objects must be opened in binary mode ('rb')")
     content, size = _size(raw)
-    return filename or name, content, content_type, size
+    return name, content, content_type, size
