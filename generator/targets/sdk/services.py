@@ -193,7 +193,11 @@ class ServiceRenderer(SdkContext):
         else:
             call = "request"
             result_type = self._result_type(op)
-            returns = self.annotator.annotation(result_type, imports, "result")
+            returns = (
+                "bytes"  # a binary body is returned as it came, never decoded as text
+                if result_type is not None and result_type.format == "binary"
+                else self.annotator.annotation(result_type, imports, "result")
+            )
             call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
             if op.redirect == "follow":
                 call_args.append("redirect='follow'")
