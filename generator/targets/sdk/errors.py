@@ -97,18 +97,34 @@ class ErrorRenderer(SdkContext):
                     key=str(code) if code is not None else "'5XX'",
                 )
             )
+        checking = ["from . import types as _types"] if "TYPE_CHECKING" in imports.typing else []
+        imports.typing.discard("TYPE_CHECKING")
         block = imports.block(core_module="", model_prefix=".types.")
         return ErrorsView(
             classes=classes,
             mapping=[(c.key, c.name) for c in [*classes[1:], classes[0]]],
-            imports=block.split("\n") if block else [],
+            imports=[*checking, *(block.split("\n") if block else [])],
             all_names=sort_all(["STATUS_ERRORS", *ERROR_CLASS_NAMES]),
         )
 
     def _annotation(self, responses: list[Response], imports: Imports) -> str:
+        """``ApiError | OAuthError | None``: models are named through the ``types`` package
+        (``_types.NotFoundError``), so a schema may share a name with an exception class."""
         names: set[str] = set()
         for response in responses:
             assert response.type is not None and response.type.ref is not None
             ref = TypeRef("ref", ref=response.type.ref)
-            names.add(self.annotator.annotation(ref, imports, "result"))
+            scratch = Imports()
+            annotation = self.annotator.annotation(ref, scratch, "result")
+            if annotation == response.type.ref:
+                names.add(f"_types.{annotation}")
+                imports.typing.add("TYPE_CHECKING")
+                continue
+            names.add(annotation)  # a plain alias spelled out, e.g. ``list[Problem]``
+            for module, imported in scratch.models.items():
+                for name in imported:
+                    imports.model(module, name)
+            imports.typing |= scratch.typing
+            imports.collections |= scratch.collections
+            imports.datetime |= scratch.datetime
         return " | ".join([*sorted(names), "None"])

@@ -12,8 +12,7 @@ from . import _core
 from ._core import StatusErrorClasses
 
 if TYPE_CHECKING:
-    from .types.api_error import ApiError
-    from .types.oauth_error import OAuthError
+    from . import types as _types
 
 __all__ = [
     "STATUS_ERRORS",
@@ -36,37 +35,37 @@ class APIStatusError(_core.APIStatusError):
     for that status, or None when it fits none (the raw body is in `body`).
     """
 
-    error: ApiError | OAuthError | None
+    error: _types.ApiError | _types.OAuthError | None
 
 
 class BadRequestError(APIStatusError, _core.BadRequestError):
     """HTTP 400."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class AuthenticationError(APIStatusError, _core.AuthenticationError):
     """HTTP 401."""
 
-    error: OAuthError | None
+    error: _types.OAuthError | None
 
 
 class PaymentRequiredError(APIStatusError, _core.PaymentRequiredError):
     """HTTP 402."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class PermissionDeniedError(APIStatusError, _core.PermissionDeniedError):
     """HTTP 403."""
 
-    error: OAuthError | None
+    error: _types.OAuthError | None
 
 
 class NotFoundError(APIStatusError, _core.NotFoundError):
     """HTTP 404."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class ConflictError(APIStatusError, _core.ConflictError):
@@ -78,19 +77,19 @@ class ConflictError(APIStatusError, _core.ConflictError):
 class GoneError(APIStatusError, _core.GoneError):
     """HTTP 410."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class UnprocessableEntityError(APIStatusError, _core.UnprocessableEntityError):
     """HTTP 422."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class RateLimitError(APIStatusError, _core.RateLimitError):
     """HTTP 429."""
 
-    error: ApiError | None
+    error: _types.ApiError | None
 
 
 class InternalServerError(APIStatusError, _core.InternalServerError):
