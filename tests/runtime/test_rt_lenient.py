@@ -93,3 +93,21 @@ async def test_async_client_is_lenient_too(
     message = await aclient.messages.get_message(1)
     with pytest.raises(sdk.MissingFieldError):
         _ = message.user_id
+
+
+@pytest.mark.filterwarnings("error")
+def test_lenient_models_dump_repr_copy_without_warnings(
+    client: Any, router: respx.MockRouter, models: ModuleType
+) -> None:
+    import copy
+    import pickle
+
+    body = message_json(user_id="seven")
+    del body["content"]
+    router.get("/messages/1").respond(200, json={"data": body})
+    message = client.messages.get_message(1)
+    dumped = message.to_dict()
+    assert dumped["user_id"] == "seven" and "content" not in dumped
+    assert '"user_id":"seven"' in message.to_json()
+    assert "user_id='seven'" in repr(message)
+    assert copy.deepcopy(message) == message == pickle.loads(pickle.dumps(message))

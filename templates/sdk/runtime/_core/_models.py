@@ -49,12 +49,16 @@ class BaseModel(pydantic.BaseModel):
                 ) from None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-compatible dict with wire names, without fields that were never set."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        """JSON-compatible dict with wire names, without fields that were never set.
+
+        Values a leniently parsed response kept as sent are dumped as they are, without
+        pydantic's serializer warnings (the mismatch was logged when it was parsed).
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
 
     def to_json(self) -> str:
         """JSON string with wire names, without fields that were never set."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True)
+        return self.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
 
 
 _unknown_lock = threading.Lock()
