@@ -202,6 +202,10 @@ def test_retry_after_cap_is_configurable(
     assert info.value.retry_after == 6.0
     with pytest.raises(sdk.ConfigurationError, match="max_retry_after"):
         sdk.SampleClient("t", max_retry_after=-1)
+    with sdk.SampleClient("t") as default:
+        assert default.max_retry_after == 60.0
+        assert default.with_options(max_retry_after=600).max_retry_after == 600
+        assert default.max_retry_after == 60.0
 
 
 def test_rate_limit_error_after_retries_carries_retry_after(

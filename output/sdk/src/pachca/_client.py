@@ -42,6 +42,7 @@ class PachcaClient(SyncAPIClient):
     _logger_name = "pachca"
 
     def _status_error_classes(self) -> StatusErrorClasses:
+        """This SDK's exception classes, whose ``error`` is typed with the API's models."""
         from ._exceptions import STATUS_ERRORS
 
         return STATUS_ERRORS
@@ -174,6 +175,7 @@ class AsyncPachcaClient(AsyncAPIClient):
     _logger_name = "pachca"
 
     def _status_error_classes(self) -> StatusErrorClasses:
+        """This SDK's exception classes, whose ``error`` is typed with the API's models."""
         from ._exceptions import STATUS_ERRORS
 
         return STATUS_ERRORS

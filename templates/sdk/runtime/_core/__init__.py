@@ -34,7 +34,8 @@ class attributes::
   fields is logged; a required field the server left out raises ``MissingFieldError`` (an
   ``AttributeError``) when read.  ``strict_response_validation=True`` raises
   ``APIResponseValidationError`` instead;
-* ``client.with_options(token=, base_url=, timeout=, max_retries=, default_headers=)``
+* ``client.with_options(token=, base_url=, timeout=, max_retries=, default_headers=,
+  max_retry_after=)``
   returns a copy sharing the pool (the copy never closes it; cached services are rebuilt);
 * every request sends ``Authorization: Bearer <token>`` (unless ``auth=False``),
   ``User-Agent: <sdk_name>/<version> python/<x.y> httpx/<v>``, ``Accept: application/json``;

@@ -292,6 +292,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        max_retry_after: float | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some settings changed, sharing the connection pool.
 
@@ -316,6 +317,10 @@ class _BaseClient(Generic[_HttpxClientT]):
             if max_retries < 0:
                 raise ConfigurationError("max_retries must be >= 0")
             new.max_retries = max_retries
+        if not isinstance(max_retry_after, NotGiven):
+            if max_retry_after < 0:
+                raise ConfigurationError("max_retry_after must be >= 0")
+            new.max_retry_after = max_retry_after
         new._custom_headers = dict(self._custom_headers)
         if not isinstance(default_headers, NotGiven):
             new._custom_headers.update(default_headers)
