@@ -73,7 +73,7 @@ def test_user_agent_names_sdk_and_version(client: Any) -> None:
         route = mock.get("/profile").respond(json=example("getProfile"))
         client.profile.get_profile()
     agent = route.calls.last.request.headers["User-Agent"]
-    assert agent.startswith(f"pachca-sdk-python/{__version__} ")  # distribution name
+    assert agent.startswith(f"pachca-python/{__version__} ")
 
 
 # -- bodies -------------------------------------------------------------------------------

@@ -107,7 +107,9 @@ class ServiceRenderer(SdkContext):
             )
         plain = wrapper_type is None
         implementation = keywords((query, plain), (inner, plain), (outer, True))
-        extras = self._extras(with_body=body is not None and body.kind in ("json", "form"))
+        extras = self._extras(
+            with_body=body is not None and body.kind in ("json", "form", "multipart")
+        )
         if wrapper_type is not None:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
             model_arg = Arg(body.wrapper_py or "body", wrapper_type)  # type: ignore[union-attr]
@@ -254,8 +256,8 @@ class ServiceRenderer(SdkContext):
 
     @staticmethod
     def _extras(*, with_body: bool) -> list[Arg]:
-        """The per-call options every method takes; ``extra_body`` where a JSON or form
-        body is sent, to add fields the spec does not describe."""
+        """The per-call options every method takes; ``extra_body`` where a JSON, form or
+        multipart body is sent, to add fields (top-level keys, form fields) the spec lacks."""
         body = [Arg("extra_body", "Body | None", "None")] if with_body else []
         return [
             Arg("extra_headers", "Headers | None", "None"),

@@ -37,7 +37,7 @@ class PachcaClient(SyncAPIClient):
     _token_env_var = "PACHCA_TOKEN"
     _base_url_env_var = "PACHCA_BASE_URL"
     _default_base_url = "https://api.pachca.com/api/shared/v1"
-    _sdk_name = "pachca-sdk-python"
+    _sdk_name = "pachca-python"
     _sdk_version = __version__
     _logger_name = "pachca"
 
@@ -170,7 +170,7 @@ class AsyncPachcaClient(AsyncAPIClient):
     _token_env_var = "PACHCA_TOKEN"
     _base_url_env_var = "PACHCA_BASE_URL"
     _default_base_url = "https://api.pachca.com/api/shared/v1"
-    _sdk_name = "pachca-sdk-python"
+    _sdk_name = "pachca-python"
     _sdk_version = __version__
     _logger_name = "pachca"
 

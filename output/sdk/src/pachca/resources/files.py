@@ -5,6 +5,7 @@ from __future__ import annotations
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
+    Body,
     FileInput,
     Headers,
     NotGiven,
@@ -91,6 +92,7 @@ class FilesService(SyncAPIResource):
         file: FileInput,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -137,6 +139,7 @@ class FilesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -256,6 +259,7 @@ class AsyncFilesService(AsyncAPIResource):
         file: FileInput,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -302,6 +306,7 @@ class AsyncFilesService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
