@@ -17,6 +17,8 @@ Primitive = Literal["string", "integer", "number", "boolean", "null"]
 ParamLocation = Literal["path", "query", "header", "cookie"]
 BodyKind = Literal["json", "multipart", "form", "binary", "text"]
 SchemaKind = Literal["object", "enum", "union", "alias"]
+# How the SDK answers an operation's documented redirect: return the target URL, or follow it.
+RedirectMode = Literal["location", "follow"]
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,9 @@ class Operation:
     pagination: Pagination | None = None
     upload: Upload | None = None
     derived_id: bool = False
+    # a documented 301/302/303/307/308: "location" when the redirect is the answer (the SDK
+    # returns its target URL), "follow" when a documented 2xx body is (the SDK follows it)
+    redirect: RedirectMode | None = None
 
 
 @dataclass(frozen=True)

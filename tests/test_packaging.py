@@ -53,7 +53,7 @@ def test_dxgen_wheel_ships_templates_and_runs_anywhere(tmp_path: Path) -> None:
 
 def test_generated_sdk_is_an_installable_distribution(tmp_path: Path) -> None:
     wheel = build_wheel(ROOT / "output" / "sdk", tmp_path / "dist")
-    assert wheel.name.startswith("pachca-")
+    assert wheel.name.startswith("pachca_sdk-")  # dxgen.toml: distribution = "pachca-sdk"
     names = zipfile.ZipFile(wheel).namelist()
     assert "pachca/py.typed" in names and "pachca/_core/_client.py" in names
     site = tmp_path / "site"

@@ -17,6 +17,7 @@ from ..ir import (
     Pagination,
     Parameter,
     ParamLocation,
+    RedirectMode,
     Response,
     Service,
     TypeRef,
@@ -262,6 +263,7 @@ class OperationParser:
         body = self._body(op, pointer, hint, taken, taken_cli)
         responses = self._responses(op, pointer, hint)
         success, errors = split_responses(responses)
+        redirect = redirect_mode(responses, success)
         method_upper = method.upper()
         operation = Operation(
             id=op_id,
@@ -284,6 +286,7 @@ class OperationParser:
             success=success,
             errors=errors,
             derived_id=derived,
+            redirect=redirect,
         )
         pagination = self._pagination(operation, op, pointer)
         upload = self._upload(operation, op)
@@ -625,6 +628,23 @@ def split_responses(
     """The success response (the first 2xx, in status order) and the typed error responses."""
     success = next((r for r in responses if r.status.startswith("2")), None)
     return success, tuple(r for r in responses if r.is_error)
+
+
+REDIRECT_STATUSES = frozenset({"301", "302", "303", "307", "308"})
+
+
+def redirect_mode(responses: tuple[Response, ...], success: Response | None) -> RedirectMode | None:
+    """How a documented redirect reaches the caller, so that it never comes back as ``None``.
+
+    With a 2xx body documented beside it, that body is what the caller wants and the
+    redirect only a detour: the SDK follows it.  Otherwise the redirect is the answer (a
+    download link, a moved resource): the SDK returns the ``Location`` URL.
+    """
+    if not any(r.status in REDIRECT_STATUSES for r in responses):
+        return None
+    if success is not None and success.type is not None:
+        return "follow"
+    return "location"
 
 
 def _replace_names(op: Operation, cli: str) -> Operation:

@@ -34,6 +34,7 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
         importlib.import_module(f"{name}.resources.messages")
         importlib.import_module(f"{name}.resources.chats")
         importlib.import_module(f"{name}.resources.uploads")
+        importlib.import_module(f"{name}.resources.exports")
         yield module
     finally:
         sys.path.remove(str(root))

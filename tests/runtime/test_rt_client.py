@@ -327,15 +327,34 @@ def test_cast_to_variants(client: Any, router: respx.MockRouter, models: ModuleT
         {"json": {"data": None}},
     ],
 )
-def test_bad_success_body_raises_validation_error(
-    client: Any, router: respx.MockRouter, sdk: ModuleType, kwargs: dict[str, Any]
+def test_bad_success_body_raises_validation_error_when_strict(
+    router: respx.MockRouter, sdk: ModuleType, kwargs: dict[str, Any]
 ) -> None:
     router.get("/messages/1").respond(200, **kwargs)
-    with pytest.raises(sdk.APIResponseValidationError) as info:
-        client.messages.get_message(1)
+    strict = sdk.SampleClient(TOKEN, strict_response_validation=True)
+    with strict, pytest.raises(sdk.APIResponseValidationError) as info:
+        strict.messages.get_message(1)
     assert info.value.status_code == 200
     assert isinstance(info.value.response, httpx.Response)
     assert isinstance(info.value, sdk.APIError)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"json": {"no_data": {}}},
+        {"text": "<html>oops</html>"},
+        {"content": b""},
+        {"json": {"data": None}},
+        {"json": {"data": [1, 2]}},
+    ],
+)
+def test_body_of_the_wrong_shape_raises_even_when_lenient(
+    client: Any, router: respx.MockRouter, sdk: ModuleType, kwargs: dict[str, Any]
+) -> None:
+    router.get("/messages/1").respond(200, **kwargs)
+    with pytest.raises(sdk.APIResponseValidationError):
+        client.messages.get_message(1)
 
 
 # -- raw responses -----------------------------------------------------------------------
@@ -382,7 +401,7 @@ def test_raw_flag_applies_to_the_first_request_only(
 def test_raw_response_parse_error_is_deferred(
     client: Any, router: respx.MockRouter, sdk: ModuleType
 ) -> None:
-    router.get("/messages/1").respond(200, json={"data": {"id": "bad"}})
+    router.get("/messages/1").respond(200, json={"data": "bad"})
     raw = client.messages.with_raw_response.get_message(1)
     assert raw.status_code == 200
     with pytest.raises(sdk.APIResponseValidationError):

@@ -132,11 +132,18 @@ def test_cursor_equal_to_the_starting_cursor_stops(client: Any, router: respx.Mo
 
 
 def test_page_items_validation_error(
-    client: Any, router: respx.MockRouter, sdk: ModuleType
+    client: Any, router: respx.MockRouter, sdk: ModuleType, caplog: pytest.LogCaptureFixture
 ) -> None:
     router.get("/chats").respond(200, json={"data": [{"id": "x"}], "meta": {}})
-    with pytest.raises(sdk.APIResponseValidationError):
-        client.chats.list_chats()
+    strict = sdk.SampleClient("t", strict_response_validation=True)
+    with strict, pytest.raises(sdk.APIResponseValidationError):
+        strict.chats.list_chats()
+    with caplog.at_level("WARNING"):
+        page = client.chats.list_chats()  # lenient by default: the item is kept
+    assert page.data[0].id == "x"
+    assert "[0].id: Input should be a valid integer" in caplog.text
+    with pytest.raises(sdk.MissingFieldError, match="'name'"):
+        _ = page.data[0].name
     router.get("/chats").respond(200, json={"items": []})
     with pytest.raises(sdk.APIResponseValidationError):
         client.chats.list_chats()

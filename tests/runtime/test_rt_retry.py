@@ -152,7 +152,7 @@ def test_retry_after_ms_wins(client: Any, router: respx.MockRouter, sleeps: Any)
     assert sleeps.delays == [0.25]
 
 
-@pytest.mark.parametrize("header", ["3600", "garbage", "-5"])
+@pytest.mark.parametrize("header", ["garbage", "-5"])
 def test_retry_after_out_of_range_or_invalid(
     client: Any, router: respx.MockRouter, sleeps: Any, header: str
 ) -> None:
@@ -163,8 +163,63 @@ def test_retry_after_out_of_range_or_invalid(
         ]
     )
     client.messages.get_message(1)
-    expected = 0.0 if header == "-5" else 0.5  # negative → now; too big/invalid → backoff
+    expected = 0.0 if header == "-5" else 0.5  # negative → now; invalid → backoff
     assert sleeps.delays == [expected]
+
+
+@pytest.mark.parametrize("header", ["retry-after", "retry-after-ms"])
+def test_retry_after_past_the_cap_raises_at_once(
+    sdk: ModuleType, client: Any, router: respx.MockRouter, sleeps: Any, header: str
+) -> None:
+    value = "120" if header == "retry-after" else "120000"
+    route = router.post("/messages").respond(429, headers={header: value})
+    with pytest.raises(sdk.RateLimitError) as info:
+        client.messages.create_message(content="x", entity_id=1)
+    assert route.call_count == 1
+    assert sleeps.delays == []
+    assert info.value.retry_after == 120.0
+
+
+def test_retry_after_cap_is_configurable(
+    sdk: ModuleType, router: respx.MockRouter, sleeps: Any
+) -> None:
+    route = router.get("/messages/1").mock(
+        side_effect=[
+            httpx.Response(503, headers={"Retry-After": "120"}),
+            httpx.Response(200, json={"data": message_json()}),
+        ]
+    )
+    with sdk.SampleClient("t", max_retry_after=300) as patient:
+        patient._sleep = sleeps
+        patient.messages.get_message(1)
+    assert sleeps.delays == [120.0]
+    assert route.call_count == 2
+    with sdk.SampleClient("t", max_retry_after=5) as impatient:
+        impatient._sleep = sleeps
+        router.get("/messages/2").respond(429, headers={"Retry-After": "6"})
+        with pytest.raises(sdk.RateLimitError) as info:
+            impatient.messages.get_message(2)
+    assert info.value.retry_after == 6.0
+    with pytest.raises(sdk.ConfigurationError, match="max_retry_after"):
+        sdk.SampleClient("t", max_retry_after=-1)
+    with sdk.SampleClient("t") as default:
+        assert default.max_retry_after == 60.0
+        assert default.with_options(max_retry_after=600).max_retry_after == 600
+        assert default.max_retry_after == 60.0
+
+
+def test_rate_limit_error_after_retries_carries_retry_after(
+    sdk: ModuleType, client: Any, router: respx.MockRouter, sleeps: Any
+) -> None:
+    router.get("/messages/1").respond(429, headers={"Retry-After": "2"})
+    with pytest.raises(sdk.RateLimitError) as info:
+        client.messages.get_message(1)
+    assert sleeps.delays == [2.0, 2.0]
+    assert info.value.retry_after == 2.0
+    router.get("/messages/3").respond(404)
+    with pytest.raises(sdk.NotFoundError) as missing:
+        client.messages.get_message(3)
+    assert missing.value.retry_after is None
 
 
 def test_connection_error_on_get_retried(

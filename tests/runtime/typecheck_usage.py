@@ -7,14 +7,21 @@ an error if the runtime's typing ever stops catching it.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import assert_type
 
 from samplesdk import (
     APIResponse,
+    APIStatusError,
     AsyncCursorPage,
     AsyncPaginator,
     AsyncSampleClient,
+    AsyncStreamedAPIResponse,
+    MissingFieldError,
+    NotFoundError,
+    RateLimitError,
     SampleClient,
+    StreamedAPIResponse,
     SyncCursorPage,
 )
 from samplesdk._core import (
@@ -26,7 +33,16 @@ from samplesdk._core import (
     strip_not_given,
     verify_signature,
 )
-from samplesdk.models import Chat, Message, MessageEntityType, MessageWebhookEvent
+from samplesdk.models import (
+    ApiError,
+    ApiErrorItem,
+    Chat,
+    Export,
+    Message,
+    MessageEntityType,
+    MessageWebhookEvent,
+    OAuthError,
+)
 
 
 def sync_usage() -> None:
@@ -101,3 +117,53 @@ def values_usage() -> None:
     verify_signature(b"{}", "sig", "secret", tolerance=None)
     event = parse_webhook(b"{}", MessageWebhookEvent)
     assert_type(event, MessageWebhookEvent)
+
+
+def issue7_usage(path: str) -> None:
+    """Retry-After cap, redirects, lenient parsing, typed errors, streaming, extra_body."""
+    with SampleClient("t", max_retry_after=30.0, strict_response_validation=True) as client:
+        assert_type(client.max_retry_after, float)
+        url = client.exports.download_export(7)
+        assert_type(url, str)
+        export = client.exports.create_export(
+            start_at=datetime(2024, 5, 1, 9, 30), extra_body={"format": "csv"}
+        )
+        assert_type(export, Export)
+        try:
+            client.messages.get_message(1)
+        except NotFoundError as exc:
+            assert_type(exc.error, ApiError | None)
+            if exc.error is not None:
+                assert_type(exc.error.errors, list[ApiErrorItem])
+        except RateLimitError as exc:
+            assert_type(exc.retry_after, float | None)
+        except APIStatusError as exc:
+            assert_type(exc.error, ApiError | OAuthError | None)
+        except MissingFieldError as exc:
+            assert_type(exc.message, str)
+
+        with client.exports.with_streaming_response.get_export_file(7) as response:
+            assert_type(response, StreamedAPIResponse[bytes])
+            for chunk in response.iter_bytes(65536):
+                assert_type(chunk, bytes)
+            for line in response.iter_lines():
+                assert_type(line, str)
+            assert_type(response.write_to_file(path), int)
+            assert_type(response.parse(), bytes)
+        with client.exports.with_streaming_response.create_export(start_at=datetime.now()) as r:
+            assert_type(r.parse(), Export)
+
+        client.exports.create_export(start_at="2024-05-01")  # type: ignore[arg-type]
+        client.exports.download_export(7, extra_body={})  # type: ignore[call-arg]
+
+
+async def issue7_async_usage(path: str) -> None:
+    client = AsyncSampleClient("t")
+    assert_type(await client.exports.download_export(7), str)
+    async with client.exports.with_streaming_response.get_export_file(7) as response:
+        assert_type(response, AsyncStreamedAPIResponse[bytes])
+        async for chunk in response.iter_bytes():
+            assert_type(chunk, bytes)
+        assert_type(await response.write_to_file(path), int)
+        assert_type(await response.parse(), bytes)
+    await client.close()

@@ -508,3 +508,78 @@ async def test_async_upload_and_raw_response(aclient: Any) -> None:
     assert attachment.name == "photo.png" and attachment.file_type.value == "image"
     assert raw.status_code == 200
     assert raw.parse().id == example("getMessage")["data"]["id"]
+
+
+# -- issue 7: what a side-by-side with Pachca's own SDK found ---------------------------------
+
+
+def test_long_retry_after_is_not_hammered(client: Any, sleeps: list[float]) -> None:
+    from pachca import RateLimitError
+
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.post("/messages").respond(429, headers={"Retry-After": "120"})
+        with pytest.raises(RateLimitError) as info:
+            client.messages.create_message(entity_id=1, content="x")
+    assert route.call_count == 1 and sleeps == []
+    assert info.value.retry_after == 120.0
+
+
+@pytest.fixture
+def utc_plus_5(monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("TZ", "Etc/GMT-5")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("utc_plus_5")
+def test_naive_datetimes_are_sent_with_the_local_offset(client: Any) -> None:
+    import datetime as dt
+
+    naive = dt.datetime(2025, 3, 1, 18, 0)
+    with respx.mock(base_url=BASE) as mock:
+        status = mock.put("/profile/status").respond(json=example("updateProfileStatus"))
+        client.profile.update_profile_status(emoji="x", title="away", expires_at=naive)
+        chats = mock.get("/chats").respond(json={"data": [], "meta": {"paginate": {}}})
+        client.chats.list_chats(last_message_at_after=naive)
+    assert sent_json(status)["status"]["expires_at"] == "2025-03-01T18:00:00+05:00"
+    query = chats.calls.last.request.url.params
+    assert query["last_message_at_after"] == "2025-03-01T18:00:00+05:00"
+
+
+def test_a_message_missing_a_required_field_is_returned(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pachca import Message, MissingFieldError
+
+    body = example("getMessage")
+    del body["data"]["content"]
+    with respx.mock(base_url=BASE) as mock, caplog.at_level("WARNING", logger="pachca"):
+        mock.get("/messages/194275").respond(json=body)
+        message = client.messages.get_message(194275)
+    assert isinstance(message, Message) and message.id == 194275
+    assert "content: required field missing" in caplog.text
+    with pytest.raises(MissingFieldError, match="content"):
+        _ = message.content
+
+
+def test_error_is_the_documented_model_of_its_status(client: Any) -> None:
+    import pachca
+    from pachca import ApiError, NotFoundError
+
+    response = next(r for r in operation("getMessage").errors if r.status == "404")
+    with respx.mock(base_url=BASE) as mock:
+        mock.get("/messages/1").respond(404, json=response.example)
+        with pytest.raises(NotFoundError) as info:
+            client.messages.get_message(1, max_retries=0)
+    assert type(info.value) is pachca.NotFoundError
+    assert isinstance(info.value, pachca._core.NotFoundError)
+    assert isinstance(info.value.error, ApiError)
+
+
+def test_extra_body_reaches_the_wire(client: Any) -> None:
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.post("/messages").respond(201, json=example("createMessage"))
+        client.messages.create_message(entity_id=1, content="x", extra_body={"beta": True})
+    assert sent_json(route)["beta"] is True

@@ -65,3 +65,25 @@ def test_readme_example_runs(
         assert server.calls, "the example made no request"
     if "upload(" in code:
         assert any("storage" in url or "readme.test" not in url for _, url in server.calls)
+
+
+def test_readme_installs_the_configured_distribution_and_documents_the_knobs() -> None:
+    """The install line names dxgen.toml's `distribution` (an unrelated `pachca` exists on
+    PyPI), the generated folder can be installed too, and the settings people ask about are
+    explained."""
+    import tomllib
+
+    distribution = tomllib.loads((ROOT / "dxgen.toml").read_text(encoding="utf-8"))["distribution"]
+    text = README.read_text(encoding="utf-8")
+    assert f"pip install {distribution}\n" in text
+    assert "pip install pachca\n" not in text
+    assert "pip install ./output/sdk" in text and "pip install .  " in text
+    pyproject = (ROOT / "output" / "sdk" / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'name = "{distribution}"' in pyproject
+    webhooks = (ROOT / "output" / "sdk" / "src" / "pachca" / "webhooks.py").read_text("utf-8")
+    header = re.search(r'SIGNATURE_HEADER = "([^"]+)"', webhooks)
+    assert header is not None and f"`{header.group(1)}` header" in text
+    for knob in ("max_retry_after", "retry_after", "extra_query", "extra_body",
+                 "strict_response_validation", "with_streaming_response", "MissingFieldError",
+                 "astimezone()", "await client.close()"):  # fmt: skip
+        assert knob in text, knob

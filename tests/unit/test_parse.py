@@ -351,6 +351,8 @@ def test_no_content_redirects_and_no_unwrap(parsed: Any) -> None:
     assert (redirect.status, redirect.is_redirect, redirect.is_error) == ("302", True, False)
     assert redirect.headers == ("Cache-Control", "Location")
     assert avatar.success is None and avatar.errors == ()
+    assert avatar.redirect == "location"  # the redirect is the answer
+    assert delete.redirect is None
     listing = operation(api, "listUsers")
     assert listing.success is not None
     assert listing.success.unwrap_key is None  # `data` has a sibling: nothing to unwrap
@@ -358,6 +360,15 @@ def test_no_content_redirects_and_no_unwrap(parsed: Any) -> None:
     ids = operation(api, "listUserIds").success
     assert ids is not None
     assert (ids.unwrap_key, ids.unwrapped_type) == ("data", array(prim("integer")))
+
+
+def test_redirect_mode_is_decided_per_operation(parsed: Any) -> None:
+    api, _ = parsed("features/redirects.yaml")
+    # Only a 302: return the Location; a 200 body beside a 307: follow to that body.
+    assert operation(api, "downloadExport").redirect == "location"
+    assert operation(api, "getExportStatus").redirect == "follow"
+    assert operation(api, "getExportFile").redirect is None
+    assert operation(api, "createExport").redirect is None
 
 
 # -- pagination ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Layout of what is rendered::
     sdk/src/<pkg>/__init__.py         lazy exports (nothing heavy is imported until used)
     sdk/src/<pkg>/_client.py          <Client> and Async<Client>, services as lazy properties
     sdk/src/<pkg>/_core/…             static runtime, copied from templates/sdk/runtime/_core
+    sdk/src/<pkg>/_exceptions.py      status exceptions with `error` typed by the error models
     sdk/src/<pkg>/resources/<svc>.py  one module per service (sync, async, raw-response)
     sdk/src/<pkg>/types/<model>.py    one module per schema (a reference cycle shares one)
     sdk/src/<pkg>/webhooks.py         signature check and typed payload parsing, when described
@@ -26,20 +27,22 @@ from ..pysource import docstring
 from ..pytypes import Imports, sort_all
 from ..render import render, templates_dir
 from .context import SdkContext
+from .errors import ERROR_CLASS_NAMES, ErrorRenderer
 from .models import ModelRenderer
 from .readme import ReadmeRenderer
 from .services import ServiceRenderer
 
 RUNTIME_EXPORTS = (
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
-    "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError",
-    "ConfigurationError", "ConflictError", "GoneError", "InternalServerError", "NotFoundError",
-    "PaymentRequiredError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError", "WebhookParseError", "WebhookVerificationError", "NOT_GIVEN",
-    "NotGiven", "FileInput", "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator",
-    "RequestOptions", "BaseModel",
+    "APITimeoutError", "ConfigurationError", "MissingFieldError", "WebhookParseError",
+    "WebhookVerificationError", "NOT_GIVEN", "NotGiven", "FileInput", "SyncCursorPage",
+    "AsyncCursorPage", "AsyncPaginator", "RequestOptions", "BaseModel", "StreamedAPIResponse",
+    "AsyncStreamedAPIResponse",
 )  # fmt: skip
 
+
+# The header carrying a webhook's signature (Pachca's; no spec describes it yet).
+WEBHOOK_SIGNATURE_HEADER = "Pachca-Signature"
 
 # -- views: what the templates lay out ----------------------------------------------------
 
@@ -63,6 +66,7 @@ class _SdkBuilder(SdkContext):
         self.models = ModelRenderer(api)
         self.services = ServiceRenderer(api, self.models)
         self.readme = ReadmeRenderer(api)
+        self.errors = ErrorRenderer(api)
 
     def files(self) -> Iterator[tuple[str, str]]:
         yield from self._runtime()
@@ -79,10 +83,17 @@ class _SdkBuilder(SdkContext):
         webhook = self._webhook_view()
         yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
         yield "sdk/README.md", render(
-            "sdk/README.md.jinja", **common, services=services, readme=self.readme._readme_view()
+            "sdk/README.md.jinja",
+            **common,
+            services=services,
+            readme=self.readme._readme_view(),
+            webhook=webhook,
         )
         yield f"{self.src}/py.typed", ""
         yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
+        yield f"{self.src}/_exceptions.py", render(
+            "sdk/exceptions.py.jinja", **common, errors=self.errors.errors_view()
+        )
         yield f"{self.src}/_client.py", render(
             "sdk/_client.py.jinja",
             **common,
@@ -139,6 +150,9 @@ class _SdkBuilder(SdkContext):
         for name in RUNTIME_EXPORTS:
             exports[name] = "._core"
             imports.model("._core", name)
+        for name in ERROR_CLASS_NAMES:
+            exports[name] = "._exceptions"
+            imports.model("._exceptions", name)
         model_names: list[str] = []
         for name, module in models:
             if name not in exports:
@@ -162,7 +176,11 @@ class _SdkBuilder(SdkContext):
         if payload is None or payload.ref is None:
             return None
         schema = self.schemas[payload.ref]
-        return {"payload_name": schema.name, "payload_module": schema.module}
+        return {
+            "payload_name": schema.name,
+            "payload_module": schema.module,
+            "signature_header": WEBHOOK_SIGNATURE_HEADER,
+        }
 
 
 def pep440(version: str) -> str:

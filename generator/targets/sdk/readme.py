@@ -8,6 +8,9 @@ from typing import Any
 from ..examples import Call, CallBuilder, pick_showcase
 from .context import SdkContext
 
+# Per-call options shown in the README: a header and a query parameter the spec does not know.
+EXTRAS = ("extra_headers={'X-Request-Id': 'req-42'}", "extra_query={'lang': 'en'}")
+
 
 class ReadmeRenderer(SdkContext):
 
@@ -28,6 +31,11 @@ class ReadmeRenderer(SdkContext):
                 "patient": f"result = {read.render('patient')}",
                 "per_call": f"result = {read.render(extra=('timeout=5.0', 'max_retries=0'))}",
                 "raw": f"response = {read.render(raw=True)}",
+                "extras": f"result = {read.render(extra=EXTRAS)}",
+                "streamed": (
+                    f"client.{read.service}.with_streaming_response.{read.method}"
+                    f"({', '.join(read.args)})"
+                ),
             }
         if showcase.create is not None:
             view["create"] = block(builder.call(showcase.create))

@@ -31,6 +31,11 @@ class ServiceRenderer(SdkContext):
                 "to_raw_response_wrapper",
             }
         )
+        streaming = [m.name for m in methods if not m.paginated]
+        if streaming:
+            imports.core.update(
+                {"async_to_streamed_response_wrapper", "to_streamed_response_wrapper"}
+            )
         if upload is not None:
             imports.core.update(
                 {"presigned_form_upload", "async_presigned_form_upload", "load_file"}
@@ -46,6 +51,7 @@ class ServiceRenderer(SdkContext):
                 wrap(service.description or f"Operations on {service.name}.", 80), 8
             ),
             methods=methods,
+            streaming_methods=streaming,
             upload=upload,
             imports=imports.block(core_module=".._core", model_prefix="..types."),
             all_names=sort_all([service.class_name, "Async" + service.class_name]),
@@ -101,7 +107,9 @@ class ServiceRenderer(SdkContext):
             )
         plain = wrapper_type is None
         implementation = keywords((query, plain), (inner, plain), (outer, True))
-        extras = self._extras()
+        extras = self._extras(
+            with_body=body is not None and body.kind in ("json", "form", "multipart")
+        )
         if wrapper_type is not None:
             # Overload 1: the inner object as a model; overload 2: its fields as keywords.
             model_arg = Arg(body.wrapper_py or "body", wrapper_type)  # type: ignore[union-attr]
@@ -123,6 +131,8 @@ class ServiceRenderer(SdkContext):
         imports.core.update(
             {"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query", "TimeoutTypes"}
         )
+        if any(a.name == "extra_body" for a in extras):
+            imports.core.add("Body")
 
         prelude: list[str] = []
         cast_to: str | None = None
@@ -160,7 +170,8 @@ class ServiceRenderer(SdkContext):
             headers_expr = "{**headers, **(extra_headers or {})}"
         call_args.append(
             f"options=RequestOptions(extra_headers={headers_expr}, extra_query=extra_query, "
-            "timeout=timeout, max_retries=max_retries)"
+            + ("extra_body=extra_body, " if any(a.name == "extra_body" for a in extras) else "")
+            + "timeout=timeout, max_retries=max_retries)"
         )
         if op.pagination is not None:
             item_annotation = self.annotator.annotation(op.pagination.item_type, imports, "result")
@@ -175,11 +186,23 @@ class ServiceRenderer(SdkContext):
                 ]
             )
             imports.core.update({"SyncCursorPage", "AsyncPaginator"})
+        elif op.redirect == "location":
+            # The redirect is the answer: the method returns the target URL.
+            call = "request"
+            returns = "str"
+            call_args.insert(2, "cast_to=str")
+            call_args.append("redirect='location'")
         else:
             call = "request"
             result_type = self._result_type(op)
-            returns = self.annotator.annotation(result_type, imports, "result")
+            returns = (
+                "bytes"  # a binary body is returned as it came, never decoded as text
+                if result_type is not None and result_type.format == "binary"
+                else self.annotator.annotation(result_type, imports, "result")
+            )
             call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
+            if op.redirect == "follow":
+                call_args.append("redirect='follow'")
             if result_type is not None and self._needs_cast(result_type, returns):
                 # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
                 imports.typing.add("cast")
@@ -232,10 +255,14 @@ class ServiceRenderer(SdkContext):
             optional_args.append(Arg(name, _or_not_given(annotation), "NOT_GIVEN"))
 
     @staticmethod
-    def _extras() -> list[Arg]:
+    def _extras(*, with_body: bool) -> list[Arg]:
+        """The per-call options every method takes; ``extra_body`` where a JSON, form or
+        multipart body is sent, to add fields (top-level keys, form fields) the spec lacks."""
+        body = [Arg("extra_body", "Body | None", "None")] if with_body else []
         return [
             Arg("extra_headers", "Headers | None", "None"),
             Arg("extra_query", "Query | None", "None"),
+            *body,
             Arg("timeout", "TimeoutTypes | NotGiven", "NOT_GIVEN"),
             Arg("max_retries", "int | NotGiven", "NOT_GIVEN"),
         ]
@@ -345,6 +372,13 @@ class ServiceRenderer(SdkContext):
         if op.plan:
             facts.append(f"plan `{op.plan}`")
         parts.append("; ".join(facts) + ".")
+        if op.redirect == "location":
+            parts.append(
+                "Returns the URL the server redirects to (the `Location` of its answer), "
+                "absolute; the redirect is not followed."
+            )
+        elif op.redirect == "follow":
+            parts.append("A redirect is followed; the final response is returned.")
         args: list[str] = []
         if op.upload is not None:
             url = op.upload.url_response_field or op.upload.url_field
@@ -398,7 +432,7 @@ class ServiceRenderer(SdkContext):
                 expressions = {
                     "key": "key",
                     "name": "name",
-                    "size": "len(content)",
+                    "size": "size",
                     "type": "content_type",
                     "kind": '"image" if content_type.startswith("image/") else "file"',
                 }

@@ -56,6 +56,7 @@ class ServiceView:
     attr: str
     doc: str
     methods: list[MethodView]
+    streaming_methods: list[str]  # methods offered under `with_streaming_response` (not lists)
     upload: UploadView | None
     imports: str
     all_names: list[str]

@@ -3,10 +3,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._core import AsyncAPIClient, SyncAPIClient
+from ._core import AsyncAPIClient, StatusErrorClasses, SyncAPIClient
 
 if TYPE_CHECKING:
     from .resources.chats import AsyncChatsService, ChatsService
+    from .resources.exports import AsyncExportsService, ExportsService
     from .resources.messages import AsyncMessagesService, MessagesService
     from .resources.uploads import AsyncUploadsService, UploadsService
 
@@ -41,6 +42,17 @@ class SampleClient(SyncAPIClient):
 
         return UploadsService(self)
 
+    @cached_property
+    def exports(self) -> ExportsService:
+        from .resources.exports import ExportsService
+
+        return ExportsService(self)
+
+    def _status_error_classes(self) -> StatusErrorClasses:
+        from ._exceptions import STATUS_ERRORS
+
+        return STATUS_ERRORS
+
 
 class AsyncSampleClient(AsyncAPIClient):
     """Asynchronous client of the Sample API."""
@@ -69,3 +81,14 @@ class AsyncSampleClient(AsyncAPIClient):
         from .resources.uploads import AsyncUploadsService
 
         return AsyncUploadsService(self)
+
+    @cached_property
+    def exports(self) -> AsyncExportsService:
+        from .resources.exports import AsyncExportsService
+
+        return AsyncExportsService(self)
+
+    def _status_error_classes(self) -> StatusErrorClasses:
+        from ._exceptions import STATUS_ERRORS
+
+        return STATUS_ERRORS

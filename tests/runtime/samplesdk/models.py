@@ -120,3 +120,9 @@ class ReactionWebhookEvent(BaseModel):
 
 
 WebhookEvent = Annotated[MessageWebhookEvent | ReactionWebhookEvent, Field(discriminator="type")]
+
+
+class Export(BaseModel):
+    id: int
+    state: str
+    start_at: datetime | None = None

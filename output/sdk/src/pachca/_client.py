@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._core import AsyncAPIClient, SyncAPIClient
+from ._core import AsyncAPIClient, StatusErrorClasses, SyncAPIClient
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -40,6 +40,12 @@ class PachcaClient(SyncAPIClient):
     _sdk_name = "pachca-python"
     _sdk_version = __version__
     _logger_name = "pachca"
+
+    def _status_error_classes(self) -> StatusErrorClasses:
+        """This SDK's exception classes, whose ``error`` is typed with the API's models."""
+        from ._exceptions import STATUS_ERRORS
+
+        return STATUS_ERRORS
 
     @cached_property
     def messages(self) -> MessagesService:
@@ -167,6 +173,12 @@ class AsyncPachcaClient(AsyncAPIClient):
     _sdk_name = "pachca-python"
     _sdk_version = __version__
     _logger_name = "pachca"
+
+    def _status_error_classes(self) -> StatusErrorClasses:
+        """This SDK's exception classes, whose ``error`` is typed with the API's models."""
+        from ._exceptions import STATUS_ERRORS
+
+        return STATUS_ERRORS
 
     @cached_property
     def messages(self) -> AsyncMessagesService:

@@ -10,6 +10,7 @@ from .types.webhook_payload import WebhookPayload
 __all__ = ["WebhookVerificationError", "parse_event", "verify", "verify_and_parse"]
 
 SIGNATURE_HEADER = "Pachca-Signature"
+"""The HTTP header that carries the signature of a webhook request."""
 
 
 def verify(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import functools
 import json
@@ -14,23 +15,43 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import GenericAlias, TracebackType
-from typing import Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack, cast, overload
+from typing import (
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    cast,
+    overload,
+)
 
 import httpx
 import pydantic
 
 from ._exceptions import (
+    DEFAULT_STATUS_ERRORS,
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     ConfigurationError,
+    StatusErrorClasses,
     make_status_error,
 )
 from ._files import FilesInput, to_httpx_files
+from ._lenient import validate_leniently
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._qs import QueryStyle, serialize_form, serialize_query
-from ._response import APIResponse, take_raw_response_flag
+from ._response import (
+    APIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+    take_raw_response_flag,
+    take_response_mode,
+)
 from ._retry import RetryPolicy, should_retry_exception, should_retry_status
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, TimeoutTypes
 from ._utils import MISSING, build_path, decode_body, dig, dump_json, mask_headers, validate_as
@@ -48,6 +69,9 @@ _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
+
+RedirectMode = Literal["location", "follow"]
+"""How a documented redirect is answered: return the target URL, or follow it."""
 
 ErrorModels = Mapping[int | str, Any]
 """Error body models by status: ``{401: OAuthError, "4XX": ApiError, "default": ApiError}``."""
@@ -91,6 +115,10 @@ class RequestArgs(TypedDict, total=False):
             ``"default"``.
         absolute_url: ``path`` is a full URL; the base URL is not prepended.
         auth: send the ``Authorization`` header (default ``True``).
+        redirect: the operation answers with a documented redirect: ``"location"`` returns
+            its target as an absolute URL string (``cast_to`` is ignored), ``"follow"``
+            follows it and parses the final response (the ``Authorization`` header is not
+            sent to another origin).  Omitted: a 3xx is parsed like any other response.
         options: per-call :class:`RequestOptions`.
     """
 
@@ -104,6 +132,7 @@ class RequestArgs(TypedDict, total=False):
     error_models: ErrorModels | None
     absolute_url: bool
     auth: bool
+    redirect: RedirectMode | None
     options: RequestOptions | None
 
 
@@ -121,6 +150,7 @@ class _RequestSpec:
     error_models: ErrorModels | None = None
     absolute_url: bool = False
     auth: bool = True
+    redirect: RedirectMode | None = None
     options: RequestOptions = field(default=_NO_OPTIONS)
 
     @classmethod
@@ -139,6 +169,7 @@ class _RequestSpec:
             error_models=args.get("error_models"),
             absolute_url=args.get("absolute_url", False),
             auth=args.get("auth", True),
+            redirect=args.get("redirect"),
             options=args.get("options") or _NO_OPTIONS,
         )
 
@@ -160,7 +191,7 @@ def _merge_body(body: object, extra: Body | None) -> object:
     if isinstance(body, NotGiven) or body is None:
         return dict(extra)
     if isinstance(body, pydantic.BaseModel):
-        body = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        body = body.model_dump(by_alias=True, exclude_unset=True)
     if isinstance(body, Mapping):
         return {**body, **extra}
     raise ConfigurationError("extra_body can only be merged into an object body")
@@ -186,6 +217,8 @@ class _BaseClient(Generic[_HttpxClientT]):
     base_url: str
     timeout: TimeoutTypes
     max_retries: int
+    max_retry_after: float
+    strict_response_validation: bool
 
     _http: _HttpxClientT
     _owns_http: bool
@@ -200,6 +233,8 @@ class _BaseClient(Generic[_HttpxClientT]):
         timeout: TimeoutTypes,
         max_retries: int,
         default_headers: Mapping[str, str] | None,
+        max_retry_after: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         cls = type(self)
         if token is None and cls._token_env_var:
@@ -221,6 +256,12 @@ class _BaseClient(Generic[_HttpxClientT]):
             raise ConfigurationError(f"No base URL: pass base_url=... to {cls.__name__}().")
         if max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0")
+        if max_retry_after is None:
+            max_retry_after = cls._retry_policy.max_retry_after
+        if max_retry_after < 0:
+            raise ConfigurationError("max_retry_after must be >= 0")
+        self.max_retry_after = max_retry_after
+        self.strict_response_validation = strict_response_validation
         self.token = token
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -251,6 +292,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        max_retry_after: float | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some settings changed, sharing the connection pool.
 
@@ -275,6 +317,10 @@ class _BaseClient(Generic[_HttpxClientT]):
             if max_retries < 0:
                 raise ConfigurationError("max_retries must be >= 0")
             new.max_retries = max_retries
+        if not isinstance(max_retry_after, NotGiven):
+            if max_retry_after < 0:
+                raise ConfigurationError("max_retry_after must be >= 0")
+            new.max_retry_after = max_retry_after
         new._custom_headers = dict(self._custom_headers)
         if not isinstance(default_headers, NotGiven):
             new._custom_headers.update(default_headers)
@@ -299,7 +345,11 @@ class _BaseClient(Generic[_HttpxClientT]):
             headers.update(spec.options.extra_headers)
         return headers
 
-    def _build_request(self, spec: _RequestSpec) -> httpx.Request:
+    def _build_request(
+        self, spec: _RequestSpec, files_stack: contextlib.ExitStack
+    ) -> httpx.Request:
+        """The request to send; files given as paths are opened on ``files_stack`` and
+        streamed from disk."""
         options = spec.options
         params: list[tuple[str, str | int | float | bool | None]] = []
         params.extend(serialize_query(spec.query, spec.query_style))
@@ -316,7 +366,7 @@ class _BaseClient(Generic[_HttpxClientT]):
             if options.extra_body:
                 fields.update(options.extra_body)
             data = serialize_form(fields)
-            files = to_httpx_files(spec.files or {})
+            files = to_httpx_files(spec.files or {}, files_stack)
         else:
             body = _merge_body(spec.body, options.extra_body)
             if not isinstance(body, NotGiven):
@@ -380,10 +430,16 @@ class _BaseClient(Generic[_HttpxClientT]):
 
     # -- response handling ------------------------------------------------------------
 
+    def _status_error_classes(self) -> StatusErrorClasses:
+        """The exception classes raised by status; a generated client returns its own
+        subclasses, whose ``error`` is typed with the spec's error models."""
+        return DEFAULT_STATUS_ERRORS
+
     def _status_error(self, response: httpx.Response, spec: _RequestSpec) -> APIStatusError:
         body = decode_body(response)
         error = _parse_error_model(response.status_code, body, spec.error_models)
-        return make_status_error(response, body=body, error=error)
+        classes = self._status_error_classes()
+        return make_status_error(response, body=body, error=error, classes=classes)
 
     def _connection_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         if isinstance(exc, httpx.TimeoutException):
@@ -395,13 +451,34 @@ class _BaseClient(Generic[_HttpxClientT]):
             f"Connection error: {request.method} {request.url}: {detail}", request=request
         )
 
-    def _retry_delay(self, retries: int, response: httpx.Response | None) -> float:
+    def _retry_delay(self, retries: int, response: httpx.Response | None) -> float | None:
+        """Seconds before the next try; ``None``: the server asked for a longer wait than
+        ``max_retry_after``, so the error is raised at once."""
         headers = response.headers if response is not None else None
-        return self._retry_policy.delay(retries, headers, self._random)
+        return self._retry_policy.delay(
+            retries, headers, self._random, max_retry_after=self.max_retry_after
+        )
+
+    def _parser(self, spec: _RequestSpec, cast_to: object) -> Callable[[httpx.Response], Any]:
+        if spec.redirect == "location":
+            return _parse_redirect
+        strict = self.strict_response_validation
+        log = self._log
+        unwrap = spec.unwrap
+        return lambda response: _parse_success(response, cast_to, unwrap, strict, log)
+
+    def _page_parser(
+        self, page: _PageSpec[_T]
+    ) -> Callable[[httpx.Response], tuple[list[_T], str | None]]:
+        strict = self.strict_response_validation
+        log = self._log
+        return lambda response: _parse_page(response, page, strict, log)
 
 
 def _parse_error_model(status: int, body: object, models: ErrorModels | None) -> Any:
-    """Parse ``body`` into the error model for ``status``, trying every model; else None."""
+    """Parse ``body`` into the error model documented for ``status`` (the code, then its
+    ``4XX``-style range, then ``default``); ``None`` when none is documented or fits, so
+    ``error`` is always one of the models its exception class is typed with."""
     if not models or not isinstance(body, dict | list):
         return None
     range_key = f"{status // 100}XX"
@@ -409,9 +486,6 @@ def _parse_error_model(status: int, body: object, models: ErrorModels | None) ->
     for key in (status, str(status), range_key, range_key.lower(), "default"):
         model = models.get(key)
         if model is not None and model not in ordered:
-            ordered.append(model)
-    for model in models.values():
-        if model not in ordered:
             ordered.append(model)
     for model in ordered:
         try:
@@ -421,7 +495,59 @@ def _parse_error_model(status: int, body: object, models: ErrorModels | None) ->
     return None
 
 
-def _parse_success(response: httpx.Response, cast_to: object, unwrap: tuple[str, ...]) -> Any:
+def _parse_redirect(response: httpx.Response) -> str:
+    """The absolute URL a documented redirect points to."""
+    location = response.headers.get("location")
+    if not response.is_redirect or not location:
+        request = response.request
+        raise APIResponseValidationError(
+            f"Response of {request.method} {request.url} is {response.status_code}, not the "
+            "documented redirect with a Location header",
+            response=response,
+            body=decode_body(response),
+        )
+    return str(response.request.url.join(location))
+
+
+def _type_name(tp: Any) -> str:
+    """``Message``, ``list[Chat]``: how a type reads in a message."""
+    args = getattr(tp, "__args__", None)
+    origin = getattr(tp, "__origin__", None)
+    if isinstance(tp, type) and not args:
+        return tp.__name__
+    if origin is not None and args:
+        return f"{_type_name(origin)}[{', '.join(_type_name(arg) for arg in args)}]"
+    return repr(tp)
+
+
+def _validate(
+    tp: Any, data: object, where: str, strict: bool, log: logging.Logger
+) -> tuple[Any, pydantic.ValidationError | None]:
+    """``data`` as ``tp``; unless ``strict``, a mismatch is logged and the value kept as far
+    as it validates (see ``_lenient``).  The error is returned when nothing could be kept."""
+    try:
+        return validate_as(tp, data), None
+    except pydantic.ValidationError as exc:
+        lenient = None if strict else validate_leniently(tp, data)
+        if lenient is None:
+            return None, exc
+        value, problems = lenient
+        log.warning(
+            "Response of %s does not match %s; returned as received: %s",
+            where,
+            _type_name(tp),
+            "; ".join(problems) or str(exc),
+        )
+        return value, None
+
+
+def _parse_success(
+    response: httpx.Response,
+    cast_to: object,
+    unwrap: tuple[str, ...],
+    strict: bool = True,
+    log: logging.Logger | None = None,
+) -> Any:
     if cast_to is None:
         return None
     if cast_to is httpx.Response:
@@ -454,16 +580,22 @@ def _parse_success(response: httpx.Response, cast_to: object, unwrap: tuple[str,
                 body=data,
             )
         data = found
-    try:
-        return validate_as(cast_to, data)
-    except pydantic.ValidationError as exc:
-        name = getattr(cast_to, "__name__", repr(cast_to))
+    value, error = _validate(cast_to, data, where, strict, log or logging.getLogger(__name__))
+    if error is not None:
         raise APIResponseValidationError(
-            f"Response of {where} does not match {name}: {exc}", response=response, body=data
-        ) from exc
+            f"Response of {where} does not match {_type_name(cast_to)}: {error}",
+            response=response,
+            body=data,
+        ) from error
+    return value
 
 
-def _parse_page(response: httpx.Response, page: _PageSpec[_T]) -> tuple[list[_T], str | None]:
+def _parse_page(
+    response: httpx.Response,
+    page: _PageSpec[_T],
+    strict: bool = True,
+    log: logging.Logger | None = None,
+) -> tuple[list[_T], str | None]:
     request = response.request
     where = f"{request.method} {request.url}"
     body = decode_body(response)
@@ -474,12 +606,16 @@ def _parse_page(response: httpx.Response, page: _PageSpec[_T]) -> tuple[list[_T]
             response=response,
             body=body,
         )
-    try:
-        data: list[_T] = validate_as(GenericAlias(list, (page.item_type,)), items or [])
-    except pydantic.ValidationError as exc:
+    item_list = GenericAlias(list, (page.item_type,))
+    data, error = _validate(
+        item_list, items or [], where, strict, log or logging.getLogger(__name__)
+    )
+    if error is not None:
         raise APIResponseValidationError(
-            f"Items of {where} do not match {page.item_type!r}: {exc}", response=response, body=body
-        ) from exc
+            f"Items of {where} do not match {page.item_type!r}: {error}",
+            response=response,
+            body=body,
+        ) from error
     cursor = dig(body, page.next_cursor_path)
     next_cursor = str(cursor) if isinstance(cursor, str | int) and cursor != "" else None
     return data, next_cursor
@@ -494,9 +630,14 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     """Base class of generated synchronous clients.
 
     ``Client(token=None, *, base_url=None, timeout=60.0, max_retries=2, http_client=None,
-    default_headers=None)``; the token falls back to the ``_token_env_var`` environment
-    variable.  Use as a context manager, or call :meth:`close`, to release the connection
-    pool the client created (a caller-supplied ``http_client`` is never closed).
+    default_headers=None, max_retry_after=60.0, strict_response_validation=False)``; the
+    token falls back to the ``_token_env_var`` environment variable.  A ``Retry-After``
+    longer than ``max_retry_after`` seconds is not waited for: the error (``RateLimitError``
+    for 429) is raised at once, with ``retry_after``.  A response that does not match its
+    schema is returned anyway, with a logged warning, unless
+    ``strict_response_validation=True``.  Use as a context manager, or call :meth:`close`,
+    to release the connection pool the client created (a caller-supplied ``http_client`` is
+    never closed).
     """
 
     def __init__(
@@ -508,8 +649,18 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retry_after: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
-        self._configure(token, base_url, timeout, max_retries, default_headers)
+        self._configure(
+            token,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            max_retry_after,
+            strict_response_validation,
+        )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
                 f"http_client must be an httpx.Client, got {type(http_client).__name__}"
@@ -542,23 +693,34 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 
     # -- requests ---------------------------------------------------------------------
 
-    def _send(self, spec: _RequestSpec) -> tuple[httpx.Response, int]:
+    def _send(self, spec: _RequestSpec, *, stream: bool = False) -> tuple[httpx.Response, int]:
+        """Send with retries; a returned streamed response still has its body unread."""
+        with contextlib.ExitStack() as files_stack:
+            return self._send_with_files(spec, stream, files_stack)
+
+    def _send_with_files(
+        self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
+    ) -> tuple[httpx.Response, int]:
         max_retries = self._max_retries(spec)
         retries = 0
         while True:
-            request = self._build_request(spec)
+            request = self._build_request(spec, files_stack)
             self._log_request(request, retries)
             start = time.monotonic()
             try:
-                response = self._http.send(request)
+                if spec.redirect is None:
+                    response = self._http.send(request, stream=stream)
+                else:
+                    follow = spec.redirect == "follow"
+                    response = self._http.send(request, stream=stream, follow_redirects=follow)
             except httpx.HTTPError as exc:
                 error = self._connection_error(exc, request)
                 self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
                 retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
                     spec.method
                 )
-                if retryable and retries < max_retries:
-                    delay = self._retry_delay(retries, None)
+                delay = self._retry_delay(retries, None)
+                if retryable and retries < max_retries and delay is not None:
                     self._log_retry(request, type(exc).__name__, delay, retries)
                     self._sleep(delay)
                     retries += 1
@@ -569,11 +731,13 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 return response, retries
             if retries < max_retries and should_retry_status(spec.method, response.status_code):
                 delay = self._retry_delay(retries, response)
-                self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                response.close()
-                self._sleep(delay)
-                retries += 1
-                continue
+                if delay is not None:
+                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+                    response.close()
+                    self._sleep(delay)
+                    retries += 1
+                    continue
+            response.read()
             raise self._status_error(response, spec)
 
     @overload
@@ -602,15 +766,13 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         :class:`APIResponse` is returned instead.
         """
         spec = _RequestSpec.create(method, path, kwargs)
-        raw = take_raw_response_flag()
-        response, retries = self._send(spec)
-        unwrap = spec.unwrap
-        result = APIResponse(
-            response,
-            lambda resp: _parse_success(resp, cast_to, unwrap),
-            retries_taken=retries,
-        )
-        return result if raw else result.parse()
+        mode = take_response_mode()
+        response, retries = self._send(spec, stream=mode == "stream")
+        parser = self._parser(spec, cast_to)
+        if mode == "stream":
+            return StreamedAPIResponse(response, parser, retries_taken=retries)
+        result = APIResponse(response, parser, retries_taken=retries)
+        return result if mode == "raw" else result.parse()
 
     def request_page(
         self,
@@ -630,13 +792,14 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         """
         spec = _RequestSpec.create(method, path, kwargs)
         page_spec = _PageSpec(item_type, tuple(items_path), tuple(next_cursor_path), cursor_param)
+        parse_page = self._page_parser(page_spec)
         raw = take_raw_response_flag()
 
         def fetch(current: _RequestSpec, seen: frozenset[str]) -> APIResponse[SyncCursorPage[_T]]:
             response, retries = self._send(current)
 
             def parse(resp: httpx.Response) -> SyncCursorPage[_T]:
-                data, next_cursor = _parse_page(resp, page_spec)
+                data, next_cursor = parse_page(resp)
                 return SyncCursorPage(
                     data=data,
                     next_cursor=next_cursor,
@@ -656,7 +819,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     """Base class of generated asynchronous clients; mirrors :class:`SyncAPIClient`.
 
-    Use ``async with``, or ``await client.aclose()``.  List methods return an
+    Use ``async with``, or ``await client.close()`` (also ``aclose()``).  List methods return an
     :class:`AsyncPaginator` (``await`` it for the first page, ``async for`` for all items).
     """
 
@@ -669,8 +832,18 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retry_after: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
-        self._configure(token, base_url, timeout, max_retries, default_headers)
+        self._configure(
+            token,
+            base_url,
+            timeout,
+            max_retries,
+            default_headers,
+            max_retry_after,
+            strict_response_validation,
+        )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
                 f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
@@ -690,6 +863,10 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         if self._owns_http:
             await self._http.aclose()
 
+    async def close(self) -> None:
+        """Same as :meth:`aclose`: ``await client.close()``."""
+        await self.aclose()
+
     async def __aenter__(self) -> Self:
         return self
 
@@ -703,23 +880,38 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
     # -- requests ---------------------------------------------------------------------
 
-    async def _send(self, spec: _RequestSpec) -> tuple[httpx.Response, int]:
+    async def _send(
+        self, spec: _RequestSpec, *, stream: bool = False
+    ) -> tuple[httpx.Response, int]:
+        """Send with retries; a returned streamed response still has its body unread."""
+        with contextlib.ExitStack() as files_stack:
+            return await self._send_with_files(spec, stream, files_stack)
+
+    async def _send_with_files(
+        self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
+    ) -> tuple[httpx.Response, int]:
         max_retries = self._max_retries(spec)
         retries = 0
         while True:
-            request = self._build_request(spec)
+            request = self._build_request(spec, files_stack)
             self._log_request(request, retries)
             start = time.monotonic()
             try:
-                response = await self._http.send(request)
+                if spec.redirect is None:
+                    response = await self._http.send(request, stream=stream)
+                else:
+                    follow = spec.redirect == "follow"
+                    response = await self._http.send(
+                        request, stream=stream, follow_redirects=follow
+                    )
             except httpx.HTTPError as exc:
                 error = self._connection_error(exc, request)
                 self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
                 retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
                     spec.method
                 )
-                if retryable and retries < max_retries:
-                    delay = self._retry_delay(retries, None)
+                delay = self._retry_delay(retries, None)
+                if retryable and retries < max_retries and delay is not None:
                     self._log_retry(request, type(exc).__name__, delay, retries)
                     await self._asleep(delay)
                     retries += 1
@@ -730,11 +922,13 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 return response, retries
             if retries < max_retries and should_retry_status(spec.method, response.status_code):
                 delay = self._retry_delay(retries, response)
-                self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                await response.aclose()
-                await self._asleep(delay)
-                retries += 1
-                continue
+                if delay is not None:
+                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+                    await response.aclose()
+                    await self._asleep(delay)
+                    retries += 1
+                    continue
+            await response.aread()
             raise self._status_error(response, spec)
 
     @overload
@@ -757,15 +951,13 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     ) -> Any:
         """Async twin of :meth:`SyncAPIClient.request`."""
         spec = _RequestSpec.create(method, path, kwargs)
-        raw = take_raw_response_flag()
-        response, retries = await self._send(spec)
-        unwrap = spec.unwrap
-        result = APIResponse(
-            response,
-            lambda resp: _parse_success(resp, cast_to, unwrap),
-            retries_taken=retries,
-        )
-        return result if raw else result.parse()
+        mode = take_response_mode()
+        response, retries = await self._send(spec, stream=mode == "stream")
+        parser = self._parser(spec, cast_to)
+        if mode == "stream":
+            return AsyncStreamedAPIResponse(response, parser, retries_taken=retries)
+        result = APIResponse(response, parser, retries_taken=retries)
+        return result if mode == "raw" else result.parse()
 
     def request_page(
         self,
@@ -782,6 +974,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         returned :class:`AsyncPaginator` is awaited or iterated."""
         spec = _RequestSpec.create(method, path, kwargs)
         page_spec = _PageSpec(item_type, tuple(items_path), tuple(next_cursor_path), cursor_param)
+        parse_page = self._page_parser(page_spec)
 
         async def fetch(
             current: _RequestSpec, seen: frozenset[str]
@@ -793,7 +986,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 return result.parse()
 
             def parse(resp: httpx.Response) -> AsyncCursorPage[_T]:
-                data, next_cursor = _parse_page(resp, page_spec)
+                data, next_cursor = parse_page(resp)
                 return AsyncCursorPage(
                     data=data,
                     next_cursor=next_cursor,

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
+from ._retry import parse_retry_after
+
 __all__ = [
+    "DEFAULT_STATUS_ERRORS",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -20,10 +24,12 @@ __all__ = [
     "ConflictError",
     "GoneError",
     "InternalServerError",
+    "MissingFieldError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StatusErrorClasses",
     "UnprocessableEntityError",
     "WebhookParseError",
     "WebhookVerificationError",
@@ -86,6 +92,15 @@ class APIResponseValidationError(APIError):
         self.body = body
 
 
+class MissingFieldError(APIError, AttributeError):
+    """Reading a required field the server left out of a leniently parsed response.
+
+    Responses that do not match their schema are returned anyway (a warning is logged)
+    unless the client was made with ``strict_response_validation=True``; the fields they
+    lack raise this error, which is also an :class:`AttributeError`, when read.
+    """
+
+
 class APIStatusError(APIError):
     """The server answered with a 4xx/5xx status.
 
@@ -94,8 +109,11 @@ class APIStatusError(APIError):
         response: the :class:`httpx.Response`.
         request: the :class:`httpx.Request` that was sent.
         body: the decoded JSON body, the raw text when it is not JSON, or ``None`` when empty.
-        error: ``body`` parsed into the operation's error model, or ``None`` when it does not
-            validate against any of the error models of the operation.
+        error: ``body`` parsed into the operation's error model for this status, or ``None``
+            when it does not validate against any of them (generated SDKs narrow its type
+            per status class).
+        retry_after: seconds the server asked to wait (``Retry-After`` / ``retry-after-ms``),
+            or ``None`` when it did not say.
     """
 
     response: httpx.Response
@@ -103,6 +121,7 @@ class APIStatusError(APIError):
     status_code: int
     body: object
     error: Any
+    retry_after: float | None
 
     def __init__(
         self,
@@ -118,6 +137,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.error = error
+        self.retry_after = parse_retry_after(response.headers)
 
 
 class BadRequestError(APIStatusError):
@@ -153,7 +173,11 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """HTTP 429."""
+    """HTTP 429.
+
+    Raised after the retries, or at once when ``Retry-After`` asks for longer than the
+    client's ``max_retry_after``; ``retry_after`` then says how long to wait.
+    """
 
 
 class InternalServerError(APIStatusError):
@@ -168,7 +192,12 @@ class WebhookParseError(WebhookVerificationError):
     """A webhook body is not valid JSON or does not match any known event type."""
 
 
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+StatusErrorClasses = Mapping[int | str, type[APIStatusError]]
+"""The exception class raised for a status: by code, ``"5XX"`` for any server error and
+``"default"`` for the rest.  A generated SDK passes subclasses whose ``error`` attribute
+is typed with the spec's error models."""
+
+DEFAULT_STATUS_ERRORS: StatusErrorClasses = {
     400: BadRequestError,
     401: AuthenticationError,
     402: PaymentRequiredError,
@@ -178,13 +207,14 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     410: GoneError,
     422: UnprocessableEntityError,
     429: RateLimitError,
+    "5XX": InternalServerError,
+    "default": APIStatusError,
 }
 
 
-def _status_error_class(status: int) -> type[APIStatusError]:
-    if status >= 500:
-        return InternalServerError
-    return _STATUS_ERRORS.get(status, APIStatusError)
+def _status_error_class(status: int, classes: StatusErrorClasses) -> type[APIStatusError]:
+    found = classes.get(status) or (classes.get("5XX") if status >= 500 else None)
+    return found or classes.get("default") or APIStatusError
 
 
 def _shorten(text: str) -> str:
@@ -254,7 +284,13 @@ def extract_error_message(body: object) -> str:
         return _shorten(repr(body))
 
 
-def make_status_error(response: httpx.Response, *, body: object, error: Any) -> APIStatusError:
+def make_status_error(
+    response: httpx.Response,
+    *,
+    body: object,
+    error: Any,
+    classes: StatusErrorClasses = DEFAULT_STATUS_ERRORS,
+) -> APIStatusError:
     """Build the :class:`APIStatusError` subclass that matches ``response.status_code``."""
     status = response.status_code
     request = response.request
@@ -264,4 +300,5 @@ def make_status_error(response: httpx.Response, *, body: object, error: Any) -> 
     detail = extract_error_message(body)
     if detail:
         message = f"{message}: {detail}"
-    return _status_error_class(status)(message, response=response, body=body, error=error)
+    error_class = _status_error_class(status, classes)
+    return error_class(message, response=response, body=body, error=error)

@@ -1,7 +1,13 @@
-"""File inputs for multipart uploads."""
+"""File inputs for multipart uploads.
+
+Uploads are streamed: a path is opened when the request is sent and read in chunks, a file
+object is read in chunks (rewound before a retry when it can seek); only ``bytes`` live in
+memory whole.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import mimetypes
 import os
@@ -17,11 +23,12 @@ __all__ = [
     "FilesInput",
     "HttpxFile",
     "file_name",
+    "guess_content_type",
     "to_httpx_file",
     "to_httpx_files",
 ]
 
-FileContent: TypeAlias = bytes | IO[bytes]
+FileContent: TypeAlias = bytes | IO[bytes] | os.PathLike[str]
 FileInput: TypeAlias = (
     str
     | os.PathLike[str]
@@ -32,22 +39,24 @@ FileInput: TypeAlias = (
 )
 """What an upload parameter accepts.
 
-* ``str`` or ``os.PathLike``: a path on disk (read when the request is built);
+* ``str`` or ``os.PathLike``: a path on disk (opened when the request is sent, streamed);
 * ``bytes``: raw content, sent as ``upload``;
-* a binary file object: its ``name`` (basename) is used when it has one;
-* ``(filename, content)`` or ``(filename, content, content_type)``.
+* a binary file object: streamed; its ``name`` (basename) is used when it has one;
+* ``(filename, content)`` or ``(filename, content, content_type)``, where ``content`` is
+  bytes, a binary file object or a path.
 """
 
 FilesInput: TypeAlias = Mapping[str, FileInput] | Sequence[tuple[str, FileInput]]
 """Files of a multipart request: ``{"field": file}`` or ``[("field", file), …]``."""
 
-HttpxFile: TypeAlias = tuple[str, FileContent, str]
+HttpxFile: TypeAlias = tuple[str, bytes | IO[bytes], str]
 
 DEFAULT_FILENAME = "upload"
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 
 
-def _guess_type(filename: str) -> str:
+def guess_content_type(filename: str) -> str:
+    """The MIME type ``filename`` suggests (``application/octet-stream`` when unknown)."""
     guessed, _ = mimetypes.guess_type(filename, strict=False)
     return guessed or DEFAULT_CONTENT_TYPE
 
@@ -71,29 +80,36 @@ def file_name(file: FileInput) -> str:
     return _basename(getattr(file, "name", None)) or DEFAULT_FILENAME
 
 
-def to_httpx_file(file: FileInput) -> HttpxFile:
-    """Normalize ``file`` into an httpx ``(filename, content, content_type)`` tuple."""
+def to_httpx_file(file: FileInput, opened: contextlib.ExitStack | None = None) -> HttpxFile:
+    """Normalize ``file`` into an httpx ``(filename, content, content_type)`` tuple.
+
+    Paths are opened for reading on ``opened``, which the caller closes once the request
+    is sent; without it they are read into memory.
+    """
     if isinstance(file, tuple):
         if len(file) == 2:
             name, content = file
-            return name, _content(content), _guess_type(name)
+            return name, _content(content, opened), guess_content_type(name)
         if len(file) == 3:
             name, content, content_type = file
-            return name, _content(content), content_type
+            return name, _content(content, opened), content_type
         raise ConfigurationError(f"file tuple must have 2 or 3 items, got {len(file)}")
-    if isinstance(file, str | os.PathLike):
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ConfigurationError(f"cannot read file {str(path)!r}: {exc}") from exc
-        name = path.name or DEFAULT_FILENAME
-        return name, data, _guess_type(name)
     name = file_name(file)
-    return name, _content(file), _guess_type(name)
+    return name, _content(file, opened), guess_content_type(name)
 
 
-def _content(content: object) -> FileContent:
+def _open(path: Path, opened: contextlib.ExitStack | None) -> bytes | IO[bytes]:
+    try:
+        if opened is None:
+            return path.read_bytes()
+        return opened.enter_context(path.open("rb"))
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read file {str(path)!r}: {exc}") from exc
+
+
+def _content(content: object, opened: contextlib.ExitStack | None = None) -> bytes | IO[bytes]:
+    if isinstance(content, str | os.PathLike):
+        return _open(Path(content), opened)
     if isinstance(content, bytes):
         return content
     if isinstance(content, bytearray | memoryview):
@@ -105,7 +121,10 @@ def _content(content: object) -> FileContent:
     raise ConfigurationError(f"unsupported file content of type {type(content).__name__}")
 
 
-def to_httpx_files(files: FilesInput) -> list[tuple[str, HttpxFile]]:
-    """Normalize a files mapping/sequence into httpx's ``files=`` list form."""
+def to_httpx_files(
+    files: FilesInput, opened: contextlib.ExitStack | None = None
+) -> list[tuple[str, HttpxFile]]:
+    """Normalize a files mapping/sequence into httpx's ``files=`` list form (paths are
+    opened on ``opened``, see :func:`to_httpx_file`)."""
     items = files.items() if isinstance(files, Mapping) else files
-    return [(field, to_httpx_file(file)) for field, file in items]
+    return [(field, to_httpx_file(file, opened)) for field, file in items]

@@ -25,8 +25,11 @@ class RetryPolicy:
 
     The n-th retry (n = 0, 1, …) waits ``min(initial_delay * multiplier**n, max_delay)``
     seconds, scaled by a random factor in ``[1 - jitter, 1 + jitter]`` and capped at
-    ``max_delay``, unless the response carries ``retry-after-ms`` / ``Retry-After`` of at
-    most ``max_retry_after`` seconds, which is then used as is.
+    ``max_delay``, unless the response carries ``retry-after-ms`` / ``Retry-After``: a wait
+    of at most ``max_retry_after`` seconds is then used as is, and a longer one means the
+    request is not retried at all (the caller gets the error, with ``retry_after``, at once,
+    instead of hammering a server that asked to be left alone).  ``max_retry_after`` is the
+    default of the clients' ``max_retry_after=`` argument.
     """
 
     initial_delay: float = 0.5
@@ -46,12 +49,17 @@ class RetryPolicy:
         headers: Mapping[str, str] | None,
         random: Callable[[], float],
         now: float | None = None,
-    ) -> float:
-        """Seconds to wait before retry number ``retry_index`` (0-based)."""
+        *,
+        max_retry_after: float | None = None,
+    ) -> float | None:
+        """Seconds to wait before retry number ``retry_index`` (0-based), or ``None`` when
+        the server asked for more than ``max_retry_after`` (default: the policy's) seconds
+        and the request must not be retried."""
+        cap = self.max_retry_after if max_retry_after is None else max_retry_after
         if headers is not None:
             retry_after = parse_retry_after(headers, now=now)
-            if retry_after is not None and retry_after <= self.max_retry_after:
-                return retry_after
+            if retry_after is not None:
+                return retry_after if retry_after <= cap else None
         return self.backoff(retry_index, random)
 
 

@@ -18,7 +18,7 @@ import pydantic
 import pydantic_core
 
 from ._exceptions import ConfigurationError
-from ._qs import format_scalar
+from ._qs import aware, format_scalar
 from ._types import NotGiven
 
 __all__ = [
@@ -47,16 +47,17 @@ MISSING: Any = _Missing()
 def to_jsonable(value: object) -> Any:
     """Convert a request body into plain JSON data.
 
-    Pydantic models are dumped with ``mode="json", by_alias=True, exclude_unset=True``;
+    Pydantic models are dumped with ``by_alias=True, exclude_unset=True``;
     :data:`NOT_GIVEN` entries of mappings are dropped (``None`` is kept); enums become their
-    value; dates/times become ISO 8601.
+    value; dates/times become ISO 8601, a naive datetime as local time with its offset
+    (:func:`aware`), in models too.
     """
     if value is None or isinstance(value, str | int | float):
         if isinstance(value, Enum):
             return to_jsonable(value.value)
         return value
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return to_jsonable(value.model_dump(by_alias=True, exclude_unset=True))
     if isinstance(value, Enum):
         return to_jsonable(value.value)
     if isinstance(value, Mapping):
@@ -67,7 +68,9 @@ def to_jsonable(value: object) -> Any:
         }
     if isinstance(value, list | tuple | set | frozenset):
         return [to_jsonable(item) for item in value if not isinstance(item, NotGiven)]
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+    if isinstance(value, _dt.datetime):
+        return aware(value).isoformat()
+    if isinstance(value, _dt.date | _dt.time):
         return value.isoformat()
     if isinstance(value, UUID | Decimal):
         return str(value)

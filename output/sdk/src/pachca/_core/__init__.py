@@ -20,15 +20,22 @@ class attributes::
         def messages(self) -> MessagesService: ...
 
     ExampleClient(token=None, *, base_url=None, timeout=60.0, max_retries=2,
-                  http_client=None, default_headers=None)
+                  http_client=None, default_headers=None, max_retry_after=60.0,
+                  strict_response_validation=False)
 
 * the token falls back to the ``_token_env_var`` environment variable; with neither,
   ``ConfigurationError`` is raised;
 * one connection pool per client: an owned ``httpx.Client`` / ``httpx.AsyncClient`` created
   once, or the caller's ``http_client`` (whose own ``base_url`` is ignored: URLs are always
   built from the SDK's base URL).  ``with``/``close()`` (``async with``/``aclose()``)
-  close the pool only when the client created it;
-* ``client.with_options(token=, base_url=, timeout=, max_retries=, default_headers=)``
+  close the pool only when the client created it (``await client.close()`` is the same as
+  ``aclose()`` on the async client);
+* responses that do not match their schema are returned anyway and a warning naming the
+  fields is logged; a required field the server left out raises ``MissingFieldError`` (an
+  ``AttributeError``) when read.  ``strict_response_validation=True`` raises
+  ``APIResponseValidationError`` instead;
+* ``client.with_options(token=, base_url=, timeout=, max_retries=, default_headers=,
+  max_retry_after=)``
   returns a copy sharing the pool (the copy never closes it; cached services are rebuilt);
 * every request sends ``Authorization: Bearer <token>`` (unless ``auth=False``),
   ``User-Agent: <sdk_name>/<version> python/<x.y> httpx/<v>``, ``Accept: application/json``;
@@ -50,6 +57,8 @@ class attributes::
             error_models: ErrorModels | None = None,   # {401: OAuthErr, "4XX": ..., "default": ...}
             absolute_url: bool = False,                # path is a full URL (no base URL)
             auth: bool = True,                         # False: no Authorization header
+            redirect: RedirectMode | None = None,      # "location": return the 3xx target URL;
+                                                       # "follow": follow it, parse the end
             options: RequestOptions | None = None)
 
 ``cast_to=None`` ignores the body (204); ``bytes``/``str``/``httpx.Response`` return it raw;
@@ -63,7 +72,8 @@ next_cursor_path: Sequence[str], cursor_param="cursor", **RequestArgs)`` returns
 
 ``RequestOptions(*, extra_headers=None, extra_query=None, extra_body=None,
 timeout=NOT_GIVEN, max_retries=NOT_GIVEN)`` — per-call overrides; every generated method
-takes ``extra_headers``, ``extra_query``, ``timeout``, ``max_retries`` and passes them here.
+takes ``extra_headers``, ``extra_query``, ``timeout``, ``max_retries`` (and ``extra_body``
+when it sends a body) and passes them here.
 
 Services
 --------
@@ -75,12 +85,20 @@ the same parameters that returns ``APIResponse[R]`` — ``status_code``, ``heade
 ``http_response``, ``url``, ``method``, ``retries_taken``, ``json()`` and ``parse() -> R``
 (cached; ``APIResponseValidationError`` when the body does not match).
 
+Streamed responses: ``to_streamed_response_wrapper(method)`` (``async_to_streamed_response_
+wrapper``) returns a callable with the same parameters that returns a context manager;
+``with wrapped(...) as response`` sends the request and yields a ``StreamedAPIResponse[R]``
+whose body is unread: ``iter_bytes(chunk_size)``, ``iter_text()``, ``iter_lines()``,
+``write_to_file(path)``, ``read()``, ``parse()``; the connection is released on exit.
+
 Values
 ------
 * ``NOT_GIVEN`` (the only ``NotGiven``; falsy, ``repr`` ``NOT_GIVEN``) marks omitted
   arguments; ``strip_not_given(mapping)`` drops them; ``None`` is sent as JSON ``null``.
-  JSON bodies may contain pydantic models (dumped with ``mode="json", by_alias=True,
+  JSON bodies may contain pydantic models (dumped with ``by_alias=True,
   exclude_unset=True``), enums, dates/datetimes, nested lists/dicts.
+* a naive ``datetime`` is local time: in paths, queries, forms and bodies it is sent with
+  the local UTC offset (``dt.astimezone().isoformat()``); aware datetimes are sent as is.
 * ``BaseModel``: ``extra="allow"`` (unknown fields kept), populate by name or alias, dumps
   by alias; ``to_dict()`` / ``to_json()``.
 * ``OpenStrEnum`` / ``OpenIntEnum``: ``Enum("new")`` returns a cached pseudo-member with
@@ -100,14 +118,20 @@ Errors
 ``APIResponseValidationError`` (2xx body that does not parse), ``WebhookVerificationError``
 ⊃ ``WebhookParseError``, and ``APIStatusError`` (``status_code``, ``response``,
 ``request``, ``body``: JSON / text / None, ``error``: body parsed into the operation's error
-model or ``None``) ⊃ ``BadRequestError`` 400, ``AuthenticationError`` 401,
+model or ``None``, ``retry_after``: seconds asked for by ``Retry-After`` or ``None``)
+⊃ ``BadRequestError`` 400, ``AuthenticationError`` 401,
 ``PaymentRequiredError`` 402, ``PermissionDeniedError`` 403, ``NotFoundError`` 404,
 ``ConflictError`` 409, ``GoneError`` 410, ``UnprocessableEntityError`` 422,
-``RateLimitError`` 429, ``InternalServerError`` 5xx.
+``RateLimitError`` 429, ``InternalServerError`` 5xx.  The error body is parsed only into the
+models documented for its status (code, ``4XX`` range, ``default``).  A generated client
+overrides ``_status_error_classes()`` to raise its own subclasses (a ``StatusErrorClasses``
+mapping: code → class, ``"5XX"``, ``"default"``) whose ``error`` is typed with those models.
 
 Retries: 429 for every method; 408, 5xx, connection errors and timeouts only for GET, HEAD,
 OPTIONS, PUT and DELETE.  ``retry-after-ms`` / ``Retry-After`` (seconds or HTTP date) up to
-60 s are honoured, otherwise exponential backoff (0.5 s * 2**n, max 8 s, ±25 % jitter).
+the client's ``max_retry_after`` (60 s) are honoured; a longer one is not retried: the
+error is raised at once with ``retry_after`` set.  Without the header: exponential backoff
+(0.5 s * 2**n, max 8 s, ±25 % jitter).
 
 Pagination
 ----------
@@ -119,9 +143,12 @@ cursor repeats.  ``AsyncCursorPage[T]`` has the same API with ``await``/``async 
 
 Files and uploads
 -----------------
-``FileInput = str | os.PathLike[str] | bytes | IO[bytes] | tuple[str, bytes | IO[bytes]] |
-tuple[str, bytes | IO[bytes], str]``; the filename comes from the path, the file object's
-``name`` or ``"upload"``, the content type from ``mimetypes``.  ``file_name(file)``.
+``FileInput = str | os.PathLike[str] | bytes | IO[bytes] | tuple[str, FileContent] |
+tuple[str, FileContent, str]`` (``FileContent = bytes | IO[bytes] | os.PathLike[str]``);
+the filename comes from the path, the file object's ``name`` or ``"upload"``, the content
+type from ``mimetypes``.  ``file_name(file)``.  Paths and file objects are streamed, never
+read into memory whole; ``load_file(file, filename)`` gives ``(name, content,
+content_type, size)`` without reading.
 ``presigned_form_upload(client, url, fields, file, *, file_field="file", options=None)``
 (``async_presigned_form_upload`` for async clients) POSTs the form to an absolute URL without
 the ``Authorization`` header; ``fill_filename(key_template, filename)`` fills ``${filename}``.
@@ -135,7 +162,14 @@ Webhooks
 """
 
 from ._attach import load_file
-from ._client import AsyncAPIClient, ErrorModels, RequestArgs, RequestOptions, SyncAPIClient
+from ._client import (
+    AsyncAPIClient,
+    ErrorModels,
+    RedirectMode,
+    RequestArgs,
+    RequestOptions,
+    SyncAPIClient,
+)
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -148,10 +182,12 @@ from ._exceptions import (
     ConflictError,
     GoneError,
     InternalServerError,
+    MissingFieldError,
     NotFoundError,
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    StatusErrorClasses,
     UnprocessableEntityError,
     WebhookParseError,
     WebhookVerificationError,
@@ -161,7 +197,17 @@ from ._models import BaseModel, OpenIntEnum, OpenStrEnum
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._qs import QueryStyle, serialize_query
 from ._resource import AsyncAPIResource, SyncAPIResource
-from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
+from ._response import (
+    APIResponse,
+    AsyncResponseContextManager,
+    AsyncStreamedAPIResponse,
+    ResponseContextManager,
+    StreamedAPIResponse,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from ._retry import RetryPolicy
 from ._types import (
     NOT_GIVEN,
@@ -189,6 +235,8 @@ __all__ = [
     "AsyncAPIResource",
     "AsyncCursorPage",
     "AsyncPaginator",
+    "AsyncResponseContextManager",
+    "AsyncStreamedAPIResponse",
     "AuthenticationError",
     "BadRequestError",
     "BaseModel",
@@ -202,6 +250,7 @@ __all__ = [
     "GoneError",
     "Headers",
     "InternalServerError",
+    "MissingFieldError",
     "NotFoundError",
     "NotGiven",
     "OpenIntEnum",
@@ -211,9 +260,13 @@ __all__ = [
     "Query",
     "QueryStyle",
     "RateLimitError",
+    "RedirectMode",
     "RequestArgs",
     "RequestOptions",
+    "ResponseContextManager",
     "RetryPolicy",
+    "StatusErrorClasses",
+    "StreamedAPIResponse",
     "SyncAPIClient",
     "SyncAPIResource",
     "SyncCursorPage",
@@ -224,6 +277,7 @@ __all__ = [
     "WebhookVerificationError",
     "async_presigned_form_upload",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
     "compute_signature",
     "file_name",
     "fill_filename",
@@ -236,5 +290,6 @@ __all__ = [
     "tagged_union",
     "to_httpx_file",
     "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
     "verify_signature",
 ]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from enum import Enum, IntEnum, StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
+
+from ._exceptions import MissingFieldError
 
 __all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum"]
 
@@ -17,7 +19,9 @@ class BaseModel(pydantic.BaseModel):
     * unknown fields sent by the server are kept (``extra="allow"``) and readable as
       attributes or through ``model_extra``;
     * fields can be populated by their Python name or their wire alias;
-    * ``model_dump()`` / ``model_dump_json()`` use the wire aliases by default.
+    * ``model_dump()`` / ``model_dump_json()`` use the wire aliases by default;
+    * a required field absent from a leniently parsed response raises
+      :class:`MissingFieldError` (an ``AttributeError``) naming it when read.
     """
 
     model_config = pydantic.ConfigDict(
@@ -28,13 +32,33 @@ class BaseModel(pydantic.BaseModel):
         protected_namespaces=(),
     )
 
+    if not TYPE_CHECKING:  # keep static attribute checking intact
+
+        def __getattr__(self, name: str) -> Any:
+            try:
+                return super().__getattr__(name)
+            except AttributeError:
+                info = type(self).model_fields.get(name)
+                if info is None:
+                    raise
+                wire = info.alias or name
+                raise MissingFieldError(
+                    f"{type(self).__name__}.{name}: the API response did not include the "
+                    f"required field {wire!r} (the response was parsed leniently; pass "
+                    "strict_response_validation=True to the client to reject it instead)"
+                ) from None
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-compatible dict with wire names, without fields that were never set."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        """JSON-compatible dict with wire names, without fields that were never set.
+
+        Values a leniently parsed response kept as sent are dumped as they are, without
+        pydantic's serializer warnings (the mismatch was logged when it was parsed).
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
 
     def to_json(self) -> str:
         """JSON string with wire names, without fields that were never set."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True)
+        return self.model_dump_json(by_alias=True, exclude_unset=True, warnings=False)
 
 
 _unknown_lock = threading.Lock()

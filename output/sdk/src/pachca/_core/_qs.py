@@ -4,7 +4,8 @@ Rules (OpenAPI ``style: form``):
 
 * :data:`NOT_GIVEN` and ``None`` values are dropped;
 * ``bool`` becomes ``"true"`` / ``"false"``; enums become their ``.value``;
-  ``datetime`` / ``date`` / ``time`` become ISO 8601; other scalars use ``str()``;
+  ``datetime`` / ``date`` / ``time`` become ISO 8601 (a naive ``datetime`` is taken as
+  local time and sent with its UTC offset, see :func:`aware`); other scalars use ``str()``;
 * a list / tuple / set becomes repeated keys (``explode: true``, the default) or one
   joined value, chosen per key with ``styles={"chat_ids": "comma"}``:
   ``"form"`` (repeat the key), ``"comma"`` (``a,b``), ``"space"`` (``a b``) or
@@ -23,11 +24,21 @@ from typing import Literal
 
 from ._types import NotGiven
 
-__all__ = ["QueryStyle", "format_scalar", "serialize_form", "serialize_query"]
+__all__ = ["QueryStyle", "aware", "format_scalar", "serialize_form", "serialize_query"]
 
 QueryStyle = Literal["form", "comma", "space", "pipe"]
 
 _SEPARATORS: dict[str, str] = {"comma": ",", "space": " ", "pipe": "|"}
+
+
+def aware(value: _dt.datetime) -> _dt.datetime:
+    """The one rule for naive datetimes: they are local time, sent with the local offset.
+
+    ``datetime(2024, 5, 1, 9, 30)`` on a machine at UTC+3 is sent as
+    ``2024-05-01T09:30:00+03:00`` (what ``datetime.astimezone()`` gives), because servers
+    reject date-times without an offset.  Aware datetimes are sent as they are.
+    """
+    return value if value.tzinfo is not None else value.astimezone()
 
 
 def format_scalar(value: object) -> str:
@@ -36,7 +47,9 @@ def format_scalar(value: object) -> str:
         return format_scalar(value.value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+    if isinstance(value, _dt.datetime):
+        return aware(value).isoformat()
+    if isinstance(value, _dt.date | _dt.time):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8")

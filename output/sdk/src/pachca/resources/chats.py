@@ -10,6 +10,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -18,7 +19,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.chat import Chat
@@ -41,6 +44,13 @@ class ChatsService(SyncAPIResource):
     def with_raw_response(self) -> ChatsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return ChatsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ChatsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return ChatsServiceWithStreamingResponse(self)
 
     def list_chats(
         self,
@@ -125,6 +135,7 @@ class ChatsService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -141,6 +152,7 @@ class ChatsService(SyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -157,6 +169,7 @@ class ChatsService(SyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat:
@@ -219,6 +232,7 @@ class ChatsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -234,6 +248,7 @@ class ChatsService(SyncAPIResource):
         skip_chats_file: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -273,6 +288,7 @@ class ChatsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -326,6 +342,7 @@ class ChatsService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -340,6 +357,7 @@ class ChatsService(SyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -354,6 +372,7 @@ class ChatsService(SyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat:
@@ -396,6 +415,7 @@ class ChatsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -476,6 +496,13 @@ class AsyncChatsService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncChatsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncChatsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncChatsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncChatsServiceWithStreamingResponse(self)
 
     def list_chats(
         self,
@@ -560,6 +587,7 @@ class AsyncChatsService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -576,6 +604,7 @@ class AsyncChatsService(AsyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -592,6 +621,7 @@ class AsyncChatsService(AsyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat:
@@ -654,6 +684,7 @@ class AsyncChatsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -669,6 +700,7 @@ class AsyncChatsService(AsyncAPIResource):
         skip_chats_file: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -708,6 +740,7 @@ class AsyncChatsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -761,6 +794,7 @@ class AsyncChatsService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -775,6 +809,7 @@ class AsyncChatsService(AsyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat: ...
@@ -789,6 +824,7 @@ class AsyncChatsService(AsyncAPIResource):
         public: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Chat:
@@ -831,6 +867,7 @@ class AsyncChatsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -926,3 +963,31 @@ class AsyncChatsServiceWithRawResponse:
         self.update_chat = async_to_raw_response_wrapper(service.update_chat)
         self.archive_chat = async_to_raw_response_wrapper(service.archive_chat)
         self.unarchive_chat = async_to_raw_response_wrapper(service.unarchive_chat)
+
+
+class ChatsServiceWithStreamingResponse:
+    """Like ChatsService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: ChatsService) -> None:
+        self.create_chat = to_streamed_response_wrapper(service.create_chat)
+        self.request_chat_export = to_streamed_response_wrapper(service.request_chat_export)
+        self.get_chat = to_streamed_response_wrapper(service.get_chat)
+        self.update_chat = to_streamed_response_wrapper(service.update_chat)
+        self.archive_chat = to_streamed_response_wrapper(service.archive_chat)
+        self.unarchive_chat = to_streamed_response_wrapper(service.unarchive_chat)
+
+
+class AsyncChatsServiceWithStreamingResponse:
+    """Like AsyncChatsService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncChatsService) -> None:
+        self.create_chat = async_to_streamed_response_wrapper(service.create_chat)
+        self.request_chat_export = async_to_streamed_response_wrapper(service.request_chat_export)
+        self.get_chat = async_to_streamed_response_wrapper(service.get_chat)
+        self.update_chat = async_to_streamed_response_wrapper(service.update_chat)
+        self.archive_chat = async_to_streamed_response_wrapper(service.archive_chat)
+        self.unarchive_chat = async_to_streamed_response_wrapper(service.unarchive_chat)

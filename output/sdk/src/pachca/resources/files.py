@@ -5,6 +5,7 @@ from __future__ import annotations
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
+    Body,
     FileInput,
     Headers,
     NotGiven,
@@ -14,10 +15,12 @@ from .._core import (
     TimeoutTypes,
     async_presigned_form_upload,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     fill_filename,
     load_file,
     presigned_form_upload,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.file_type import FileType
@@ -35,6 +38,13 @@ class FilesService(SyncAPIResource):
     def with_raw_response(self) -> FilesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return FilesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> FilesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return FilesServiceWithStreamingResponse(self)
 
     def get_upload_params(
         self,
@@ -82,6 +92,7 @@ class FilesService(SyncAPIResource):
         file: FileInput,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -128,6 +139,7 @@ class FilesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -158,7 +170,7 @@ class FilesService(SyncAPIResource):
         params = self.get_upload_params(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )
-        name, content, content_type = load_file(file, filename)
+        name, content, content_type, size = load_file(file, filename)
         key = fill_filename(params.key, name)
         fields = {
             "Content-Disposition": params.content_disposition,
@@ -181,7 +193,7 @@ class FilesService(SyncAPIResource):
         return MessageCreateFile(
             key=key,
             name=name,
-            size=len(content),
+            size=size,
             file_type=FileType("image" if content_type.startswith("image/") else "file"),
         )
 
@@ -193,6 +205,13 @@ class AsyncFilesService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncFilesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncFilesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncFilesServiceWithStreamingResponse(self)
 
     async def get_upload_params(
         self,
@@ -240,6 +259,7 @@ class AsyncFilesService(AsyncAPIResource):
         file: FileInput,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -286,6 +306,7 @@ class AsyncFilesService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -316,7 +337,7 @@ class AsyncFilesService(AsyncAPIResource):
         params = await self.get_upload_params(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )
-        name, content, content_type = load_file(file, filename)
+        name, content, content_type, size = load_file(file, filename)
         key = fill_filename(params.key, name)
         fields = {
             "Content-Disposition": params.content_disposition,
@@ -339,7 +360,7 @@ class AsyncFilesService(AsyncAPIResource):
         return MessageCreateFile(
             key=key,
             name=name,
-            size=len(content),
+            size=size,
             file_type=FileType("image" if content_type.startswith("image/") else "file"),
         )
 
@@ -358,3 +379,23 @@ class AsyncFilesServiceWithRawResponse:
     def __init__(self, service: AsyncFilesService) -> None:
         self.get_upload_params = async_to_raw_response_wrapper(service.get_upload_params)
         self.upload_file = async_to_raw_response_wrapper(service.upload_file)
+
+
+class FilesServiceWithStreamingResponse:
+    """Like FilesService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: FilesService) -> None:
+        self.get_upload_params = to_streamed_response_wrapper(service.get_upload_params)
+        self.upload_file = to_streamed_response_wrapper(service.upload_file)
+
+
+class AsyncFilesServiceWithStreamingResponse:
+    """Like AsyncFilesService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncFilesService) -> None:
+        self.get_upload_params = async_to_streamed_response_wrapper(service.get_upload_params)
+        self.upload_file = async_to_streamed_response_wrapper(service.upload_file)

@@ -9,6 +9,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -17,7 +18,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.group_tag import GroupTag
@@ -37,6 +40,13 @@ class GroupTagsService(SyncAPIResource):
     def with_raw_response(self) -> GroupTagsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return GroupTagsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> GroupTagsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return GroupTagsServiceWithStreamingResponse(self)
 
     def list_group_tags(
         self,
@@ -93,6 +103,7 @@ class GroupTagsService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -105,6 +116,7 @@ class GroupTagsService(SyncAPIResource):
         name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -117,6 +129,7 @@ class GroupTagsService(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag:
@@ -154,6 +167,7 @@ class GroupTagsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -207,6 +221,7 @@ class GroupTagsService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -220,6 +235,7 @@ class GroupTagsService(SyncAPIResource):
         name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -233,6 +249,7 @@ class GroupTagsService(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag:
@@ -273,6 +290,7 @@ class GroupTagsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -375,6 +393,13 @@ class AsyncGroupTagsService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncGroupTagsServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncGroupTagsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncGroupTagsServiceWithStreamingResponse(self)
+
     def list_group_tags(
         self,
         *,
@@ -430,6 +455,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -442,6 +468,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -454,6 +481,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag:
@@ -491,6 +519,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -544,6 +573,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -557,6 +587,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag: ...
@@ -570,6 +601,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> GroupTag:
@@ -610,6 +642,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -724,3 +757,27 @@ class AsyncGroupTagsServiceWithRawResponse:
         self.update_group_tag = async_to_raw_response_wrapper(service.update_group_tag)
         self.delete_group_tag = async_to_raw_response_wrapper(service.delete_group_tag)
         self.list_group_tag_users = async_to_raw_response_wrapper(service.list_group_tag_users)
+
+
+class GroupTagsServiceWithStreamingResponse:
+    """Like GroupTagsService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: GroupTagsService) -> None:
+        self.create_group_tag = to_streamed_response_wrapper(service.create_group_tag)
+        self.get_group_tag = to_streamed_response_wrapper(service.get_group_tag)
+        self.update_group_tag = to_streamed_response_wrapper(service.update_group_tag)
+        self.delete_group_tag = to_streamed_response_wrapper(service.delete_group_tag)
+
+
+class AsyncGroupTagsServiceWithStreamingResponse:
+    """Like AsyncGroupTagsService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncGroupTagsService) -> None:
+        self.create_group_tag = async_to_streamed_response_wrapper(service.create_group_tag)
+        self.get_group_tag = async_to_streamed_response_wrapper(service.get_group_tag)
+        self.update_group_tag = async_to_streamed_response_wrapper(service.update_group_tag)
+        self.delete_group_tag = async_to_streamed_response_wrapper(service.delete_group_tag)

@@ -8,6 +8,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -16,7 +17,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.chat_member_role import ChatMemberRole
@@ -36,6 +39,13 @@ class MembersService(SyncAPIResource):
     def with_raw_response(self) -> MembersServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return MembersServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> MembersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return MembersServiceWithStreamingResponse(self)
 
     def list_chat_members(
         self,
@@ -96,6 +106,7 @@ class MembersService(SyncAPIResource):
         silent: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -128,6 +139,7 @@ class MembersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -141,6 +153,7 @@ class MembersService(SyncAPIResource):
         role: ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -173,6 +186,7 @@ class MembersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -220,6 +234,7 @@ class MembersService(SyncAPIResource):
         group_tag_ids: Sequence[int],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -252,6 +267,7 @@ class MembersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -341,6 +357,13 @@ class AsyncMembersService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncMembersServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncMembersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncMembersServiceWithStreamingResponse(self)
+
     def list_chat_members(
         self,
         id: int,
@@ -400,6 +423,7 @@ class AsyncMembersService(AsyncAPIResource):
         silent: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -432,6 +456,7 @@ class AsyncMembersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -445,6 +470,7 @@ class AsyncMembersService(AsyncAPIResource):
         role: ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -477,6 +503,7 @@ class AsyncMembersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -524,6 +551,7 @@ class AsyncMembersService(AsyncAPIResource):
         group_tag_ids: Sequence[int],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -556,6 +584,7 @@ class AsyncMembersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -661,3 +690,35 @@ class AsyncMembersServiceWithRawResponse:
         self.add_chat_group_tags = async_to_raw_response_wrapper(service.add_chat_group_tags)
         self.remove_chat_group_tag = async_to_raw_response_wrapper(service.remove_chat_group_tag)
         self.leave_chat = async_to_raw_response_wrapper(service.leave_chat)
+
+
+class MembersServiceWithStreamingResponse:
+    """Like MembersService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: MembersService) -> None:
+        self.add_chat_members = to_streamed_response_wrapper(service.add_chat_members)
+        self.update_chat_member_role = to_streamed_response_wrapper(service.update_chat_member_role)
+        self.remove_chat_member = to_streamed_response_wrapper(service.remove_chat_member)
+        self.add_chat_group_tags = to_streamed_response_wrapper(service.add_chat_group_tags)
+        self.remove_chat_group_tag = to_streamed_response_wrapper(service.remove_chat_group_tag)
+        self.leave_chat = to_streamed_response_wrapper(service.leave_chat)
+
+
+class AsyncMembersServiceWithStreamingResponse:
+    """Like AsyncMembersService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncMembersService) -> None:
+        self.add_chat_members = async_to_streamed_response_wrapper(service.add_chat_members)
+        self.update_chat_member_role = async_to_streamed_response_wrapper(
+            service.update_chat_member_role
+        )
+        self.remove_chat_member = async_to_streamed_response_wrapper(service.remove_chat_member)
+        self.add_chat_group_tags = async_to_streamed_response_wrapper(service.add_chat_group_tags)
+        self.remove_chat_group_tag = async_to_streamed_response_wrapper(
+            service.remove_chat_group_tag
+        )
+        self.leave_chat = async_to_streamed_response_wrapper(service.leave_chat)

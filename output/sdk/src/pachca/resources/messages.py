@@ -9,6 +9,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -17,7 +18,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.button import Button
@@ -44,6 +47,13 @@ class MessagesService(SyncAPIResource):
     def with_raw_response(self) -> MessagesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return MessagesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> MessagesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return MessagesServiceWithStreamingResponse(self)
 
     def list_messages(
         self,
@@ -114,6 +124,7 @@ class MessagesService(SyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -135,6 +146,7 @@ class MessagesService(SyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -156,6 +168,7 @@ class MessagesService(SyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message:
@@ -244,6 +257,7 @@ class MessagesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -298,6 +312,7 @@ class MessagesService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -315,6 +330,7 @@ class MessagesService(SyncAPIResource):
         display_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -332,6 +348,7 @@ class MessagesService(SyncAPIResource):
         display_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message:
@@ -395,6 +412,7 @@ class MessagesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -564,6 +582,7 @@ class MessagesService(SyncAPIResource):
         link_previews: Mapping[str, LinkPreview],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -597,6 +616,7 @@ class MessagesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -612,6 +632,13 @@ class AsyncMessagesService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMessagesServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncMessagesServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncMessagesServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncMessagesServiceWithStreamingResponse(self)
 
     def list_messages(
         self,
@@ -682,6 +709,7 @@ class AsyncMessagesService(AsyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -703,6 +731,7 @@ class AsyncMessagesService(AsyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -724,6 +753,7 @@ class AsyncMessagesService(AsyncAPIResource):
         link_preview: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message:
@@ -812,6 +842,7 @@ class AsyncMessagesService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -866,6 +897,7 @@ class AsyncMessagesService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -883,6 +915,7 @@ class AsyncMessagesService(AsyncAPIResource):
         display_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message: ...
@@ -900,6 +933,7 @@ class AsyncMessagesService(AsyncAPIResource):
         display_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Message:
@@ -963,6 +997,7 @@ class AsyncMessagesService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -1132,6 +1167,7 @@ class AsyncMessagesService(AsyncAPIResource):
         link_previews: Mapping[str, LinkPreview],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -1165,6 +1201,7 @@ class AsyncMessagesService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -1199,3 +1236,33 @@ class AsyncMessagesServiceWithRawResponse:
         self.unpin_message = async_to_raw_response_wrapper(service.unpin_message)
         self.list_read_members = async_to_raw_response_wrapper(service.list_read_members)
         self.unfurl_links = async_to_raw_response_wrapper(service.unfurl_links)
+
+
+class MessagesServiceWithStreamingResponse:
+    """Like MessagesService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: MessagesService) -> None:
+        self.create_message = to_streamed_response_wrapper(service.create_message)
+        self.get_message = to_streamed_response_wrapper(service.get_message)
+        self.update_message = to_streamed_response_wrapper(service.update_message)
+        self.delete_message = to_streamed_response_wrapper(service.delete_message)
+        self.pin_message = to_streamed_response_wrapper(service.pin_message)
+        self.unpin_message = to_streamed_response_wrapper(service.unpin_message)
+        self.unfurl_links = to_streamed_response_wrapper(service.unfurl_links)
+
+
+class AsyncMessagesServiceWithStreamingResponse:
+    """Like AsyncMessagesService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncMessagesService) -> None:
+        self.create_message = async_to_streamed_response_wrapper(service.create_message)
+        self.get_message = async_to_streamed_response_wrapper(service.get_message)
+        self.update_message = async_to_streamed_response_wrapper(service.update_message)
+        self.delete_message = async_to_streamed_response_wrapper(service.delete_message)
+        self.pin_message = async_to_streamed_response_wrapper(service.pin_message)
+        self.unpin_message = async_to_streamed_response_wrapper(service.unpin_message)
+        self.unfurl_links = async_to_streamed_response_wrapper(service.unfurl_links)

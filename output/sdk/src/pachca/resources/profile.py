@@ -8,6 +8,7 @@ from typing import overload
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -15,7 +16,9 @@ from .._core import (
     SyncAPIResource,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.access_token_info import AccessTokenInfo
 from ..types.api_error import ApiError
@@ -34,6 +37,13 @@ class ProfileService(SyncAPIResource):
     def with_raw_response(self) -> ProfileServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return ProfileServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ProfileServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return ProfileServiceWithStreamingResponse(self)
 
     def get_profile(
         self,
@@ -100,6 +110,7 @@ class ProfileService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -116,6 +127,7 @@ class ProfileService(SyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -132,6 +144,7 @@ class ProfileService(SyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus:
@@ -201,6 +214,7 @@ class ProfileService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -272,6 +286,13 @@ class AsyncProfileService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncProfileServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncProfileServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncProfileServiceWithStreamingResponse(self)
+
     async def get_profile(
         self,
         *,
@@ -337,6 +358,7 @@ class AsyncProfileService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -353,6 +375,7 @@ class AsyncProfileService(AsyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -369,6 +392,7 @@ class AsyncProfileService(AsyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus:
@@ -438,6 +462,7 @@ class AsyncProfileService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -521,3 +546,33 @@ class AsyncProfileServiceWithRawResponse:
         self.update_profile_status = async_to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = async_to_raw_response_wrapper(service.delete_profile_status)
         self.get_token_info = async_to_raw_response_wrapper(service.get_token_info)
+
+
+class ProfileServiceWithStreamingResponse:
+    """Like ProfileService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: ProfileService) -> None:
+        self.get_profile = to_streamed_response_wrapper(service.get_profile)
+        self.get_profile_status = to_streamed_response_wrapper(service.get_profile_status)
+        self.update_profile_status = to_streamed_response_wrapper(service.update_profile_status)
+        self.delete_profile_status = to_streamed_response_wrapper(service.delete_profile_status)
+        self.get_token_info = to_streamed_response_wrapper(service.get_token_info)
+
+
+class AsyncProfileServiceWithStreamingResponse:
+    """Like AsyncProfileService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncProfileService) -> None:
+        self.get_profile = async_to_streamed_response_wrapper(service.get_profile)
+        self.get_profile_status = async_to_streamed_response_wrapper(service.get_profile_status)
+        self.update_profile_status = async_to_streamed_response_wrapper(
+            service.update_profile_status
+        )
+        self.delete_profile_status = async_to_streamed_response_wrapper(
+            service.delete_profile_status
+        )
+        self.get_token_info = async_to_streamed_response_wrapper(service.get_token_info)

@@ -6,6 +6,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -14,7 +15,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.oauth_error import OAuthError
@@ -30,6 +33,13 @@ class ReactionsService(SyncAPIResource):
     def with_raw_response(self) -> ReactionsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return ReactionsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ReactionsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return ReactionsServiceWithStreamingResponse(self)
 
     def list_reactions(
         self,
@@ -86,6 +96,7 @@ class ReactionsService(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Reaction:
@@ -119,6 +130,7 @@ class ReactionsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -178,6 +190,13 @@ class AsyncReactionsService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncReactionsServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncReactionsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncReactionsServiceWithStreamingResponse(self)
+
     def list_reactions(
         self,
         id: int,
@@ -233,6 +252,7 @@ class AsyncReactionsService(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Reaction:
@@ -266,6 +286,7 @@ class AsyncReactionsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -333,3 +354,23 @@ class AsyncReactionsServiceWithRawResponse:
         self.list_reactions = async_to_raw_response_wrapper(service.list_reactions)
         self.add_reaction = async_to_raw_response_wrapper(service.add_reaction)
         self.remove_reaction = async_to_raw_response_wrapper(service.remove_reaction)
+
+
+class ReactionsServiceWithStreamingResponse:
+    """Like ReactionsService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: ReactionsService) -> None:
+        self.add_reaction = to_streamed_response_wrapper(service.add_reaction)
+        self.remove_reaction = to_streamed_response_wrapper(service.remove_reaction)
+
+
+class AsyncReactionsServiceWithStreamingResponse:
+    """Like AsyncReactionsService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncReactionsService) -> None:
+        self.add_reaction = async_to_streamed_response_wrapper(service.add_reaction)
+        self.remove_reaction = async_to_streamed_response_wrapper(service.remove_reaction)

@@ -43,6 +43,13 @@ class SearchService(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return SearchServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> SearchServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return SearchServiceWithStreamingResponse(self)
+
     def search_messages(
         self,
         *,
@@ -261,6 +268,13 @@ class AsyncSearchService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSearchServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncSearchServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncSearchServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncSearchServiceWithStreamingResponse(self)
 
     def search_messages(
         self,
@@ -487,3 +501,21 @@ class AsyncSearchServiceWithRawResponse:
         self.search_messages = async_to_raw_response_wrapper(service.search_messages)
         self.search_users = async_to_raw_response_wrapper(service.search_users)
         self.search_chats = async_to_raw_response_wrapper(service.search_chats)
+
+
+class SearchServiceWithStreamingResponse:
+    """Like SearchService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: SearchService) -> None:
+        pass
+
+
+class AsyncSearchServiceWithStreamingResponse:
+    """Like AsyncSearchService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncSearchService) -> None:
+        pass

@@ -34,6 +34,13 @@ class SecurityService(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return SecurityServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> SecurityServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return SecurityServiceWithStreamingResponse(self)
+
     def get_audit_events(
         self,
         *,
@@ -112,6 +119,13 @@ class AsyncSecurityService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSecurityServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncSecurityServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncSecurityServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncSecurityServiceWithStreamingResponse(self)
 
     def get_audit_events(
         self,
@@ -196,3 +210,21 @@ class AsyncSecurityServiceWithRawResponse:
 
     def __init__(self, service: AsyncSecurityService) -> None:
         self.get_audit_events = async_to_raw_response_wrapper(service.get_audit_events)
+
+
+class SecurityServiceWithStreamingResponse:
+    """Like SecurityService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: SecurityService) -> None:
+        pass
+
+
+class AsyncSecurityServiceWithStreamingResponse:
+    """Like AsyncSecurityService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncSecurityService) -> None:
+        pass

@@ -10,6 +10,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -18,7 +19,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.oauth_error import OAuthError
@@ -41,6 +44,13 @@ class TasksService(SyncAPIResource):
     def with_raw_response(self) -> TasksServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return TasksServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> TasksServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return TasksServiceWithStreamingResponse(self)
 
     def list_tasks(
         self,
@@ -93,6 +103,7 @@ class TasksService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -112,6 +123,7 @@ class TasksService(SyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -131,6 +143,7 @@ class TasksService(SyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task:
@@ -205,6 +218,7 @@ class TasksService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -258,6 +272,7 @@ class TasksService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -279,6 +294,7 @@ class TasksService(SyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -300,6 +316,7 @@ class TasksService(SyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task:
@@ -372,6 +389,7 @@ class TasksService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -426,6 +444,13 @@ class AsyncTasksService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncTasksServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncTasksServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncTasksServiceWithStreamingResponse(self)
+
     def list_tasks(
         self,
         *,
@@ -477,6 +502,7 @@ class AsyncTasksService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -496,6 +522,7 @@ class AsyncTasksService(AsyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -515,6 +542,7 @@ class AsyncTasksService(AsyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task:
@@ -589,6 +617,7 @@ class AsyncTasksService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -642,6 +671,7 @@ class AsyncTasksService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -663,6 +693,7 @@ class AsyncTasksService(AsyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task: ...
@@ -684,6 +715,7 @@ class AsyncTasksService(AsyncAPIResource):
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Task:
@@ -756,6 +788,7 @@ class AsyncTasksService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -820,3 +853,27 @@ class AsyncTasksServiceWithRawResponse:
         self.get_task = async_to_raw_response_wrapper(service.get_task)
         self.update_task = async_to_raw_response_wrapper(service.update_task)
         self.delete_task = async_to_raw_response_wrapper(service.delete_task)
+
+
+class TasksServiceWithStreamingResponse:
+    """Like TasksService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: TasksService) -> None:
+        self.create_task = to_streamed_response_wrapper(service.create_task)
+        self.get_task = to_streamed_response_wrapper(service.get_task)
+        self.update_task = to_streamed_response_wrapper(service.update_task)
+        self.delete_task = to_streamed_response_wrapper(service.delete_task)
+
+
+class AsyncTasksServiceWithStreamingResponse:
+    """Like AsyncTasksService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncTasksService) -> None:
+        self.create_task = async_to_streamed_response_wrapper(service.create_task)
+        self.get_task = async_to_streamed_response_wrapper(service.get_task)
+        self.update_task = async_to_streamed_response_wrapper(service.update_task)
+        self.delete_task = async_to_streamed_response_wrapper(service.delete_task)

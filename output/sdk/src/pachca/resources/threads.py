@@ -16,7 +16,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.oauth_error import OAuthError
@@ -32,6 +34,13 @@ class ThreadsService(SyncAPIResource):
     def with_raw_response(self) -> ThreadsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return ThreadsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ThreadsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return ThreadsServiceWithStreamingResponse(self)
 
     def create_thread(
         self,
@@ -203,6 +212,13 @@ class AsyncThreadsService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncThreadsServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncThreadsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncThreadsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncThreadsServiceWithStreamingResponse(self)
 
     async def create_thread(
         self,
@@ -387,3 +403,29 @@ class AsyncThreadsServiceWithRawResponse:
             service.create_standalone_thread
         )
         self.get_thread = async_to_raw_response_wrapper(service.get_thread)
+
+
+class ThreadsServiceWithStreamingResponse:
+    """Like ThreadsService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: ThreadsService) -> None:
+        self.create_thread = to_streamed_response_wrapper(service.create_thread)
+        self.create_standalone_thread = to_streamed_response_wrapper(
+            service.create_standalone_thread
+        )
+        self.get_thread = to_streamed_response_wrapper(service.get_thread)
+
+
+class AsyncThreadsServiceWithStreamingResponse:
+    """Like AsyncThreadsService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncThreadsService) -> None:
+        self.create_thread = async_to_streamed_response_wrapper(service.create_thread)
+        self.create_standalone_thread = async_to_streamed_response_wrapper(
+            service.create_standalone_thread
+        )
+        self.get_thread = async_to_streamed_response_wrapper(service.get_thread)

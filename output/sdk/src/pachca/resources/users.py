@@ -10,6 +10,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -18,7 +19,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.custom_property_definition import CustomPropertyDefinition
@@ -45,6 +48,13 @@ class UsersService(SyncAPIResource):
     def with_raw_response(self) -> UsersServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return UsersServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> UsersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return UsersServiceWithStreamingResponse(self)
 
     def list_users(
         self,
@@ -103,6 +113,7 @@ class UsersService(SyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -127,6 +138,7 @@ class UsersService(SyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -151,6 +163,7 @@ class UsersService(SyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
@@ -238,6 +251,7 @@ class UsersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -291,6 +305,7 @@ class UsersService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -314,6 +329,7 @@ class UsersService(SyncAPIResource):
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -337,6 +353,7 @@ class UsersService(SyncAPIResource):
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
@@ -414,6 +431,7 @@ class UsersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -501,6 +519,7 @@ class UsersService(SyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -518,6 +537,7 @@ class UsersService(SyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -535,6 +555,7 @@ class UsersService(SyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus:
@@ -606,6 +627,7 @@ class UsersService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -697,6 +719,13 @@ class AsyncUsersService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncUsersServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncUsersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncUsersServiceWithStreamingResponse(self)
+
     def list_users(
         self,
         *,
@@ -754,6 +783,7 @@ class AsyncUsersService(AsyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -778,6 +808,7 @@ class AsyncUsersService(AsyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -802,6 +833,7 @@ class AsyncUsersService(AsyncAPIResource):
         skip_email_notify: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
@@ -889,6 +921,7 @@ class AsyncUsersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -942,6 +975,7 @@ class AsyncUsersService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -965,6 +999,7 @@ class AsyncUsersService(AsyncAPIResource):
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User: ...
@@ -988,6 +1023,7 @@ class AsyncUsersService(AsyncAPIResource):
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
@@ -1065,6 +1101,7 @@ class AsyncUsersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -1152,6 +1189,7 @@ class AsyncUsersService(AsyncAPIResource):
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -1169,6 +1207,7 @@ class AsyncUsersService(AsyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus: ...
@@ -1186,6 +1225,7 @@ class AsyncUsersService(AsyncAPIResource):
         away_message: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserStatus:
@@ -1257,6 +1297,7 @@ class AsyncUsersService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -1366,3 +1407,37 @@ class AsyncUsersServiceWithRawResponse:
         self.update_user_status = async_to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_raw_response_wrapper(service.delete_user_status)
         self.get_custom_properties = async_to_raw_response_wrapper(service.get_custom_properties)
+
+
+class UsersServiceWithStreamingResponse:
+    """Like UsersService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: UsersService) -> None:
+        self.create_user = to_streamed_response_wrapper(service.create_user)
+        self.get_user = to_streamed_response_wrapper(service.get_user)
+        self.update_user = to_streamed_response_wrapper(service.update_user)
+        self.delete_user = to_streamed_response_wrapper(service.delete_user)
+        self.get_user_status = to_streamed_response_wrapper(service.get_user_status)
+        self.update_user_status = to_streamed_response_wrapper(service.update_user_status)
+        self.delete_user_status = to_streamed_response_wrapper(service.delete_user_status)
+        self.get_custom_properties = to_streamed_response_wrapper(service.get_custom_properties)
+
+
+class AsyncUsersServiceWithStreamingResponse:
+    """Like AsyncUsersService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncUsersService) -> None:
+        self.create_user = async_to_streamed_response_wrapper(service.create_user)
+        self.get_user = async_to_streamed_response_wrapper(service.get_user)
+        self.update_user = async_to_streamed_response_wrapper(service.update_user)
+        self.delete_user = async_to_streamed_response_wrapper(service.delete_user)
+        self.get_user_status = async_to_streamed_response_wrapper(service.get_user_status)
+        self.update_user_status = async_to_streamed_response_wrapper(service.update_user_status)
+        self.delete_user_status = async_to_streamed_response_wrapper(service.delete_user_status)
+        self.get_custom_properties = async_to_streamed_response_wrapper(
+            service.get_custom_properties
+        )

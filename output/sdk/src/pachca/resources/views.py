@@ -7,6 +7,7 @@ from typing import Literal
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
+    Body,
     Headers,
     NotGiven,
     Query,
@@ -14,7 +15,9 @@ from .._core import (
     SyncAPIResource,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.oauth_error import OAuthError
@@ -31,6 +34,13 @@ class ViewsService(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return ViewsServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> ViewsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return ViewsServiceWithStreamingResponse(self)
+
     def open_view(
         self,
         *,
@@ -41,6 +51,7 @@ class ViewsService(SyncAPIResource):
         callback_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -84,6 +95,7 @@ class ViewsService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -98,6 +110,13 @@ class AsyncViewsService(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncViewsServiceWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> AsyncViewsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncViewsServiceWithStreamingResponse(self)
+
     async def open_view(
         self,
         *,
@@ -108,6 +127,7 @@ class AsyncViewsService(AsyncAPIResource):
         callback_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: Body | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
@@ -151,6 +171,7 @@ class AsyncViewsService(AsyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -169,3 +190,21 @@ class AsyncViewsServiceWithRawResponse:
 
     def __init__(self, service: AsyncViewsService) -> None:
         self.open_view = async_to_raw_response_wrapper(service.open_view)
+
+
+class ViewsServiceWithStreamingResponse:
+    """Like ViewsService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: ViewsService) -> None:
+        self.open_view = to_streamed_response_wrapper(service.open_view)
+
+
+class AsyncViewsServiceWithStreamingResponse:
+    """Like AsyncViewsService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncViewsService) -> None:
+        self.open_view = async_to_streamed_response_wrapper(service.open_view)

@@ -14,7 +14,9 @@ from .._core import (
     SyncCursorPage,
     TimeoutTypes,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from ..types.api_error import ApiError
 from ..types.oauth_error import OAuthError
@@ -32,6 +34,13 @@ class WebhooksService(SyncAPIResource):
     def with_raw_response(self) -> WebhooksServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return WebhooksServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> WebhooksServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return WebhooksServiceWithStreamingResponse(self)
 
     def list_webhook_events(
         self,
@@ -129,6 +138,13 @@ class AsyncWebhooksService(AsyncAPIResource):
     def with_raw_response(self) -> AsyncWebhooksServiceWithRawResponse:
         """The same methods, returning the raw response (status, headers, ``.parse()``)."""
         return AsyncWebhooksServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncWebhooksServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncWebhooksServiceWithStreamingResponse(self)
 
     def list_webhook_events(
         self,
@@ -231,3 +247,21 @@ class AsyncWebhooksServiceWithRawResponse:
     def __init__(self, service: AsyncWebhooksService) -> None:
         self.list_webhook_events = async_to_raw_response_wrapper(service.list_webhook_events)
         self.delete_webhook_event = async_to_raw_response_wrapper(service.delete_webhook_event)
+
+
+class WebhooksServiceWithStreamingResponse:
+    """Like WebhooksService, but each method returns a context manager that yields the unread
+    :class:`StreamedAPIResponse`.
+    """
+
+    def __init__(self, service: WebhooksService) -> None:
+        self.delete_webhook_event = to_streamed_response_wrapper(service.delete_webhook_event)
+
+
+class AsyncWebhooksServiceWithStreamingResponse:
+    """Like AsyncWebhooksService, but each method returns an async context manager that yields the
+    unread :class:`AsyncStreamedAPIResponse`.
+    """
+
+    def __init__(self, service: AsyncWebhooksService) -> None:
+        self.delete_webhook_event = async_to_streamed_response_wrapper(service.delete_webhook_event)

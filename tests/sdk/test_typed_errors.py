@@ -1,0 +1,79 @@
+"""`APIStatusError.error` is typed per status with the spec's error models, even when a
+schema is named like one of the SDK's exception classes (tests/fixtures/features/error_names)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import respx
+
+from generator.config import Config
+from generator.pipeline import build_api, render_targets
+from generator.targets import available_targets
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "error_names.yaml"
+BASE = "https://api.clash.test"
+
+
+@pytest.fixture(scope="module")
+def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("clash")
+    built = build_api(FIXTURE, Config(), workflows=None, strict=True, use_config_names=False)
+    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return out / "sdk" / "src"
+
+
+@pytest.fixture(scope="module")
+def clashing(sdk_src: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(sdk_src))
+    try:
+        yield importlib.import_module("clashing_errors")
+    finally:
+        sys.path.remove(str(sdk_src))
+        for name in [m for m in sys.modules if m.split(".")[0] == "clashing_errors"]:
+            del sys.modules[name]
+
+
+def test_each_status_parses_only_its_own_models(clashing: ModuleType) -> None:
+    exceptions = importlib.import_module("clashing_errors._exceptions")
+    model = importlib.import_module("clashing_errors.types").NotFoundError
+    client = clashing.ClashingErrorsClient("t", max_retries=0)
+    with respx.mock(base_url=BASE) as mock:
+        mock.get("/things/1").respond(404, json={"missing": "thing 1"})
+        mock.get("/things/2").respond(409, json={"problems": ["busy"]})
+        mock.get("/things/3").respond(503, json={"trace": "abc"})
+        with pytest.raises(exceptions.NotFoundError) as missing:
+            client.things.get_thing(1)
+        with pytest.raises(exceptions.ConflictError) as conflict:
+            client.things.get_thing(2)
+        with pytest.raises(exceptions.InternalServerError) as server:
+            client.things.get_thing(3)
+    assert isinstance(missing.value.error, model)
+    assert missing.value.error.missing == "thing 1"
+    assert conflict.value.error.problems == ["busy"]  # the 4XX model
+    assert server.value.error.trace == "abc"
+
+
+def test_generated_errors_module_type_checks(sdk_src: Path) -> None:
+    pytest.importorskip("mypy")
+    text = (sdk_src / "clashing_errors" / "_exceptions.py").read_text(encoding="utf-8")
+    assert "error: _types.NotFoundError | _types.Problems | None" in text
+    assert "error: _types.APIStatusError | _types.NotFoundError | _types.Problems | None" in text
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "clashing_errors"],
+        cwd=sdk_src,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
