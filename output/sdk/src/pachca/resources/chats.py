@@ -278,6 +278,47 @@ class ChatsService(SyncAPIResource):
             ),
         )
 
+    def download_chat_export(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Download a finished message export
+
+        Fetches the archive of an export started with `requestChatExport`, once the
+        `webhook_url` call has announced it. The API does not send the archive itself: it
+        answers `302 Found` and puts a short-lived download address in the `Location`
+        header. Available on the Corporation plan.
+
+        `GET /chats/exports/{id}`; scope `chat_exports:read`; plan `corporation`.
+
+        Args:
+            id: Export id, as given in the export-ready notification.
+        """
+        return self._client.request(
+            "GET",
+            "/chats/exports/{id}",
+            cast_to=None,
+            path_params={"id": id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def get_chat(
         self,
         id: int,
@@ -713,6 +754,47 @@ class AsyncChatsService(AsyncAPIResource):
             ),
         )
 
+    async def download_chat_export(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Download a finished message export
+
+        Fetches the archive of an export started with `requestChatExport`, once the
+        `webhook_url` call has announced it. The API does not send the archive itself: it
+        answers `302 Found` and puts a short-lived download address in the `Location`
+        header. Available on the Corporation plan.
+
+        `GET /chats/exports/{id}`; scope `chat_exports:read`; plan `corporation`.
+
+        Args:
+            id: Export id, as given in the export-ready notification.
+        """
+        return await self._client.request(
+            "GET",
+            "/chats/exports/{id}",
+            cast_to=None,
+            path_params={"id": id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def get_chat(
         self,
         id: int,
@@ -909,6 +991,7 @@ class ChatsServiceWithRawResponse:
         self.list_chats = to_raw_response_wrapper(service.list_chats)
         self.create_chat = to_raw_response_wrapper(service.create_chat)
         self.request_chat_export = to_raw_response_wrapper(service.request_chat_export)
+        self.download_chat_export = to_raw_response_wrapper(service.download_chat_export)
         self.get_chat = to_raw_response_wrapper(service.get_chat)
         self.update_chat = to_raw_response_wrapper(service.update_chat)
         self.archive_chat = to_raw_response_wrapper(service.archive_chat)
@@ -922,6 +1005,7 @@ class AsyncChatsServiceWithRawResponse:
         self.list_chats = async_to_raw_response_wrapper(service.list_chats)
         self.create_chat = async_to_raw_response_wrapper(service.create_chat)
         self.request_chat_export = async_to_raw_response_wrapper(service.request_chat_export)
+        self.download_chat_export = async_to_raw_response_wrapper(service.download_chat_export)
         self.get_chat = async_to_raw_response_wrapper(service.get_chat)
         self.update_chat = async_to_raw_response_wrapper(service.update_chat)
         self.archive_chat = async_to_raw_response_wrapper(service.archive_chat)

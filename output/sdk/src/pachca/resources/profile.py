@@ -8,6 +8,7 @@ from typing import overload
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
+    FileInput,
     Headers,
     NotGiven,
     Query,
@@ -19,6 +20,7 @@ from .._core import (
 )
 from ..types.access_token_info import AccessTokenInfo
 from ..types.api_error import ApiError
+from ..types.avatar import Avatar
 from ..types.oauth_error import OAuthError
 from ..types.status_update_request_status import StatusUpdateRequestStatus
 from ..types.user import User
@@ -225,6 +227,76 @@ class ProfileService(SyncAPIResource):
             "/profile/status",
             cast_to=None,
             error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        return self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
+            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -470,6 +542,76 @@ class AsyncProfileService(AsyncAPIResource):
             ),
         )
 
+    async def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return await self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        return await self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
+            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def get_token_info(
         self,
         *,
@@ -509,6 +651,8 @@ class ProfileServiceWithRawResponse:
         self.get_profile_status = to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = to_raw_response_wrapper(service.delete_profile_status)
+        self.update_profile_avatar = to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_token_info = to_raw_response_wrapper(service.get_token_info)
 
 
@@ -520,4 +664,6 @@ class AsyncProfileServiceWithRawResponse:
         self.get_profile_status = async_to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = async_to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = async_to_raw_response_wrapper(service.delete_profile_status)
+        self.update_profile_avatar = async_to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = async_to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_token_info = async_to_raw_response_wrapper(service.get_token_info)

@@ -10,6 +10,7 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
+    FileInput,
     Headers,
     NotGiven,
     Query,
@@ -21,6 +22,7 @@ from .._core import (
     to_raw_response_wrapper,
 )
 from ..types.api_error import ApiError
+from ..types.avatar import Avatar
 from ..types.custom_property_definition import CustomPropertyDefinition
 from ..types.custom_property_entity_type import CustomPropertyEntityType
 from ..types.oauth_error import OAuthError
@@ -635,6 +637,91 @@ class UsersService(SyncAPIResource):
             cast_to=None,
             path_params={"user_id": user_id},
             error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        return self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1294,6 +1381,91 @@ class AsyncUsersService(AsyncAPIResource):
             ),
         )
 
+    async def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return await self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        return await self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def get_custom_properties(
         self,
         *,
@@ -1350,6 +1522,8 @@ class UsersServiceWithRawResponse:
         self.get_user_status = to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = to_raw_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = to_raw_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = to_raw_response_wrapper(service.get_custom_properties)
 
 
@@ -1365,4 +1539,6 @@ class AsyncUsersServiceWithRawResponse:
         self.get_user_status = async_to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = async_to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_raw_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = async_to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = async_to_raw_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = async_to_raw_response_wrapper(service.get_custom_properties)
