@@ -9,6 +9,9 @@ from ..ir import Api, Schema, TypeRef
 
 Role = Literal["model", "argument", "result"]
 
+# Enums of these types are rendered as enum classes (OpenStrEnum / OpenIntEnum).
+_ENUM_CLASSES = ("string", "integer")
+
 
 @dataclass
 class Imports:
@@ -65,6 +68,14 @@ def sort_all(names: list[str]) -> list[str]:
 class Annotator:
     def __init__(self, api: Api) -> None:
         self.schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
+        # An argument typed with an attachment schema also takes what the upload helper
+        # returns, where the parser found that it fits (``Upload.attachment_fits``).
+        self.also_accepts: dict[str, str] = {
+            fit: op.upload.attachment
+            for op in api.operations
+            if op.upload is not None and op.upload.attachment is not None
+            for fit in op.upload.attachment_fits
+        }
 
     def annotation(
         self,
@@ -116,9 +127,27 @@ class Annotator:
             if schema.kind == "alias" and schema.target is not None and not schema.recursive:
                 return self._base(schema.target, imports, role, opaque)
             imports.model(schema.module, schema.name)
+            if role == "argument" and schema.kind == "enum" and schema.enum_type in _ENUM_CLASSES:
+                return self._enum_argument(schema, imports)
+            if role == "argument" and schema.name in self.also_accepts:
+                accepted = self.schemas[self.also_accepts[schema.name]]
+                imports.model(accepted.module, accepted.name)
+                return f"{schema.name} | {accepted.name}"
             return schema.name
         imports.typing.add("Any")
         return "Any"
+
+    @staticmethod
+    def _enum_argument(schema: Schema, imports: Imports) -> str:
+        """An enum argument takes a member or its value: ``Literal["a", "b"] | Kind``.
+
+        The runtime sends either as the same wire value; typing both lets a caller write
+        ``kind="reminder"`` as well as ``kind=TaskKind.REMINDER`` under ``mypy --strict``.
+        (Other enums are rendered as a ``Literal`` alias already.)
+        """
+        imports.typing.add("Literal")
+        literals = ", ".join(repr(member.value) for member in schema.enum_values)
+        return f"Literal[{literals}] | {schema.name}"
 
     @staticmethod
     def _primitive(typ: TypeRef, imports: Imports, role: Role) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -45,9 +45,9 @@ class ChatsService(SyncAPIResource):
     def list_chats(
         self,
         *,
-        sort: ChatSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        availability: ChatAvailability | NotGiven = NOT_GIVEN,
+        sort: Literal["id", "last_message_at"] | ChatSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        availability: Literal["is_member", "public"] | ChatAvailability | NotGiven = NOT_GIVEN,
         archived: bool | NotGiven = NOT_GIVEN,
         last_message_at_after: _dt.datetime | NotGiven = NOT_GIVEN,
         last_message_at_before: _dt.datetime | NotGiven = NOT_GIVEN,
@@ -521,9 +521,9 @@ class AsyncChatsService(AsyncAPIResource):
     def list_chats(
         self,
         *,
-        sort: ChatSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        availability: ChatAvailability | NotGiven = NOT_GIVEN,
+        sort: Literal["id", "last_message_at"] | ChatSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        availability: Literal["is_member", "public"] | ChatAvailability | NotGiven = NOT_GIVEN,
         archived: bool | NotGiven = NOT_GIVEN,
         last_message_at_after: _dt.datetime | NotGiven = NOT_GIVEN,
         last_message_at_before: _dt.datetime | NotGiven = NOT_GIVEN,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -41,7 +42,9 @@ class MembersService(SyncAPIResource):
         self,
         id: int,
         *,
-        role: ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
+        ) = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -138,7 +141,7 @@ class MembersService(SyncAPIResource):
         id: int,
         user_id: int,
         *,
-        role: ChatMemberRole,
+        role: Literal["admin", "editor", "member"] | ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -345,7 +348,9 @@ class AsyncMembersService(AsyncAPIResource):
         self,
         id: int,
         *,
-        role: ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
+        ) = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -442,7 +447,7 @@ class AsyncMembersService(AsyncAPIResource):
         id: int,
         user_id: int,
         *,
-        role: ChatMemberRole,
+        role: Literal["admin", "editor", "member"] | ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import overload
+from typing import Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -49,8 +49,8 @@ class MessagesService(SyncAPIResource):
         self,
         *,
         chat_id: int,
-        sort: MessageSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["id"] | MessageSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -125,7 +125,9 @@ class MessagesService(SyncAPIResource):
         *,
         entity_id: int,
         content: str,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         parent_message_id: int | NotGiven = NOT_GIVEN,
@@ -144,7 +146,9 @@ class MessagesService(SyncAPIResource):
         message: MessageCreateRequestMessage | None = None,
         /,
         *,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         entity_id: int | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
@@ -309,7 +313,7 @@ class MessagesService(SyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -326,7 +330,7 @@ class MessagesService(SyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -617,8 +621,8 @@ class AsyncMessagesService(AsyncAPIResource):
         self,
         *,
         chat_id: int,
-        sort: MessageSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["id"] | MessageSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -693,7 +697,9 @@ class AsyncMessagesService(AsyncAPIResource):
         *,
         entity_id: int,
         content: str,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         parent_message_id: int | NotGiven = NOT_GIVEN,
@@ -712,7 +718,9 @@ class AsyncMessagesService(AsyncAPIResource):
         message: MessageCreateRequestMessage | None = None,
         /,
         *,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         entity_id: int | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
@@ -877,7 +885,7 @@ class AsyncMessagesService(AsyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -894,7 +902,7 @@ class AsyncMessagesService(AsyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from typing import Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -49,8 +50,8 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        sort: MessageSearchSort | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["created_at", "relevance"] | MessageSearchSort | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -122,11 +123,15 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        sort: SearchSortOrder | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: (
+            Literal["by_score", "alphabetical", "creation"] | SearchSortOrder | NotGiven
+        ) = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
-        company_roles: Sequence[UserRole] | NotGiven = NOT_GIVEN,
+        company_roles: (
+            Sequence[Literal["admin", "user", "multi_guest", "guest"] | UserRole] | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -188,11 +193,11 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
-        chat_subtype: ChatSubtype | NotGiven = NOT_GIVEN,
+        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
         personal: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -268,8 +273,8 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        sort: MessageSearchSort | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["created_at", "relevance"] | MessageSearchSort | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -341,11 +346,15 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        sort: SearchSortOrder | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: (
+            Literal["by_score", "alphabetical", "creation"] | SearchSortOrder | NotGiven
+        ) = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
-        company_roles: Sequence[UserRole] | NotGiven = NOT_GIVEN,
+        company_roles: (
+            Sequence[Literal["admin", "user", "multi_guest", "guest"] | UserRole] | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -407,11 +416,11 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
-        chat_subtype: ChatSubtype | NotGiven = NOT_GIVEN,
+        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
         personal: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -102,7 +102,7 @@ class TasksService(SyncAPIResource):
         self,
         /,
         *,
-        kind: TaskKind,
+        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -121,7 +121,9 @@ class TasksService(SyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -268,12 +270,14 @@ class TasksService(SyncAPIResource):
         id: int,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -289,12 +293,14 @@ class TasksService(SyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -486,7 +492,7 @@ class AsyncTasksService(AsyncAPIResource):
         self,
         /,
         *,
-        kind: TaskKind,
+        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -505,7 +511,9 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -652,12 +660,14 @@ class AsyncTasksService(AsyncAPIResource):
         id: int,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -673,12 +683,14 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -121,7 +121,9 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -145,7 +147,9 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -310,7 +314,7 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -333,7 +337,7 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -733,7 +737,7 @@ class UsersService(SyncAPIResource):
     def get_custom_properties(
         self,
         *,
-        entity_type: CustomPropertyEntityType,
+        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -857,7 +861,9 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -881,7 +887,9 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -1046,7 +1054,7 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -1069,7 +1077,7 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -1469,7 +1477,7 @@ class AsyncUsersService(AsyncAPIResource):
     async def get_custom_properties(
         self,
         *,
-        entity_type: CustomPropertyEntityType,
+        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
