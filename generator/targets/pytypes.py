@@ -28,24 +28,48 @@ class Imports:
         self.models.setdefault(module, set()).add(name)
 
     def block(
-        self, *, core_module: str, model_prefix: str, exclude_module: str | None = None
+        self,
+        *,
+        core_module: str,
+        model_prefix: str,
+        exclude_module: str | None = None,
+        defer_models: bool = False,
     ) -> str:
-        """The import section, ordered as isort/ruff would order it."""
+        """The import section, ordered as isort/ruff would order it.
+
+        ``defer_models`` puts the model imports under ``if TYPE_CHECKING:``: a module whose
+        code imports its models where it runs them (see :meth:`model_lines`) names them only
+        in annotations, so importing it does not build any pydantic class.
+        """
+        models = self.model_lines(model_prefix, exclude_module)
+        typing = set(self.typing)
+        if defer_models and models:
+            typing.add("TYPE_CHECKING")
         stdlib: list[str] = []
         if self.datetime:
             stdlib.append("import datetime as _dt")
         if self.collections:
             stdlib.append(f"from collections.abc import {names_list(self.collections)}")
-        if self.typing:
-            stdlib.append(f"from typing import {names_list(self.typing)}")
+        if typing:
+            stdlib.append(f"from typing import {names_list(typing)}")
         third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
         local: list[str] = []
         if self.core:
             local.append(f"from {core_module} import {names_list(self.core)}")
-        for module, names in sorted(self.models.items()):
-            if module != exclude_module:
-                local.append(f"from {model_prefix}{module} import {names_list(names)}")
-        return "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+        if not defer_models:
+            local.extend(models)
+        text = "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+        if defer_models and models:
+            text += "\n\nif TYPE_CHECKING:\n" + "\n".join(f"    {line}" for line in models)
+        return text
+
+    def model_lines(self, model_prefix: str, exclude_module: str | None = None) -> list[str]:
+        """``from <prefix><module> import A, B`` for each model module, sorted."""
+        return [
+            f"from {model_prefix}{module} import {names_list(names)}"
+            for module, names in sorted(self.models.items())
+            if module != exclude_module
+        ]
 
 
 def isort_key(name: str) -> tuple[int, str]:

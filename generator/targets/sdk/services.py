@@ -47,7 +47,9 @@ class ServiceRenderer(SdkContext):
             ),
             methods=methods,
             upload=upload,
-            imports=imports.block(core_module=".._core", model_prefix="..types."),
+            imports=imports.block(
+                core_module=".._core", model_prefix="..types.", defer_models=True
+            ),
             all_names=sort_all([service.class_name, "Async" + service.class_name]),
         )
 
@@ -126,6 +128,8 @@ class ServiceRenderer(SdkContext):
 
         prelude: list[str] = []
         cast_to: str | None = None
+        # Models the call needs at run time, imported in the method body when it first runs.
+        runtime = Imports()
         call_args: list[str] = [repr(op.method), url_arg or repr(op.path)]
         if url_arg:
             call_args.append("absolute_url=True")
@@ -144,7 +148,7 @@ class ServiceRenderer(SdkContext):
             call_args.extend(self._body_args(op, body, wrapper_type, prelude))
         if op.success is not None and op.success.unwrap_key and not op.pagination:
             call_args.append(f"unwrap={op.success.unwrap_key!r}")
-        errors = self._error_models(op, imports)
+        errors = self._error_models(op, runtime)
         if errors:
             call_args.append(f"error_models={{{errors}}}")
         if not op.auth_required:
@@ -164,6 +168,7 @@ class ServiceRenderer(SdkContext):
         )
         if op.pagination is not None:
             item_annotation = self.annotator.annotation(op.pagination.item_type, imports, "result")
+            self.annotator.annotation(op.pagination.item_type, runtime, "result")
             returns = f"{{page}}[{item_annotation}]"
             call = "request_page"
             call_args.extend(
@@ -179,6 +184,7 @@ class ServiceRenderer(SdkContext):
             call = "request"
             result_type = self._result_type(op)
             returns = self.annotator.annotation(result_type, imports, "result")
+            self.annotator.annotation(result_type, runtime, "result")
             call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
             if result_type is not None and self._needs_cast(result_type, returns):
                 # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
@@ -196,6 +202,7 @@ class ServiceRenderer(SdkContext):
             prelude=prelude,
             deprecated=op.deprecated,
             cast_to=cast_to,
+            imports=runtime.model_lines("..types."),
         )
 
     def _needs_cast(self, typ: TypeRef, annotation: str) -> bool:
@@ -390,10 +397,12 @@ class ServiceRenderer(SdkContext):
             url_attr = py_of.get(upload.url_response_field or "", "")
             returns = "dict[str, object]"
             attachment_args: list[tuple[str, str]] = []
+            runtime = Imports()
             if upload.attachment is not None:
                 attachment = self.schemas[upload.attachment]
                 returns = attachment.name
                 imports.model(attachment.module, attachment.name)
+                runtime.model(attachment.module, attachment.name)
                 by_wire = {f.names.wire: f.names.py for f in attachment.fields}
                 expressions = {
                     "key": "key",
@@ -407,7 +416,7 @@ class ServiceRenderer(SdkContext):
                     field_type = next(f.type for f in attachment.fields if f.names.wire == wire)
                     if role == "kind" and field_type.ref:
                         enum = self.schemas[field_type.ref]
-                        imports.model(enum.module, enum.name)
+                        runtime.model(enum.module, enum.name)
                         expression = f"{enum.name}({expression})"
                     attachment_args.append((by_wire[wire], expression))
             imports.core.update({"FileInput", "fill_filename"})
@@ -434,6 +443,7 @@ class ServiceRenderer(SdkContext):
                 file_field=upload.file_field,
                 returns=returns,
                 attachment_args=attachment_args,
+                imports=runtime.model_lines("..types."),
             )
         return None
 

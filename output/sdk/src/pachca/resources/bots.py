@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -19,19 +19,19 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.bot import Bot
-from ..types.bot_add_policy import BotAddPolicy
-from ..types.bot_create_request_webhook import BotCreateRequestWebhook
-from ..types.bot_editor_role import BotEditorRole
-from ..types.bot_event import BotEvent
-from ..types.bot_template_engine import BotTemplateEngine
-from ..types.bot_trigger import BotTrigger
-from ..types.bot_update_request_webhook import BotUpdateRequestWebhook
-from ..types.bot_webhook_url import BotWebhookUrl
-from ..types.bot_with_token import BotWithToken
-from ..types.oauth_error import OAuthError
-from ..types.oauth_scope import OAuthScope
+
+if TYPE_CHECKING:
+    from ..types.bot import Bot
+    from ..types.bot_add_policy import BotAddPolicy
+    from ..types.bot_create_request_webhook import BotCreateRequestWebhook
+    from ..types.bot_editor_role import BotEditorRole
+    from ..types.bot_event import BotEvent
+    from ..types.bot_template_engine import BotTemplateEngine
+    from ..types.bot_trigger import BotTrigger
+    from ..types.bot_update_request_webhook import BotUpdateRequestWebhook
+    from ..types.bot_webhook_url import BotWebhookUrl
+    from ..types.bot_with_token import BotWithToken
+    from ..types.oauth_scope import OAuthScope
 
 __all__ = ["AsyncBotsService", "BotsService"]
 
@@ -70,6 +70,10 @@ class BotsService(SyncAPIResource):
             limit: Maximum number of bots on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/bots",
@@ -375,6 +379,10 @@ class BotsService(SyncAPIResource):
             single_chat: Allow the bot into one group chat or channel only (direct
                 conversations and threads do not count). Cannot be changed later.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             webhook
             if webhook is not None
@@ -464,6 +472,10 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/bots/{id}",
@@ -766,6 +778,10 @@ class BotsService(SyncAPIResource):
             can_edit: Roles that may change the bot's settings besides its creator, who
                 always can; an empty list leaves the bot to its creator alone.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             webhook
             if webhook is not None
@@ -853,6 +869,9 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/bots/{id}",
@@ -894,6 +913,10 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/bots/{id}/recreate_token",
@@ -931,6 +954,10 @@ class BotsService(SyncAPIResource):
 
         `POST /bot/recreate_token`; scope `bot_self:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/bot/recreate_token",
@@ -998,6 +1025,10 @@ class BotsService(SyncAPIResource):
             outgoing_url: New webhook address; an empty string switches the outgoing webhook
                 off.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         inner: object = webhook if webhook is not None else {"outgoing_url": outgoing_url}
         if webhook is None:
             missing = [n for n, v in (("outgoing_url", outgoing_url),) if isinstance(v, NotGiven)]
@@ -1063,6 +1094,10 @@ class AsyncBotsService(AsyncAPIResource):
             limit: Maximum number of bots on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/bots",
@@ -1368,6 +1403,10 @@ class AsyncBotsService(AsyncAPIResource):
             single_chat: Allow the bot into one group chat or channel only (direct
                 conversations and threads do not count). Cannot be changed later.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             webhook
             if webhook is not None
@@ -1457,6 +1496,10 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/bots/{id}",
@@ -1759,6 +1802,10 @@ class AsyncBotsService(AsyncAPIResource):
             can_edit: Roles that may change the bot's settings besides its creator, who
                 always can; an empty list leaves the bot to its creator alone.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             webhook
             if webhook is not None
@@ -1846,6 +1893,9 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/bots/{id}",
@@ -1887,6 +1937,10 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/bots/{id}/recreate_token",
@@ -1924,6 +1978,10 @@ class AsyncBotsService(AsyncAPIResource):
 
         `POST /bot/recreate_token`; scope `bot_self:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot_with_token import BotWithToken
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/bot/recreate_token",
@@ -1991,6 +2049,10 @@ class AsyncBotsService(AsyncAPIResource):
             outgoing_url: New webhook address; an empty string switches the outgoing webhook
                 off.
         """
+        from ..types.api_error import ApiError
+        from ..types.bot import Bot
+        from ..types.oauth_error import OAuthError
+
         inner: object = webhook if webhook is not None else {"outgoing_url": outgoing_url}
         if webhook is None:
             missing = [n for n, v in (("outgoing_url", outgoing_url),) if isinstance(v, NotGiven)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -20,14 +20,14 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat import Chat
-from ..types.chat_availability import ChatAvailability
-from ..types.chat_create_request_chat import ChatCreateRequestChat
-from ..types.chat_sort_field import ChatSortField
-from ..types.chat_update_request_chat import ChatUpdateRequestChat
-from ..types.oauth_error import OAuthError
-from ..types.sort_order import SortOrder
+
+if TYPE_CHECKING:
+    from ..types.chat import Chat
+    from ..types.chat_availability import ChatAvailability
+    from ..types.chat_create_request_chat import ChatCreateRequestChat
+    from ..types.chat_sort_field import ChatSortField
+    from ..types.chat_update_request_chat import ChatUpdateRequestChat
+    from ..types.sort_order import SortOrder
 
 __all__ = ["AsyncChatsService", "ChatsService"]
 
@@ -83,6 +83,10 @@ class ChatsService(SyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/chats",
@@ -175,6 +179,10 @@ class ChatsService(SyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             chat
             if chat is not None
@@ -252,6 +260,9 @@ class ChatsService(SyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/exports",
@@ -299,6 +310,9 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Export id, as given in the export-ready notification.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/chats/exports/{id}",
@@ -337,6 +351,10 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/chats/{id}",
@@ -409,6 +427,10 @@ class ChatsService(SyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = chat if chat is not None else {"name": name, "public": public}
         if chat is not None and any(
             not isinstance(v, NotGiven)
@@ -461,6 +483,9 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/archive",
@@ -493,6 +518,9 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/unarchive",
@@ -559,6 +587,10 @@ class AsyncChatsService(AsyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/chats",
@@ -651,6 +683,10 @@ class AsyncChatsService(AsyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             chat
             if chat is not None
@@ -728,6 +764,9 @@ class AsyncChatsService(AsyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/exports",
@@ -775,6 +814,9 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Export id, as given in the export-ready notification.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/chats/exports/{id}",
@@ -813,6 +855,10 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/chats/{id}",
@@ -885,6 +931,10 @@ class AsyncChatsService(AsyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = chat if chat is not None else {"name": name, "public": public}
         if chat is not None and any(
             not isinstance(v, NotGiven)
@@ -937,6 +987,9 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/archive",
@@ -969,6 +1022,9 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/unarchive",

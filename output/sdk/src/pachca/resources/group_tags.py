@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -19,11 +19,11 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.group_tag import GroupTag
-from ..types.group_tag_request_group_tag import GroupTagRequestGroupTag
-from ..types.oauth_error import OAuthError
-from ..types.user import User
+
+if TYPE_CHECKING:
+    from ..types.group_tag import GroupTag
+    from ..types.group_tag_request_group_tag import GroupTagRequestGroupTag
+    from ..types.user import User
 
 __all__ = ["AsyncGroupTagsService", "GroupTagsService"]
 
@@ -61,6 +61,10 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/group_tags",
@@ -129,6 +133,10 @@ class GroupTagsService(SyncAPIResource):
         Args:
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -177,6 +185,10 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/group_tags/{id}",
@@ -246,6 +258,10 @@ class GroupTagsService(SyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -296,6 +312,9 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/group_tags/{id}",
@@ -338,6 +357,10 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/group_tags/{id}/users",
@@ -398,6 +421,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/group_tags",
@@ -466,6 +493,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -514,6 +545,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/group_tags/{id}",
@@ -583,6 +618,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -633,6 +672,9 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/group_tags/{id}",
@@ -675,6 +717,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/group_tags/{id}/users",

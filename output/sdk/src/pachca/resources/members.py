@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -19,11 +19,11 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat_member_role import ChatMemberRole
-from ..types.chat_member_role_filter import ChatMemberRoleFilter
-from ..types.oauth_error import OAuthError
-from ..types.user import User
+
+if TYPE_CHECKING:
+    from ..types.chat_member_role import ChatMemberRole
+    from ..types.chat_member_role_filter import ChatMemberRoleFilter
+    from ..types.user import User
 
 __all__ = ["AsyncMembersService", "MembersService"]
 
@@ -66,6 +66,10 @@ class MembersService(SyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/chats/{id}/members",
@@ -114,6 +118,9 @@ class MembersService(SyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/{id}/members",
@@ -159,6 +166,9 @@ class MembersService(SyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
@@ -202,6 +212,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
@@ -238,6 +251,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/{id}/group_tags",
@@ -280,6 +296,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
@@ -312,6 +331,9 @@ class MembersService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/leave",
@@ -372,6 +394,10 @@ class AsyncMembersService(AsyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/chats/{id}/members",
@@ -420,6 +446,9 @@ class AsyncMembersService(AsyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/{id}/members",
@@ -465,6 +494,9 @@ class AsyncMembersService(AsyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
@@ -508,6 +540,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
@@ -544,6 +579,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/{id}/group_tags",
@@ -586,6 +624,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
@@ -618,6 +659,9 @@ class AsyncMembersService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/leave",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -19,18 +19,18 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.button import Button
-from ..types.link_preview import LinkPreview
-from ..types.message import Message
-from ..types.message_create_file import MessageCreateFile
-from ..types.message_create_request_message import MessageCreateRequestMessage
-from ..types.message_entity_type import MessageEntityType
-from ..types.message_sort_field import MessageSortField
-from ..types.message_update_file import MessageUpdateFile
-from ..types.message_update_request_message import MessageUpdateRequestMessage
-from ..types.oauth_error import OAuthError
-from ..types.sort_order import SortOrder
+
+if TYPE_CHECKING:
+    from ..types.button import Button
+    from ..types.link_preview import LinkPreview
+    from ..types.message import Message
+    from ..types.message_create_file import MessageCreateFile
+    from ..types.message_create_request_message import MessageCreateRequestMessage
+    from ..types.message_entity_type import MessageEntityType
+    from ..types.message_sort_field import MessageSortField
+    from ..types.message_update_file import MessageUpdateFile
+    from ..types.message_update_request_message import MessageUpdateRequestMessage
+    from ..types.sort_order import SortOrder
 
 __all__ = ["AsyncMessagesService", "MessagesService"]
 
@@ -74,6 +74,10 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages",
@@ -189,6 +193,10 @@ class MessagesService(SyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -272,6 +280,10 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/messages/{id}",
@@ -358,6 +370,10 @@ class MessagesService(SyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -423,6 +439,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}",
@@ -461,6 +480,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/messages/{id}/pin",
@@ -499,6 +521,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}/pin",
@@ -535,6 +560,9 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
@@ -584,6 +612,9 @@ class MessagesService(SyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/messages/{id}/link_previews",
@@ -646,6 +677,10 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages",
@@ -761,6 +796,10 @@ class AsyncMessagesService(AsyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -844,6 +883,10 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/messages/{id}",
@@ -930,6 +973,10 @@ class AsyncMessagesService(AsyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -995,6 +1042,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}",
@@ -1033,6 +1083,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/messages/{id}/pin",
@@ -1071,6 +1124,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}/pin",
@@ -1107,6 +1163,9 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
@@ -1156,6 +1215,9 @@ class AsyncMessagesService(AsyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/messages/{id}/link_previews",

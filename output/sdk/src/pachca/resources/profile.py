@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -18,13 +18,13 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.access_token_info import AccessTokenInfo
-from ..types.api_error import ApiError
-from ..types.avatar import Avatar
-from ..types.oauth_error import OAuthError
-from ..types.status_update_request_status import StatusUpdateRequestStatus
-from ..types.user import User
-from ..types.user_status import UserStatus
+
+if TYPE_CHECKING:
+    from ..types.access_token_info import AccessTokenInfo
+    from ..types.avatar import Avatar
+    from ..types.status_update_request_status import StatusUpdateRequestStatus
+    from ..types.user import User
+    from ..types.user_status import UserStatus
 
 __all__ = ["AsyncProfileService", "ProfileService"]
 
@@ -51,6 +51,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request(
             "GET",
             "/profile",
@@ -80,6 +84,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return self._client.request(
             "GET",
             "/profile/status",
@@ -153,6 +161,10 @@ class ProfileService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -222,6 +234,9 @@ class ProfileService(SyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/profile/status",
@@ -255,6 +270,10 @@ class ProfileService(SyncAPIResource):
         Args:
             image: The image file (PNG, JPEG and the like).
         """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
         files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "PUT",
@@ -292,6 +311,9 @@ class ProfileService(SyncAPIResource):
 
         `DELETE /profile/avatar`; scope `profile_avatar:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/profile/avatar",
@@ -321,6 +343,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /oauth/token/info`.
         """
+        from ..types.access_token_info import AccessTokenInfo
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/oauth/token/info",
@@ -358,6 +384,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return await self._client.request(
             "GET",
             "/profile",
@@ -387,6 +417,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return await self._client.request(
             "GET",
             "/profile/status",
@@ -460,6 +494,10 @@ class AsyncProfileService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -529,6 +567,9 @@ class AsyncProfileService(AsyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/profile/status",
@@ -562,6 +603,10 @@ class AsyncProfileService(AsyncAPIResource):
         Args:
             image: The image file (PNG, JPEG and the like).
         """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
         files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "PUT",
@@ -599,6 +644,9 @@ class AsyncProfileService(AsyncAPIResource):
 
         `DELETE /profile/avatar`; scope `profile_avatar:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/profile/avatar",
@@ -628,6 +676,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /oauth/token/info`.
         """
+        from ..types.access_token_info import AccessTokenInfo
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/oauth/token/info",

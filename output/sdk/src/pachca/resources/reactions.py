@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
@@ -16,9 +18,9 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.reaction import Reaction
+
+if TYPE_CHECKING:
+    from ..types.reaction import Reaction
 
 __all__ = ["AsyncReactionsService", "ReactionsService"]
 
@@ -53,6 +55,10 @@ class ReactionsService(SyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/reactions",
@@ -102,6 +108,10 @@ class ReactionsService(SyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request(
             "POST",
             "/messages/{id}/reactions",
@@ -147,6 +157,9 @@ class ReactionsService(SyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}/reactions",
@@ -200,6 +213,10 @@ class AsyncReactionsService(AsyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/reactions",
@@ -249,6 +266,10 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return await self._client.request(
             "POST",
             "/messages/{id}/reactions",
@@ -294,6 +315,9 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}/reactions",

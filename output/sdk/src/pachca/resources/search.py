@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -20,16 +20,16 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat import Chat
-from ..types.chat_subtype import ChatSubtype
-from ..types.message import Message
-from ..types.message_search_sort import MessageSearchSort
-from ..types.oauth_error import OAuthError
-from ..types.search_sort_order import SearchSortOrder
-from ..types.sort_order import SortOrder
-from ..types.user import User
-from ..types.user_role import UserRole
+
+if TYPE_CHECKING:
+    from ..types.chat import Chat
+    from ..types.chat_subtype import ChatSubtype
+    from ..types.message import Message
+    from ..types.message_search_sort import MessageSearchSort
+    from ..types.search_sort_order import SearchSortOrder
+    from ..types.sort_order import SortOrder
+    from ..types.user import User
+    from ..types.user_role import UserRole
 
 __all__ = ["AsyncSearchService", "SearchService"]
 
@@ -82,6 +82,10 @@ class SearchService(SyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/messages",
@@ -154,6 +158,10 @@ class SearchService(SyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/search/users",
@@ -223,6 +231,10 @@ class SearchService(SyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/chats",
@@ -305,6 +317,10 @@ class AsyncSearchService(AsyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/messages",
@@ -377,6 +393,10 @@ class AsyncSearchService(AsyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/search/users",
@@ -446,6 +466,10 @@ class AsyncSearchService(AsyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/chats",

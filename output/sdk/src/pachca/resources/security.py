@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -19,10 +19,10 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.audit_event import AuditEvent
-from ..types.audit_event_key import AuditEventKey
-from ..types.oauth_error import OAuthError
+
+if TYPE_CHECKING:
+    from ..types.audit_event import AuditEvent
+    from ..types.audit_event_key import AuditEventKey
 
 __all__ = ["AsyncSecurityService", "SecurityService"]
 
@@ -121,6 +121,10 @@ class SecurityService(SyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.audit_event import AuditEvent
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/audit_events",
@@ -250,6 +254,10 @@ class AsyncSecurityService(AsyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.audit_event import AuditEvent
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/audit_events",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -20,14 +20,14 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.task import Task
-from ..types.task_create_request_task import TaskCreateRequestTask
-from ..types.task_custom_property_value import TaskCustomPropertyValue
-from ..types.task_kind import TaskKind
-from ..types.task_status import TaskStatus
-from ..types.task_update_request_task import TaskUpdateRequestTask
+
+if TYPE_CHECKING:
+    from ..types.task import Task
+    from ..types.task_create_request_task import TaskCreateRequestTask
+    from ..types.task_custom_property_value import TaskCustomPropertyValue
+    from ..types.task_kind import TaskKind
+    from ..types.task_status import TaskStatus
+    from ..types.task_update_request_task import TaskUpdateRequestTask
 
 __all__ = ["AsyncTasksService", "TasksService"]
 
@@ -62,6 +62,10 @@ class TasksService(SyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request_page(
             "GET",
             "/tasks",
@@ -156,6 +160,10 @@ class TasksService(SyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -230,6 +238,10 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request(
             "GET",
             "/tasks/{id}",
@@ -329,6 +341,10 @@ class TasksService(SyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -401,6 +417,9 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/tasks/{id}",
@@ -452,6 +471,10 @@ class AsyncTasksService(AsyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request_page(
             "GET",
             "/tasks",
@@ -546,6 +569,10 @@ class AsyncTasksService(AsyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -620,6 +647,10 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return await self._client.request(
             "GET",
             "/tasks/{id}",
@@ -719,6 +750,10 @@ class AsyncTasksService(AsyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -791,6 +826,9 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/tasks/{id}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from .._core import (
     NOT_GIVEN,
@@ -18,9 +19,9 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.thread import Thread
+
+if TYPE_CHECKING:
+    from ..types.thread import Thread
 
 __all__ = ["AsyncThreadsService", "ThreadsService"]
 
@@ -53,6 +54,10 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "POST",
             "/messages/{id}/thread",
@@ -96,6 +101,10 @@ class ThreadsService(SyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request_page(
             "GET",
             "/threads",
@@ -141,6 +150,10 @@ class ThreadsService(SyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "POST",
             "/threads",
@@ -174,6 +187,10 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Thread id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "GET",
             "/threads/{id}",
@@ -224,6 +241,10 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "POST",
             "/messages/{id}/thread",
@@ -267,6 +288,10 @@ class AsyncThreadsService(AsyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request_page(
             "GET",
             "/threads",
@@ -312,6 +337,10 @@ class AsyncThreadsService(AsyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "POST",
             "/threads",
@@ -345,6 +374,10 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Thread id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "GET",
             "/threads/{id}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -21,19 +21,19 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.avatar import Avatar
-from ..types.custom_property_definition import CustomPropertyDefinition
-from ..types.custom_property_entity_type import CustomPropertyEntityType
-from ..types.oauth_error import OAuthError
-from ..types.status_update_request_status import StatusUpdateRequestStatus
-from ..types.user import User
-from ..types.user_create_request_user import UserCreateRequestUser
-from ..types.user_create_role import UserCreateRole
-from ..types.user_custom_property_value import UserCustomPropertyValue
-from ..types.user_role_input import UserRoleInput
-from ..types.user_status import UserStatus
-from ..types.user_update_request_user import UserUpdateRequestUser
+
+if TYPE_CHECKING:
+    from ..types.avatar import Avatar
+    from ..types.custom_property_definition import CustomPropertyDefinition
+    from ..types.custom_property_entity_type import CustomPropertyEntityType
+    from ..types.status_update_request_status import StatusUpdateRequestStatus
+    from ..types.user import User
+    from ..types.user_create_request_user import UserCreateRequestUser
+    from ..types.user_create_role import UserCreateRole
+    from ..types.user_custom_property_value import UserCustomPropertyValue
+    from ..types.user_role_input import UserRoleInput
+    from ..types.user_status import UserStatus
+    from ..types.user_update_request_user import UserUpdateRequestUser
 
 __all__ = ["AsyncUsersService", "UsersService"]
 
@@ -72,6 +72,10 @@ class UsersService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/users",
@@ -186,6 +190,10 @@ class UsersService(SyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -267,6 +275,10 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request(
             "GET",
             "/users/{id}",
@@ -367,6 +379,10 @@ class UsersService(SyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -443,6 +459,9 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/users/{id}",
@@ -483,6 +502,10 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return self._client.request(
             "GET",
             "/users/{user_id}/status",
@@ -560,6 +583,10 @@ class UsersService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -635,6 +662,9 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/users/{user_id}/status",
@@ -671,6 +701,10 @@ class UsersService(SyncAPIResource):
             user_id: Id of the employee whose picture changes.
             image: The image file (PNG, JPEG and the like).
         """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
         files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "PUT",
@@ -714,6 +748,9 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Id of the employee whose picture is removed.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/users/{user_id}/avatar",
@@ -755,6 +792,10 @@ class UsersService(SyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
+        from ..types.api_error import ApiError
+        from ..types.custom_property_definition import CustomPropertyDefinition
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/custom_properties",
@@ -812,6 +853,10 @@ class AsyncUsersService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/users",
@@ -926,6 +971,10 @@ class AsyncUsersService(AsyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -1007,6 +1056,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return await self._client.request(
             "GET",
             "/users/{id}",
@@ -1107,6 +1160,10 @@ class AsyncUsersService(AsyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -1183,6 +1240,9 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/users/{id}",
@@ -1223,6 +1283,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return await self._client.request(
             "GET",
             "/users/{user_id}/status",
@@ -1300,6 +1364,10 @@ class AsyncUsersService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -1375,6 +1443,9 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/users/{user_id}/status",
@@ -1411,6 +1482,10 @@ class AsyncUsersService(AsyncAPIResource):
             user_id: Id of the employee whose picture changes.
             image: The image file (PNG, JPEG and the like).
         """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
         files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "PUT",
@@ -1454,6 +1529,9 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Id of the employee whose picture is removed.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/users/{user_id}/avatar",
@@ -1495,6 +1573,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
+        from ..types.api_error import ApiError
+        from ..types.custom_property_definition import CustomPropertyDefinition
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/custom_properties",

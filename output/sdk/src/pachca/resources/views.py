@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -16,9 +16,9 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.view import View
+
+if TYPE_CHECKING:
+    from ..types.view import View
 
 __all__ = ["AsyncViewsService", "ViewsService"]
 
@@ -61,6 +61,9 @@ class ViewsService(SyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/views/open",
@@ -128,6 +131,9 @@ class AsyncViewsService(AsyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/views/open",
