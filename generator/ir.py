@@ -213,6 +213,9 @@ class Upload:
     # what the helper returns: the schema a message's `files: [...]` takes, and its fields
     attachment: str | None = None
     attachment_fields: tuple[tuple[str, str], ...] = ()  # (role: key/name/size/type, wire)
+    # the other attachment schemas the helper's result fits (every field it has is theirs,
+    # alike; every field they require it has): arguments of these types accept it as well
+    attachment_fits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
             (f.names.wire for f in schema.fields if naming.snake(f.names.wire) == key), None
         )
 
-    attachment = _attachment_schema(operations, schemas)
+    attachment, fits = _attachment_schema(operations, schemas)
     result: list[Service] = []
     for service in services:
         ops: list[Operation] = []
@@ -248,6 +248,7 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                     form_fields=tuple(form),
                     attachment=attachment.name if attachment else None,
                     attachment_fields=tuple(roles),
+                    attachment_fits=fits,
                 )
                 op = dataclasses.replace(op, upload=upload)
             ops.append(op)
@@ -275,7 +276,17 @@ def _type_role(attachment: Schema, wire: str, schemas: dict[str, Schema]) -> str
     return None
 
 
-def _attachment_schema(operations: list[Operation], schemas: dict[str, Schema]) -> Schema | None:
+def _attachment_schema(
+    operations: list[Operation], schemas: dict[str, Schema]
+) -> tuple[Schema | None, tuple[str, ...]]:
+    """The schema the upload helper returns, and the other attachment schemas it fits.
+
+    An attachment schema is an object with ``key`` and ``name`` used as the items of an array
+    in a request body (a message's ``files`` on create, on update, …). The helper returns the
+    one that fits the most others (the first found on a tie), so that its result can be passed
+    to every such field whose schema it fits.
+    """
+    candidates: list[Schema] = []
     for op in operations:
         if op.body is None:
             continue
@@ -283,11 +294,30 @@ def _attachment_schema(operations: list[Operation], schemas: dict[str, Schema]) 
             typ = body_field.type
             if typ.kind == "array" and typ.items is not None and typ.items.kind == "ref":
                 schema = schemas.get(typ.items.ref or "")
-                if schema is not None and schema.kind == "object":
+                if schema is not None and schema.kind == "object" and schema not in candidates:
                     wires = {naming.snake(f.names.wire) for f in schema.fields}
                     if {"key", "name"} <= wires:
-                        return schema
-    return None
+                        candidates.append(schema)
+    if not candidates:
+        return None, ()
+    fitted = [
+        tuple(other.name for other in candidates if other is not c and _fits(c, other))
+        for c in candidates
+    ]
+    best = max(range(len(candidates)), key=lambda i: (len(fitted[i]), -i))
+    return candidates[best], fitted[best]
+
+
+def _fits(value: Schema, target: Schema) -> bool:
+    """Whether a complete ``value`` object is also a valid ``target``: each of its fields is
+    a field of ``target`` of the same type, and each field ``target`` requires it requires."""
+    fields = {f.names.wire: f for f in target.fields}
+    for item in value.fields:
+        other = fields.get(item.names.wire)
+        if other is None or other.type != item.type:
+            return False
+    required = {f.names.wire for f in value.fields if f.required}
+    return all(f.names.wire in required for f in target.fields if f.required)
 
 
 def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:

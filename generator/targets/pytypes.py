@@ -9,6 +9,9 @@ from ..ir import Api, Schema, TypeRef
 
 Role = Literal["model", "argument", "result"]
 
+# Enums of these types are rendered as enum classes (OpenStrEnum / OpenIntEnum).
+_ENUM_CLASSES = ("string", "integer")
+
 
 @dataclass
 class Imports:
@@ -25,24 +28,48 @@ class Imports:
         self.models.setdefault(module, set()).add(name)
 
     def block(
-        self, *, core_module: str, model_prefix: str, exclude_module: str | None = None
+        self,
+        *,
+        core_module: str,
+        model_prefix: str,
+        exclude_module: str | None = None,
+        defer_models: bool = False,
     ) -> str:
-        """The import section, ordered as isort/ruff would order it."""
+        """The import section, ordered as isort/ruff would order it.
+
+        ``defer_models`` puts the model imports under ``if TYPE_CHECKING:``: a module whose
+        code imports its models where it runs them (see :meth:`model_lines`) names them only
+        in annotations, so importing it does not build any pydantic class.
+        """
+        models = self.model_lines(model_prefix, exclude_module)
+        typing = set(self.typing)
+        if defer_models and models:
+            typing.add("TYPE_CHECKING")
         stdlib: list[str] = []
         if self.datetime:
             stdlib.append("import datetime as _dt")
         if self.collections:
             stdlib.append(f"from collections.abc import {names_list(self.collections)}")
-        if self.typing:
-            stdlib.append(f"from typing import {names_list(self.typing)}")
+        if typing:
+            stdlib.append(f"from typing import {names_list(typing)}")
         third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
         local: list[str] = []
         if self.core:
             local.append(f"from {core_module} import {names_list(self.core)}")
-        for module, names in sorted(self.models.items()):
-            if module != exclude_module:
-                local.append(f"from {model_prefix}{module} import {names_list(names)}")
-        return "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+        if not defer_models:
+            local.extend(models)
+        text = "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+        if defer_models and models:
+            text += "\n\nif TYPE_CHECKING:\n" + "\n".join(f"    {line}" for line in models)
+        return text
+
+    def model_lines(self, model_prefix: str, exclude_module: str | None = None) -> list[str]:
+        """``from <prefix><module> import A, B`` for each model module, sorted."""
+        return [
+            f"from {model_prefix}{module} import {names_list(names)}"
+            for module, names in sorted(self.models.items())
+            if module != exclude_module
+        ]
 
 
 def isort_key(name: str) -> tuple[int, str]:
@@ -65,6 +92,14 @@ def sort_all(names: list[str]) -> list[str]:
 class Annotator:
     def __init__(self, api: Api) -> None:
         self.schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
+        # An argument typed with an attachment schema also takes what the upload helper
+        # returns, where the parser found that it fits (``Upload.attachment_fits``).
+        self.also_accepts: dict[str, str] = {
+            fit: op.upload.attachment
+            for op in api.operations
+            if op.upload is not None and op.upload.attachment is not None
+            for fit in op.upload.attachment_fits
+        }
 
     def annotation(
         self,
@@ -116,9 +151,27 @@ class Annotator:
             if schema.kind == "alias" and schema.target is not None and not schema.recursive:
                 return self._base(schema.target, imports, role, opaque)
             imports.model(schema.module, schema.name)
+            if role == "argument" and schema.kind == "enum" and schema.enum_type in _ENUM_CLASSES:
+                return self._enum_argument(schema, imports)
+            if role == "argument" and schema.name in self.also_accepts:
+                accepted = self.schemas[self.also_accepts[schema.name]]
+                imports.model(accepted.module, accepted.name)
+                return f"{schema.name} | {accepted.name}"
             return schema.name
         imports.typing.add("Any")
         return "Any"
+
+    @staticmethod
+    def _enum_argument(schema: Schema, imports: Imports) -> str:
+        """An enum argument takes a member or its value: ``Literal["a", "b"] | Kind``.
+
+        The runtime sends either as the same wire value; typing both lets a caller write
+        ``kind="reminder"`` as well as ``kind=TaskKind.REMINDER`` under ``mypy --strict``.
+        (Other enums are rendered as a ``Literal`` alias already.)
+        """
+        imports.typing.add("Literal")
+        literals = ", ".join(repr(member.value) for member in schema.enum_values)
+        return f"Literal[{literals}] | {schema.name}"
 
     @staticmethod
     def _primitive(typ: TypeRef, imports: Imports, role: Role) -> str:

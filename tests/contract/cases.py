@@ -195,7 +195,7 @@ def bind(method: Any, case: Case, base_url: str) -> tuple[list[Any], dict[str, A
     mock server's URL for the operation's path.
     """
     signature = inspect.signature(method)
-    hints = typing.get_type_hints(method)
+    hints = type_hints(method)
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
     arguments = list(case.arguments)
@@ -220,8 +220,20 @@ def bind(method: Any, case: Case, base_url: str) -> tuple[list[Any], dict[str, A
     return args, kwargs
 
 
+def type_hints(method: Any) -> dict[str, Any]:
+    """The method's resolved annotations.
+
+    Service modules import their models under ``TYPE_CHECKING`` (and in each method body,
+    when it runs), so the models' names are resolved from ``pachca.types``.
+    """
+    import pachca.types
+
+    models = {name: getattr(pachca.types, name) for name in pachca.types.__all__}
+    return typing.get_type_hints(method, localns=models)
+
+
 def return_annotation(method: Any) -> Any:
-    return typing.get_type_hints(method)["return"]
+    return type_hints(method)["return"]
 
 
 def nonconformance(value: Any, annotation: Any) -> str | None:

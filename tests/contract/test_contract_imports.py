@@ -104,3 +104,59 @@ def test_import_is_lazy() -> None:
     ), f"`pachca.PachcaClient` loaded model modules: {report['after_client']}"
     assert report["model"] == "pachca.types.message.Message"
     assert "pachca.types.message" in report["after_model"]
+
+
+_FIRST_USE_PROBE = """
+import json, sys
+import httpx
+
+def loaded():
+    return {
+        "models": sorted(m for m in sys.modules if m.startswith("pachca.types.")),
+        "pydantic_models": "pydantic.main" in sys.modules,
+    }
+
+import pachca
+client = pachca.PachcaClient("t", http_client=None)
+service = client.messages
+first_use = {**loaded(), "http_client_built": client._pool.created is not None}
+
+def answer(request):
+    return httpx.Response(200, json={"data": MESSAGE})
+
+MESSAGE = json.loads(sys.argv[1])
+caller = pachca.PachcaClient("t", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+message = caller.messages.get_message(194275)
+after_call = {**loaded(), "type": type(message).__module__ + "." + type(message).__qualname__}
+print(json.dumps({"first_use": first_use, "after_call": after_call}))
+"""
+
+
+def test_first_use_builds_no_model_and_no_http_client() -> None:
+    """``PachcaClient("t").messages`` loads no model (nor pydantic's model machinery) and
+    builds no httpx client; a method imports its models when it is first called."""
+    from .cases import api
+
+    (get_message,) = [op for op in api().operations if op.id == "getMessage"]
+    assert get_message.success is not None and isinstance(get_message.success.example, dict)
+    message = get_message.success.example["data"]
+    env = {**os.environ, "PYTHONPATH": str(SDK_SRC)}
+    completed = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE_PROBE, json.dumps(message)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    report = json.loads(completed.stdout)
+    assert report["first_use"] == {
+        "models": [],
+        "pydantic_models": False,
+        "http_client_built": False,
+    }
+    after = report["after_call"]
+    assert after["type"] == "pachca.types.message.Message"
+    assert "pachca.types.message" in after["models"]
+    assert after["pydantic_models"] is True

@@ -53,7 +53,9 @@ class ServiceRenderer(SdkContext):
             methods=methods,
             streaming_methods=streaming,
             upload=upload,
-            imports=imports.block(core_module=".._core", model_prefix="..types."),
+            imports=imports.block(
+                core_module=".._core", model_prefix="..types.", defer_models=True
+            ),
             all_names=sort_all([service.class_name, "Async" + service.class_name]),
         )
 
@@ -136,6 +138,8 @@ class ServiceRenderer(SdkContext):
 
         prelude: list[str] = []
         cast_to: str | None = None
+        # Models the call needs at run time, imported in the method body when it first runs.
+        runtime = Imports()
         call_args: list[str] = [repr(op.method), url_arg or repr(op.path)]
         if url_arg:
             call_args.append("absolute_url=True")
@@ -154,7 +158,7 @@ class ServiceRenderer(SdkContext):
             call_args.extend(self._body_args(op, body, wrapper_type, prelude))
         if op.success is not None and op.success.unwrap_key and not op.pagination:
             call_args.append(f"unwrap={op.success.unwrap_key!r}")
-        errors = self._error_models(op, imports)
+        errors = self._error_models(op, runtime)
         if errors:
             call_args.append(f"error_models={{{errors}}}")
         if not op.auth_required:
@@ -175,6 +179,7 @@ class ServiceRenderer(SdkContext):
         )
         if op.pagination is not None:
             item_annotation = self.annotator.annotation(op.pagination.item_type, imports, "result")
+            self.annotator.annotation(op.pagination.item_type, runtime, "result")
             returns = f"{{page}}[{item_annotation}]"
             call = "request_page"
             call_args.extend(
@@ -195,11 +200,13 @@ class ServiceRenderer(SdkContext):
         else:
             call = "request"
             result_type = self._result_type(op)
+            binary = result_type is not None and result_type.format == "binary"
+            # A binary body is returned as it came, never decoded as text.
             returns = (
-                "bytes"  # a binary body is returned as it came, never decoded as text
-                if result_type is not None and result_type.format == "binary"
-                else self.annotator.annotation(result_type, imports, "result")
+                "bytes" if binary else self.annotator.annotation(result_type, imports, "result")
             )
+            if not binary:
+                self.annotator.annotation(result_type, runtime, "result")
             call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
             if op.redirect == "follow":
                 call_args.append("redirect='follow'")
@@ -219,6 +226,7 @@ class ServiceRenderer(SdkContext):
             prelude=prelude,
             deprecated=op.deprecated,
             cast_to=cast_to,
+            imports=runtime.model_lines("..types."),
         )
 
     def _needs_cast(self, typ: TypeRef, annotation: str) -> bool:
@@ -424,10 +432,12 @@ class ServiceRenderer(SdkContext):
             url_attr = py_of.get(upload.url_response_field or "", "")
             returns = "dict[str, object]"
             attachment_args: list[tuple[str, str]] = []
+            runtime = Imports()
             if upload.attachment is not None:
                 attachment = self.schemas[upload.attachment]
                 returns = attachment.name
                 imports.model(attachment.module, attachment.name)
+                runtime.model(attachment.module, attachment.name)
                 by_wire = {f.names.wire: f.names.py for f in attachment.fields}
                 expressions = {
                     "key": "key",
@@ -441,7 +451,7 @@ class ServiceRenderer(SdkContext):
                     field_type = next(f.type for f in attachment.fields if f.names.wire == wire)
                     if role == "kind" and field_type.ref:
                         enum = self.schemas[field_type.ref]
-                        imports.model(enum.module, enum.name)
+                        runtime.model(enum.module, enum.name)
                         expression = f"{enum.name}({expression})"
                     attachment_args.append((by_wire[wire], expression))
             imports.core.update({"FileInput", "fill_filename"})
@@ -468,6 +478,7 @@ class ServiceRenderer(SdkContext):
                 file_field=upload.file_field,
                 returns=returns,
                 attachment_args=attachment_args,
+                imports=runtime.model_lines("..types."),
             )
         return None
 

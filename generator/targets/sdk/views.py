@@ -32,6 +32,7 @@ class MethodView:
     prelude: list[str]  # statements before the call
     deprecated: bool
     cast_to: str | None = None  # wrap the result in cast() for the type checker
+    imports: list[str] = field(default_factory=list)  # model imports run in the body
 
 
 @dataclass
@@ -47,6 +48,7 @@ class UploadView:
     file_field: str
     returns: str
     attachment_args: list[tuple[str, str]]  # (python field name, expression)
+    imports: list[str] = field(default_factory=list)  # model imports run in the body
 
 
 @dataclass

@@ -83,6 +83,22 @@ if TYPE_CHECKING:
     from .types.audit_event import AuditEvent
     from .types.audit_event_details import AuditEventDetails
     from .types.audit_event_key import AuditEventKey
+    from .types.avatar import Avatar
+    from .types.avatar_upload_request import AvatarUploadRequest
+    from .types.bot import Bot
+    from .types.bot_add_policy import BotAddPolicy
+    from .types.bot_create_request import BotCreateRequest
+    from .types.bot_create_request_webhook import BotCreateRequestWebhook
+    from .types.bot_editor_role import BotEditorRole
+    from .types.bot_event import BotEvent
+    from .types.bot_settings import BotSettings
+    from .types.bot_template_engine import BotTemplateEngine
+    from .types.bot_trigger import BotTrigger
+    from .types.bot_update_request import BotUpdateRequest
+    from .types.bot_update_request_webhook import BotUpdateRequestWebhook
+    from .types.bot_webhook_url import BotWebhookUrl
+    from .types.bot_webhook_url_request import BotWebhookUrlRequest
+    from .types.bot_with_token import BotWithToken
     from .types.button import Button
     from .types.button_webhook_payload import ButtonWebhookPayload
     from .types.chat import Chat
@@ -97,6 +113,7 @@ if TYPE_CHECKING:
     from .types.chat_update_request import ChatUpdateRequest
     from .types.chat_update_request_chat import ChatUpdateRequestChat
     from .types.company_member_webhook_payload import CompanyMemberWebhookPayload
+    from .types.create_bot_response import CreateBotResponse
     from .types.create_chat_response import CreateChatResponse
     from .types.create_group_tag_response import CreateGroupTagResponse
     from .types.create_message_response import CreateMessageResponse
@@ -114,6 +131,7 @@ if TYPE_CHECKING:
     from .types.file_upload_request import FileUploadRequest
     from .types.forwarding import Forwarding
     from .types.get_audit_events_response import GetAuditEventsResponse
+    from .types.get_bot_response import GetBotResponse
     from .types.get_chat_response import GetChatResponse
     from .types.get_custom_properties_response import GetCustomPropertiesResponse
     from .types.get_group_tag_response import GetGroupTagResponse
@@ -133,6 +151,7 @@ if TYPE_CHECKING:
     from .types.link_preview_image import LinkPreviewImage
     from .types.link_previews_request import LinkPreviewsRequest
     from .types.link_shared_webhook_payload import LinkSharedWebhookPayload
+    from .types.list_bots_response import ListBotsResponse
     from .types.list_chat_members_response import ListChatMembersResponse
     from .types.list_chats_response import ListChatsResponse
     from .types.list_group_tag_users_response import ListGroupTagUsersResponse
@@ -166,6 +185,8 @@ if TYPE_CHECKING:
     from .types.reaction_event_type import ReactionEventType
     from .types.reaction_request import ReactionRequest
     from .types.reaction_webhook_payload import ReactionWebhookPayload
+    from .types.rotate_bot_token_response import RotateBotTokenResponse
+    from .types.rotate_own_bot_token_response import RotateOwnBotTokenResponse
     from .types.search_chats_response import SearchChatsResponse
     from .types.search_messages_response import SearchMessagesResponse
     from .types.search_pagination_cursors import SearchPaginationCursors
@@ -184,12 +205,16 @@ if TYPE_CHECKING:
     from .types.task_update_request import TaskUpdateRequest
     from .types.task_update_request_task import TaskUpdateRequestTask
     from .types.thread import Thread
+    from .types.update_bot_response import UpdateBotResponse
     from .types.update_chat_response import UpdateChatResponse
     from .types.update_group_tag_response import UpdateGroupTagResponse
     from .types.update_member_role_request import UpdateMemberRoleRequest
     from .types.update_message_response import UpdateMessageResponse
+    from .types.update_own_bot_webhook_response import UpdateOwnBotWebhookResponse
+    from .types.update_profile_avatar_response import UpdateProfileAvatarResponse
     from .types.update_profile_status_response import UpdateProfileStatusResponse
     from .types.update_task_response import UpdateTaskResponse
+    from .types.update_user_avatar_response import UpdateUserAvatarResponse
     from .types.update_user_response import UpdateUserResponse
     from .types.update_user_status_response import UpdateUserStatusResponse
     from .types.upload_params import UploadParams
@@ -302,6 +327,22 @@ _MODELS: dict[str, str] = {
     "AuditEvent": "audit_event",
     "AuditEventDetails": "audit_event_details",
     "AuditEventKey": "audit_event_key",
+    "Avatar": "avatar",
+    "AvatarUploadRequest": "avatar_upload_request",
+    "Bot": "bot",
+    "BotAddPolicy": "bot_add_policy",
+    "BotCreateRequest": "bot_create_request",
+    "BotCreateRequestWebhook": "bot_create_request_webhook",
+    "BotEditorRole": "bot_editor_role",
+    "BotEvent": "bot_event",
+    "BotSettings": "bot_settings",
+    "BotTemplateEngine": "bot_template_engine",
+    "BotTrigger": "bot_trigger",
+    "BotUpdateRequest": "bot_update_request",
+    "BotUpdateRequestWebhook": "bot_update_request_webhook",
+    "BotWebhookUrl": "bot_webhook_url",
+    "BotWebhookUrlRequest": "bot_webhook_url_request",
+    "BotWithToken": "bot_with_token",
     "Button": "button",
     "ButtonWebhookPayload": "button_webhook_payload",
     "Chat": "chat",
@@ -316,6 +357,7 @@ _MODELS: dict[str, str] = {
     "ChatUpdateRequest": "chat_update_request",
     "ChatUpdateRequestChat": "chat_update_request_chat",
     "CompanyMemberWebhookPayload": "company_member_webhook_payload",
+    "CreateBotResponse": "create_bot_response",
     "CreateChatResponse": "create_chat_response",
     "CreateGroupTagResponse": "create_group_tag_response",
     "CreateMessageResponse": "create_message_response",
@@ -333,6 +375,7 @@ _MODELS: dict[str, str] = {
     "FileUploadRequest": "file_upload_request",
     "Forwarding": "forwarding",
     "GetAuditEventsResponse": "get_audit_events_response",
+    "GetBotResponse": "get_bot_response",
     "GetChatResponse": "get_chat_response",
     "GetCustomPropertiesResponse": "get_custom_properties_response",
     "GetGroupTagResponse": "get_group_tag_response",
@@ -352,6 +395,7 @@ _MODELS: dict[str, str] = {
     "LinkPreviewImage": "link_preview_image",
     "LinkPreviewsRequest": "link_previews_request",
     "LinkSharedWebhookPayload": "link_shared_webhook_payload",
+    "ListBotsResponse": "list_bots_response",
     "ListChatMembersResponse": "list_chat_members_response",
     "ListChatsResponse": "list_chats_response",
     "ListGroupTagUsersResponse": "list_group_tag_users_response",
@@ -385,6 +429,8 @@ _MODELS: dict[str, str] = {
     "ReactionEventType": "reaction_event_type",
     "ReactionRequest": "reaction_request",
     "ReactionWebhookPayload": "reaction_webhook_payload",
+    "RotateBotTokenResponse": "rotate_bot_token_response",
+    "RotateOwnBotTokenResponse": "rotate_own_bot_token_response",
     "SearchChatsResponse": "search_chats_response",
     "SearchMessagesResponse": "search_messages_response",
     "SearchPaginationCursors": "search_pagination_cursors",
@@ -403,12 +449,16 @@ _MODELS: dict[str, str] = {
     "TaskUpdateRequest": "task_update_request",
     "TaskUpdateRequestTask": "task_update_request_task",
     "Thread": "thread",
+    "UpdateBotResponse": "update_bot_response",
     "UpdateChatResponse": "update_chat_response",
     "UpdateGroupTagResponse": "update_group_tag_response",
     "UpdateMemberRoleRequest": "update_member_role_request",
     "UpdateMessageResponse": "update_message_response",
+    "UpdateOwnBotWebhookResponse": "update_own_bot_webhook_response",
+    "UpdateProfileAvatarResponse": "update_profile_avatar_response",
     "UpdateProfileStatusResponse": "update_profile_status_response",
     "UpdateTaskResponse": "update_task_response",
+    "UpdateUserAvatarResponse": "update_user_avatar_response",
     "UpdateUserResponse": "update_user_response",
     "UpdateUserStatusResponse": "update_user_status_response",
     "UploadParams": "upload_params",
@@ -497,8 +547,24 @@ __all__ = [
     "AuditEventDetails",
     "AuditEventKey",
     "AuthenticationError",
+    "Avatar",
+    "AvatarUploadRequest",
     "BadRequestError",
     "BaseModel",
+    "Bot",
+    "BotAddPolicy",
+    "BotCreateRequest",
+    "BotCreateRequestWebhook",
+    "BotEditorRole",
+    "BotEvent",
+    "BotSettings",
+    "BotTemplateEngine",
+    "BotTrigger",
+    "BotUpdateRequest",
+    "BotUpdateRequestWebhook",
+    "BotWebhookUrl",
+    "BotWebhookUrlRequest",
+    "BotWithToken",
     "Button",
     "ButtonWebhookPayload",
     "Chat",
@@ -515,6 +581,7 @@ __all__ = [
     "CompanyMemberWebhookPayload",
     "ConfigurationError",
     "ConflictError",
+    "CreateBotResponse",
     "CreateChatResponse",
     "CreateGroupTagResponse",
     "CreateMessageResponse",
@@ -533,6 +600,7 @@ __all__ = [
     "FileUploadRequest",
     "Forwarding",
     "GetAuditEventsResponse",
+    "GetBotResponse",
     "GetChatResponse",
     "GetCustomPropertiesResponse",
     "GetGroupTagResponse",
@@ -554,6 +622,7 @@ __all__ = [
     "LinkPreviewImage",
     "LinkPreviewsRequest",
     "LinkSharedWebhookPayload",
+    "ListBotsResponse",
     "ListChatMembersResponse",
     "ListChatsResponse",
     "ListGroupTagUsersResponse",
@@ -595,6 +664,8 @@ __all__ = [
     "ReactionRequest",
     "ReactionWebhookPayload",
     "RequestOptions",
+    "RotateBotTokenResponse",
+    "RotateOwnBotTokenResponse",
     "SearchChatsResponse",
     "SearchMessagesResponse",
     "SearchPaginationCursors",
@@ -616,12 +687,16 @@ __all__ = [
     "TaskUpdateRequestTask",
     "Thread",
     "UnprocessableEntityError",
+    "UpdateBotResponse",
     "UpdateChatResponse",
     "UpdateGroupTagResponse",
     "UpdateMemberRoleRequest",
     "UpdateMessageResponse",
+    "UpdateOwnBotWebhookResponse",
+    "UpdateProfileAvatarResponse",
     "UpdateProfileStatusResponse",
     "UpdateTaskResponse",
+    "UpdateUserAvatarResponse",
     "UpdateUserResponse",
     "UpdateUserStatusResponse",
     "UploadParams",

@@ -9,6 +9,7 @@ from ._core import AsyncAPIClient, StatusErrorClasses, SyncAPIClient
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.bots import AsyncBotsService, BotsService
     from .resources.chats import AsyncChatsService, ChatsService
     from .resources.files import AsyncFilesService, FilesService
     from .resources.group_tags import AsyncGroupTagsService, GroupTagsService
@@ -150,6 +151,15 @@ class PachcaClient(SyncAPIClient):
         return ViewsService(self)
 
     @cached_property
+    def bots(self) -> BotsService:
+        """Bots the caller manages — create them, change their names and webhooks, replace
+        their tokens, delete them.
+        """
+        from .resources.bots import BotsService
+
+        return BotsService(self)
+
+    @cached_property
     def security(self) -> SecurityService:
         """The workspace audit log of security-relevant actions (Corporation plan only)."""
         from .resources.security import SecurityService
@@ -281,6 +291,15 @@ class AsyncPachcaClient(AsyncAPIClient):
         from .resources.views import AsyncViewsService
 
         return AsyncViewsService(self)
+
+    @cached_property
+    def bots(self) -> AsyncBotsService:
+        """Bots the caller manages — create them, change their names and webhooks, replace
+        their tokens, delete them.
+        """
+        from .resources.bots import AsyncBotsService
+
+        return AsyncBotsService(self)
 
     @cached_property
     def security(self) -> AsyncSecurityService:

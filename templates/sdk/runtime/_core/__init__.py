@@ -25,11 +25,11 @@ class attributes::
 
 * the token falls back to the ``_token_env_var`` environment variable; with neither,
   ``ConfigurationError`` is raised;
-* one connection pool per client: an owned ``httpx.Client`` / ``httpx.AsyncClient`` created
-  once, or the caller's ``http_client`` (whose own ``base_url`` is ignored: URLs are always
-  built from the SDK's base URL).  ``with``/``close()`` (``async with``/``aclose()``)
-  close the pool only when the client created it (``await client.close()`` is the same as
-  ``aclose()`` on the async client);
+* one connection pool per client: an owned ``httpx.Client`` / ``httpx.AsyncClient`` built
+  on the first request (not in the constructor), or the caller's ``http_client`` (whose
+  own ``base_url`` is ignored: URLs are always built from the SDK's base URL).
+  ``with``/``close()`` (``async with``/``aclose()``) close the pool only when the client
+  created it (``await client.close()`` is the same as ``aclose()`` on the async client);
 * responses that do not match their schema are returned anyway and a warning naming the
   fields is logged; a required field the server left out raises ``MissingFieldError`` (an
   ``AttributeError``) when read.  ``strict_response_validation=True`` raises
@@ -161,6 +161,11 @@ Webhooks
 ``parse_webhook(raw_body, type_) -> T`` validates with pydantic (e.g. a discriminated union).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._attach import load_file
 from ._client import (
     AsyncAPIClient,
@@ -193,7 +198,6 @@ from ._exceptions import (
     WebhookVerificationError,
 )
 from ._files import FileContent, FileInput, FilesInput, file_name, to_httpx_file
-from ._models import BaseModel, OpenIntEnum, OpenStrEnum
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._qs import QueryStyle, serialize_query
 from ._resource import AsyncAPIResource, SyncAPIResource
@@ -219,9 +223,25 @@ from ._types import (
     is_given,
     strip_not_given,
 )
-from ._unions import UnknownVariant, tagged_union
 from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
-from ._webhooks import compute_signature, parse_webhook, verify_signature
+
+if TYPE_CHECKING:
+    from ._models import BaseModel, OpenIntEnum, OpenStrEnum
+    from ._unions import UnknownVariant, tagged_union
+    from ._webhooks import compute_signature, parse_webhook, verify_signature
+
+# Names whose modules build pydantic classes when imported: loaded on first use, so that
+# creating a client and reaching a service does not pay for pydantic's model machinery.
+_ON_FIRST_USE = {
+    "BaseModel": "._models",
+    "OpenIntEnum": "._models",
+    "OpenStrEnum": "._models",
+    "UnknownVariant": "._unions",
+    "tagged_union": "._unions",
+    "compute_signature": "._webhooks",
+    "parse_webhook": "._webhooks",
+    "verify_signature": "._webhooks",
+}
 
 __all__ = [
     "NOT_GIVEN",
@@ -293,3 +313,12 @@ __all__ = [
     "to_streamed_response_wrapper",
     "verify_signature",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import copy
 import functools
@@ -42,6 +41,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._files import FilesInput, to_httpx_files
+from ._lazy_http import LazyHttpClient
 from ._lenient import validate_leniently
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._qs import QueryStyle, serialize_form, serialize_query
@@ -220,7 +220,7 @@ class _BaseClient(Generic[_HttpxClientT]):
     max_retry_after: float
     strict_response_validation: bool
 
-    _http: _HttpxClientT
+    _pool: LazyHttpClient[_HttpxClientT]  # shared with copies made by with_options
     _owns_http: bool
     _custom_headers: dict[str, str]
     _random: Callable[[], float]
@@ -283,6 +283,11 @@ class _BaseClient(Generic[_HttpxClientT]):
     def http_client(self) -> _HttpxClientT:
         """The underlying httpx client (shared by copies made with ``with_options``)."""
         return self._http
+
+    @property
+    def _http(self) -> _HttpxClientT:
+        """The httpx client, built on the first request rather than in the constructor."""
+        return self._pool.get()
 
     def with_options(
         self,
@@ -666,19 +671,21 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 f"http_client must be an httpx.Client, got {type(http_client).__name__}"
             )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._pool = LazyHttpClient(http_client, lambda: httpx.Client(timeout=timeout))
         self._sleep: Callable[[float], None] = time.sleep
 
     # -- lifecycle --------------------------------------------------------------------
 
     @property
     def is_closed(self) -> bool:
-        return self._http.is_closed
+        return self._pool.is_closed
 
     def close(self) -> None:
         """Close the connection pool if this client created it."""
         if self._owns_http:
-            self._http.close()
+            created = self._pool.closing()
+            if created is not None:
+                created.close()
 
     def __enter__(self) -> Self:
         return self
@@ -849,19 +856,23 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
             )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        self._pool = LazyHttpClient(http_client, lambda: httpx.AsyncClient(timeout=timeout))
+        import asyncio  # here, not at the top: only async clients need it
+
         self._asleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
     # -- lifecycle --------------------------------------------------------------------
 
     @property
     def is_closed(self) -> bool:
-        return self._http.is_closed
+        return self._pool.is_closed
 
     async def aclose(self) -> None:
         """Close the connection pool if this client created it."""
         if self._owns_http:
-            await self._http.aclose()
+            created = self._pool.closing()
+            if created is not None:
+                await created.aclose()
 
     async def close(self) -> None:
         """Same as :meth:`aclose`: ``await client.close()``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -23,14 +23,14 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat import Chat
-from ..types.chat_availability import ChatAvailability
-from ..types.chat_create_request_chat import ChatCreateRequestChat
-from ..types.chat_sort_field import ChatSortField
-from ..types.chat_update_request_chat import ChatUpdateRequestChat
-from ..types.oauth_error import OAuthError
-from ..types.sort_order import SortOrder
+
+if TYPE_CHECKING:
+    from ..types.chat import Chat
+    from ..types.chat_availability import ChatAvailability
+    from ..types.chat_create_request_chat import ChatCreateRequestChat
+    from ..types.chat_sort_field import ChatSortField
+    from ..types.chat_update_request_chat import ChatUpdateRequestChat
+    from ..types.sort_order import SortOrder
 
 __all__ = ["AsyncChatsService", "ChatsService"]
 
@@ -55,9 +55,9 @@ class ChatsService(SyncAPIResource):
     def list_chats(
         self,
         *,
-        sort: ChatSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        availability: ChatAvailability | NotGiven = NOT_GIVEN,
+        sort: Literal["id", "last_message_at"] | ChatSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        availability: Literal["is_member", "public"] | ChatAvailability | NotGiven = NOT_GIVEN,
         archived: bool | NotGiven = NOT_GIVEN,
         last_message_at_after: _dt.datetime | NotGiven = NOT_GIVEN,
         last_message_at_before: _dt.datetime | NotGiven = NOT_GIVEN,
@@ -93,6 +93,10 @@ class ChatsService(SyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/chats",
@@ -188,6 +192,10 @@ class ChatsService(SyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             chat
             if chat is not None
@@ -267,6 +275,9 @@ class ChatsService(SyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/exports",
@@ -294,6 +305,53 @@ class ChatsService(SyncAPIResource):
             ),
         )
 
+    def download_chat_export(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> str:
+        """Download a finished message export
+
+        Fetches the archive of an export started with `requestChatExport`, once the
+        `webhook_url` call has announced it. The API does not send the archive itself: it
+        answers `302 Found` and puts a short-lived download address in the `Location`
+        header. Available on the Corporation plan.
+
+        `GET /chats/exports/{id}`; scope `chat_exports:read`; plan `corporation`.
+
+        Returns the URL the server redirects to (the `Location` of its answer), absolute; the redirect is not followed.
+
+        Args:
+            id: Export id, as given in the export-ready notification.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return self._client.request(
+            "GET",
+            "/chats/exports/{id}",
+            cast_to=str,
+            path_params={"id": id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            redirect="location",
+        )
+
     def get_chat(
         self,
         id: int,
@@ -312,6 +370,10 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/chats/{id}",
@@ -387,6 +449,10 @@ class ChatsService(SyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = chat if chat is not None else {"name": name, "public": public}
         if chat is not None and any(
             not isinstance(v, NotGiven)
@@ -440,6 +506,9 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/archive",
@@ -472,6 +541,9 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/unarchive",
@@ -507,9 +579,9 @@ class AsyncChatsService(AsyncAPIResource):
     def list_chats(
         self,
         *,
-        sort: ChatSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        availability: ChatAvailability | NotGiven = NOT_GIVEN,
+        sort: Literal["id", "last_message_at"] | ChatSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        availability: Literal["is_member", "public"] | ChatAvailability | NotGiven = NOT_GIVEN,
         archived: bool | NotGiven = NOT_GIVEN,
         last_message_at_after: _dt.datetime | NotGiven = NOT_GIVEN,
         last_message_at_before: _dt.datetime | NotGiven = NOT_GIVEN,
@@ -545,6 +617,10 @@ class AsyncChatsService(AsyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/chats",
@@ -640,6 +716,10 @@ class AsyncChatsService(AsyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             chat
             if chat is not None
@@ -719,6 +799,9 @@ class AsyncChatsService(AsyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/exports",
@@ -746,6 +829,53 @@ class AsyncChatsService(AsyncAPIResource):
             ),
         )
 
+    async def download_chat_export(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> str:
+        """Download a finished message export
+
+        Fetches the archive of an export started with `requestChatExport`, once the
+        `webhook_url` call has announced it. The API does not send the archive itself: it
+        answers `302 Found` and puts a short-lived download address in the `Location`
+        header. Available on the Corporation plan.
+
+        `GET /chats/exports/{id}`; scope `chat_exports:read`; plan `corporation`.
+
+        Returns the URL the server redirects to (the `Location` of its answer), absolute; the redirect is not followed.
+
+        Args:
+            id: Export id, as given in the export-ready notification.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return await self._client.request(
+            "GET",
+            "/chats/exports/{id}",
+            cast_to=str,
+            path_params={"id": id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            redirect="location",
+        )
+
     async def get_chat(
         self,
         id: int,
@@ -764,6 +894,10 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/chats/{id}",
@@ -839,6 +973,10 @@ class AsyncChatsService(AsyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         inner: object = chat if chat is not None else {"name": name, "public": public}
         if chat is not None and any(
             not isinstance(v, NotGiven)
@@ -892,6 +1030,9 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/archive",
@@ -924,6 +1065,9 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/unarchive",
@@ -946,6 +1090,7 @@ class ChatsServiceWithRawResponse:
         self.list_chats = to_raw_response_wrapper(service.list_chats)
         self.create_chat = to_raw_response_wrapper(service.create_chat)
         self.request_chat_export = to_raw_response_wrapper(service.request_chat_export)
+        self.download_chat_export = to_raw_response_wrapper(service.download_chat_export)
         self.get_chat = to_raw_response_wrapper(service.get_chat)
         self.update_chat = to_raw_response_wrapper(service.update_chat)
         self.archive_chat = to_raw_response_wrapper(service.archive_chat)
@@ -959,6 +1104,7 @@ class AsyncChatsServiceWithRawResponse:
         self.list_chats = async_to_raw_response_wrapper(service.list_chats)
         self.create_chat = async_to_raw_response_wrapper(service.create_chat)
         self.request_chat_export = async_to_raw_response_wrapper(service.request_chat_export)
+        self.download_chat_export = async_to_raw_response_wrapper(service.download_chat_export)
         self.get_chat = async_to_raw_response_wrapper(service.get_chat)
         self.update_chat = async_to_raw_response_wrapper(service.update_chat)
         self.archive_chat = async_to_raw_response_wrapper(service.archive_chat)
@@ -973,6 +1119,7 @@ class ChatsServiceWithStreamingResponse:
     def __init__(self, service: ChatsService) -> None:
         self.create_chat = to_streamed_response_wrapper(service.create_chat)
         self.request_chat_export = to_streamed_response_wrapper(service.request_chat_export)
+        self.download_chat_export = to_streamed_response_wrapper(service.download_chat_export)
         self.get_chat = to_streamed_response_wrapper(service.get_chat)
         self.update_chat = to_streamed_response_wrapper(service.update_chat)
         self.archive_chat = to_streamed_response_wrapper(service.archive_chat)
@@ -987,6 +1134,7 @@ class AsyncChatsServiceWithStreamingResponse:
     def __init__(self, service: AsyncChatsService) -> None:
         self.create_chat = async_to_streamed_response_wrapper(service.create_chat)
         self.request_chat_export = async_to_streamed_response_wrapper(service.request_chat_export)
+        self.download_chat_export = async_to_streamed_response_wrapper(service.download_chat_export)
         self.get_chat = async_to_streamed_response_wrapper(service.get_chat)
         self.update_chat = async_to_streamed_response_wrapper(service.update_chat)
         self.archive_chat = async_to_streamed_response_wrapper(service.archive_chat)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
@@ -22,11 +24,10 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.file_type import FileType
-from ..types.message_create_file import MessageCreateFile
-from ..types.oauth_error import OAuthError
-from ..types.upload_params import UploadParams
+
+if TYPE_CHECKING:
+    from ..types.message_create_file import MessageCreateFile
+    from ..types.upload_params import UploadParams
 
 __all__ = ["AsyncFilesService", "FilesService"]
 
@@ -64,6 +65,10 @@ class FilesService(SyncAPIResource):
 
         `POST /uploads`; scope `uploads:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.upload_params import UploadParams
+
         return self._client.request(
             "POST",
             "/uploads",
@@ -164,6 +169,9 @@ class FilesService(SyncAPIResource):
             filename: the name to store (default: from the path or
                 the file object).
         """
+        from ..types.file_type import FileType
+        from ..types.message_create_file import MessageCreateFile
+
         options = RequestOptions(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )
@@ -231,6 +239,10 @@ class AsyncFilesService(AsyncAPIResource):
 
         `POST /uploads`; scope `uploads:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.upload_params import UploadParams
+
         return await self._client.request(
             "POST",
             "/uploads",
@@ -331,6 +343,9 @@ class AsyncFilesService(AsyncAPIResource):
             filename: the name to store (default: from the path or
                 the file object).
         """
+        from ..types.file_type import FileType
+        from ..types.message_create_file import MessageCreateFile
+
         options = RequestOptions(
             extra_headers=extra_headers, timeout=timeout, max_retries=max_retries
         )

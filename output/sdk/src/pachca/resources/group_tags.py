@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -22,11 +22,11 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.group_tag import GroupTag
-from ..types.group_tag_request_group_tag import GroupTagRequestGroupTag
-from ..types.oauth_error import OAuthError
-from ..types.user import User
+
+if TYPE_CHECKING:
+    from ..types.group_tag import GroupTag
+    from ..types.group_tag_request_group_tag import GroupTagRequestGroupTag
+    from ..types.user import User
 
 __all__ = ["AsyncGroupTagsService", "GroupTagsService"]
 
@@ -71,6 +71,10 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/group_tags",
@@ -142,6 +146,10 @@ class GroupTagsService(SyncAPIResource):
         Args:
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -191,6 +199,10 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/group_tags/{id}",
@@ -263,6 +275,10 @@ class GroupTagsService(SyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -314,6 +330,9 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/group_tags/{id}",
@@ -356,6 +375,10 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/group_tags/{id}/users",
@@ -423,6 +446,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/group_tags",
@@ -494,6 +521,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -543,6 +574,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/group_tags/{id}",
@@ -615,6 +650,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
+        from ..types.api_error import ApiError
+        from ..types.group_tag import GroupTag
+        from ..types.oauth_error import OAuthError
+
         inner: object = group_tag if group_tag is not None else {"name": name}
         if group_tag is None:
             missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
@@ -666,6 +705,9 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/group_tags/{id}",
@@ -708,6 +750,10 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/group_tags/{id}/users",

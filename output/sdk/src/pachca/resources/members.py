@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -21,11 +22,11 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat_member_role import ChatMemberRole
-from ..types.chat_member_role_filter import ChatMemberRoleFilter
-from ..types.oauth_error import OAuthError
-from ..types.user import User
+
+if TYPE_CHECKING:
+    from ..types.chat_member_role import ChatMemberRole
+    from ..types.chat_member_role_filter import ChatMemberRoleFilter
+    from ..types.user import User
 
 __all__ = ["AsyncMembersService", "MembersService"]
 
@@ -51,7 +52,9 @@ class MembersService(SyncAPIResource):
         self,
         id: int,
         *,
-        role: ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
+        ) = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -73,6 +76,10 @@ class MembersService(SyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/chats/{id}/members",
@@ -122,6 +129,9 @@ class MembersService(SyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/{id}/members",
@@ -150,7 +160,7 @@ class MembersService(SyncAPIResource):
         id: int,
         user_id: int,
         *,
-        role: ChatMemberRole,
+        role: Literal["admin", "editor", "member"] | ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -169,6 +179,9 @@ class MembersService(SyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
@@ -213,6 +226,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
@@ -250,6 +266,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/chats/{id}/group_tags",
@@ -293,6 +312,9 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
@@ -325,6 +347,9 @@ class MembersService(SyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/chats/{id}/leave",
@@ -368,7 +393,9 @@ class AsyncMembersService(AsyncAPIResource):
         self,
         id: int,
         *,
-        role: ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
+        ) = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -390,6 +417,10 @@ class AsyncMembersService(AsyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/chats/{id}/members",
@@ -439,6 +470,9 @@ class AsyncMembersService(AsyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/{id}/members",
@@ -467,7 +501,7 @@ class AsyncMembersService(AsyncAPIResource):
         id: int,
         user_id: int,
         *,
-        role: ChatMemberRole,
+        role: Literal["admin", "editor", "member"] | ChatMemberRole,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -486,6 +520,9 @@ class AsyncMembersService(AsyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
@@ -530,6 +567,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
@@ -567,6 +607,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/chats/{id}/group_tags",
@@ -610,6 +653,9 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
@@ -642,6 +688,9 @@ class AsyncMembersService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/chats/{id}/leave",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -22,18 +22,18 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.button import Button
-from ..types.link_preview import LinkPreview
-from ..types.message import Message
-from ..types.message_create_file import MessageCreateFile
-from ..types.message_create_request_message import MessageCreateRequestMessage
-from ..types.message_entity_type import MessageEntityType
-from ..types.message_sort_field import MessageSortField
-from ..types.message_update_file import MessageUpdateFile
-from ..types.message_update_request_message import MessageUpdateRequestMessage
-from ..types.oauth_error import OAuthError
-from ..types.sort_order import SortOrder
+
+if TYPE_CHECKING:
+    from ..types.button import Button
+    from ..types.link_preview import LinkPreview
+    from ..types.message import Message
+    from ..types.message_create_file import MessageCreateFile
+    from ..types.message_create_request_message import MessageCreateRequestMessage
+    from ..types.message_entity_type import MessageEntityType
+    from ..types.message_sort_field import MessageSortField
+    from ..types.message_update_file import MessageUpdateFile
+    from ..types.message_update_request_message import MessageUpdateRequestMessage
+    from ..types.sort_order import SortOrder
 
 __all__ = ["AsyncMessagesService", "MessagesService"]
 
@@ -59,8 +59,8 @@ class MessagesService(SyncAPIResource):
         self,
         *,
         chat_id: int,
-        sort: MessageSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["id"] | MessageSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -84,6 +84,10 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages",
@@ -136,7 +140,9 @@ class MessagesService(SyncAPIResource):
         *,
         entity_id: int,
         content: str,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         parent_message_id: int | NotGiven = NOT_GIVEN,
@@ -156,7 +162,9 @@ class MessagesService(SyncAPIResource):
         message: MessageCreateRequestMessage | None = None,
         /,
         *,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         entity_id: int | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
@@ -198,6 +206,10 @@ class MessagesService(SyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -282,6 +294,10 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/messages/{id}",
@@ -324,7 +340,7 @@ class MessagesService(SyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -342,7 +358,7 @@ class MessagesService(SyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -371,6 +387,10 @@ class MessagesService(SyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -437,6 +457,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}",
@@ -475,6 +498,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/messages/{id}/pin",
@@ -513,6 +539,9 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}/pin",
@@ -549,6 +578,9 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
@@ -599,6 +631,9 @@ class MessagesService(SyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/messages/{id}/link_previews",
@@ -644,8 +679,8 @@ class AsyncMessagesService(AsyncAPIResource):
         self,
         *,
         chat_id: int,
-        sort: MessageSortField | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["id"] | MessageSortField | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -669,6 +704,10 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages",
@@ -721,7 +760,9 @@ class AsyncMessagesService(AsyncAPIResource):
         *,
         entity_id: int,
         content: str,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         parent_message_id: int | NotGiven = NOT_GIVEN,
@@ -741,7 +782,9 @@ class AsyncMessagesService(AsyncAPIResource):
         message: MessageCreateRequestMessage | None = None,
         /,
         *,
-        entity_type: MessageEntityType | NotGiven = NOT_GIVEN,
+        entity_type: (
+            Literal["discussion", "thread", "user"] | MessageEntityType | NotGiven
+        ) = NOT_GIVEN,
         entity_id: int | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         files: Sequence[MessageCreateFile] | NotGiven = NOT_GIVEN,
@@ -783,6 +826,10 @@ class AsyncMessagesService(AsyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -867,6 +914,10 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/messages/{id}",
@@ -909,7 +960,7 @@ class AsyncMessagesService(AsyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -927,7 +978,7 @@ class AsyncMessagesService(AsyncAPIResource):
         /,
         *,
         content: str | NotGiven = NOT_GIVEN,
-        files: Sequence[MessageUpdateFile] | NotGiven = NOT_GIVEN,
+        files: Sequence[MessageUpdateFile | MessageCreateFile] | NotGiven = NOT_GIVEN,
         buttons: Sequence[Sequence[Button]] | NotGiven = NOT_GIVEN,
         display_avatar_url: str | NotGiven = NOT_GIVEN,
         display_name: str | NotGiven = NOT_GIVEN,
@@ -956,6 +1007,10 @@ class AsyncMessagesService(AsyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         inner: object = (
             message
             if message is not None
@@ -1022,6 +1077,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}",
@@ -1060,6 +1118,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/messages/{id}/pin",
@@ -1098,6 +1159,9 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}/pin",
@@ -1134,6 +1198,9 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
@@ -1184,6 +1251,9 @@ class AsyncMessagesService(AsyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/messages/{id}/link_previews",

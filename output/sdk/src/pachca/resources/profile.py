@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     Body,
+    FileInput,
     Headers,
     NotGiven,
     Query,
@@ -20,12 +21,13 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.access_token_info import AccessTokenInfo
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.status_update_request_status import StatusUpdateRequestStatus
-from ..types.user import User
-from ..types.user_status import UserStatus
+
+if TYPE_CHECKING:
+    from ..types.access_token_info import AccessTokenInfo
+    from ..types.avatar import Avatar
+    from ..types.status_update_request_status import StatusUpdateRequestStatus
+    from ..types.user import User
+    from ..types.user_status import UserStatus
 
 __all__ = ["AsyncProfileService", "ProfileService"]
 
@@ -59,6 +61,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request(
             "GET",
             "/profile",
@@ -88,6 +94,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return self._client.request(
             "GET",
             "/profile/status",
@@ -164,6 +174,10 @@ class ProfileService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -234,11 +248,93 @@ class ProfileService(SyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/profile/status",
             cast_to=None,
             error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
+            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -263,6 +359,10 @@ class ProfileService(SyncAPIResource):
 
         `GET /oauth/token/info`.
         """
+        from ..types.access_token_info import AccessTokenInfo
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/oauth/token/info",
@@ -307,6 +407,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return await self._client.request(
             "GET",
             "/profile",
@@ -336,6 +440,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return await self._client.request(
             "GET",
             "/profile/status",
@@ -412,6 +520,10 @@ class AsyncProfileService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -482,11 +594,93 @@ class AsyncProfileService(AsyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/profile/status",
             cast_to=None,
             error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return await self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return await self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
+            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -511,6 +705,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /oauth/token/info`.
         """
+        from ..types.access_token_info import AccessTokenInfo
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/oauth/token/info",
@@ -534,6 +732,8 @@ class ProfileServiceWithRawResponse:
         self.get_profile_status = to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = to_raw_response_wrapper(service.delete_profile_status)
+        self.update_profile_avatar = to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_token_info = to_raw_response_wrapper(service.get_token_info)
 
 
@@ -545,6 +745,8 @@ class AsyncProfileServiceWithRawResponse:
         self.get_profile_status = async_to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = async_to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = async_to_raw_response_wrapper(service.delete_profile_status)
+        self.update_profile_avatar = async_to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = async_to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_token_info = async_to_raw_response_wrapper(service.get_token_info)
 
 
@@ -558,6 +760,8 @@ class ProfileServiceWithStreamingResponse:
         self.get_profile_status = to_streamed_response_wrapper(service.get_profile_status)
         self.update_profile_status = to_streamed_response_wrapper(service.update_profile_status)
         self.delete_profile_status = to_streamed_response_wrapper(service.delete_profile_status)
+        self.update_profile_avatar = to_streamed_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = to_streamed_response_wrapper(service.delete_profile_avatar)
         self.get_token_info = to_streamed_response_wrapper(service.get_token_info)
 
 
@@ -574,5 +778,11 @@ class AsyncProfileServiceWithStreamingResponse:
         )
         self.delete_profile_status = async_to_streamed_response_wrapper(
             service.delete_profile_status
+        )
+        self.update_profile_avatar = async_to_streamed_response_wrapper(
+            service.update_profile_avatar
+        )
+        self.delete_profile_avatar = async_to_streamed_response_wrapper(
+            service.delete_profile_avatar
         )
         self.get_token_info = async_to_streamed_response_wrapper(service.get_token_info)

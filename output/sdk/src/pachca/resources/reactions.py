@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
@@ -19,9 +21,9 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.reaction import Reaction
+
+if TYPE_CHECKING:
+    from ..types.reaction import Reaction
 
 __all__ = ["AsyncReactionsService", "ReactionsService"]
 
@@ -63,6 +65,10 @@ class ReactionsService(SyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/reactions",
@@ -113,6 +119,10 @@ class ReactionsService(SyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request(
             "POST",
             "/messages/{id}/reactions",
@@ -159,6 +169,9 @@ class ReactionsService(SyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/messages/{id}/reactions",
@@ -219,6 +232,10 @@ class AsyncReactionsService(AsyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return self._client.request_page(
             "GET",
             "/messages/{id}/reactions",
@@ -269,6 +286,10 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.reaction import Reaction
+
         return await self._client.request(
             "POST",
             "/messages/{id}/reactions",
@@ -315,6 +336,9 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/messages/{id}/reactions",

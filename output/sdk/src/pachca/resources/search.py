@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -19,16 +20,16 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.chat import Chat
-from ..types.chat_subtype import ChatSubtype
-from ..types.message import Message
-from ..types.message_search_sort import MessageSearchSort
-from ..types.oauth_error import OAuthError
-from ..types.search_sort_order import SearchSortOrder
-from ..types.sort_order import SortOrder
-from ..types.user import User
-from ..types.user_role import UserRole
+
+if TYPE_CHECKING:
+    from ..types.chat import Chat
+    from ..types.chat_subtype import ChatSubtype
+    from ..types.message import Message
+    from ..types.message_search_sort import MessageSearchSort
+    from ..types.search_sort_order import SearchSortOrder
+    from ..types.sort_order import SortOrder
+    from ..types.user import User
+    from ..types.user_role import UserRole
 
 __all__ = ["AsyncSearchService", "SearchService"]
 
@@ -56,8 +57,8 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        sort: MessageSearchSort | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["created_at", "relevance"] | MessageSearchSort | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -88,6 +89,10 @@ class SearchService(SyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/messages",
@@ -129,11 +134,15 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        sort: SearchSortOrder | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: (
+            Literal["by_score", "alphabetical", "creation"] | SearchSortOrder | NotGiven
+        ) = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
-        company_roles: Sequence[UserRole] | NotGiven = NOT_GIVEN,
+        company_roles: (
+            Sequence[Literal["admin", "user", "multi_guest", "guest"] | UserRole] | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -156,6 +165,10 @@ class SearchService(SyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/search/users",
@@ -195,11 +208,11 @@ class SearchService(SyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
-        chat_subtype: ChatSubtype | NotGiven = NOT_GIVEN,
+        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
         personal: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -225,6 +238,10 @@ class SearchService(SyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/chats",
@@ -282,8 +299,8 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
-        sort: MessageSearchSort | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        sort: Literal["created_at", "relevance"] | MessageSearchSort | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -314,6 +331,10 @@ class AsyncSearchService(AsyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
+        from ..types.api_error import ApiError
+        from ..types.message import Message
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/messages",
@@ -355,11 +376,15 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        sort: SearchSortOrder | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        sort: (
+            Literal["by_score", "alphabetical", "creation"] | SearchSortOrder | NotGiven
+        ) = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
-        company_roles: Sequence[UserRole] | NotGiven = NOT_GIVEN,
+        company_roles: (
+            Sequence[Literal["admin", "user", "multi_guest", "guest"] | UserRole] | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -382,6 +407,10 @@ class AsyncSearchService(AsyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/search/users",
@@ -421,11 +450,11 @@ class AsyncSearchService(AsyncAPIResource):
         query: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
-        order: SortOrder | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
         created_from: _dt.datetime | NotGiven = NOT_GIVEN,
         created_to: _dt.datetime | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
-        chat_subtype: ChatSubtype | NotGiven = NOT_GIVEN,
+        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
         personal: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -451,6 +480,10 @@ class AsyncSearchService(AsyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
+        from ..types.api_error import ApiError
+        from ..types.chat import Chat
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/search/chats",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -18,10 +19,10 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.audit_event import AuditEvent
-from ..types.audit_event_key import AuditEventKey
-from ..types.oauth_error import OAuthError
+
+if TYPE_CHECKING:
+    from ..types.audit_event import AuditEvent
+    from ..types.audit_event_key import AuditEventKey
 
 __all__ = ["AsyncSecurityService", "SecurityService"]
 
@@ -46,7 +47,57 @@ class SecurityService(SyncAPIResource):
         *,
         start_time: _dt.datetime | NotGiven = NOT_GIVEN,
         end_time: _dt.datetime | NotGiven = NOT_GIVEN,
-        event_key: AuditEventKey | NotGiven = NOT_GIVEN,
+        event_key: (
+            Literal[
+                "user_login",
+                "user_logout",
+                "user_2fa_fail",
+                "user_2fa_success",
+                "user_created",
+                "user_deleted",
+                "user_role_changed",
+                "user_updated",
+                "tag_created",
+                "tag_deleted",
+                "user_added_to_tag",
+                "user_removed_from_tag",
+                "chat_created",
+                "chat_renamed",
+                "chat_permission_changed",
+                "user_chat_join",
+                "user_chat_leave",
+                "tag_added_to_chat",
+                "tag_removed_from_chat",
+                "message_updated",
+                "message_deleted",
+                "message_created",
+                "reaction_created",
+                "reaction_deleted",
+                "thread_created",
+                "access_token_created",
+                "access_token_updated",
+                "access_token_destroy",
+                "kms_encrypt",
+                "kms_decrypt",
+                "audit_events_accessed",
+                "dlp_violation_detected",
+                "search_users_api",
+                "search_chats_api",
+                "search_messages_api",
+                "bot_scopes_updated",
+                "bot_webhook_settings_updated",
+                "bot_token_recreated",
+                "bot_deleted",
+                "bot_oauth_client_updated",
+                "oauth_authorization_granted",
+                "oauth_authorization_revoked",
+                "video_call_started",
+                "video_call_finished",
+                "video_call_recording_ready",
+            ]
+            | AuditEventKey
+            | NotGiven
+        ) = NOT_GIVEN,
         actor_id: str | NotGiven = NOT_GIVEN,
         actor_type: str | NotGiven = NOT_GIVEN,
         entity_id: str | NotGiven = NOT_GIVEN,
@@ -77,6 +128,10 @@ class SecurityService(SyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.audit_event import AuditEvent
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/audit_events",
@@ -132,7 +187,57 @@ class AsyncSecurityService(AsyncAPIResource):
         *,
         start_time: _dt.datetime | NotGiven = NOT_GIVEN,
         end_time: _dt.datetime | NotGiven = NOT_GIVEN,
-        event_key: AuditEventKey | NotGiven = NOT_GIVEN,
+        event_key: (
+            Literal[
+                "user_login",
+                "user_logout",
+                "user_2fa_fail",
+                "user_2fa_success",
+                "user_created",
+                "user_deleted",
+                "user_role_changed",
+                "user_updated",
+                "tag_created",
+                "tag_deleted",
+                "user_added_to_tag",
+                "user_removed_from_tag",
+                "chat_created",
+                "chat_renamed",
+                "chat_permission_changed",
+                "user_chat_join",
+                "user_chat_leave",
+                "tag_added_to_chat",
+                "tag_removed_from_chat",
+                "message_updated",
+                "message_deleted",
+                "message_created",
+                "reaction_created",
+                "reaction_deleted",
+                "thread_created",
+                "access_token_created",
+                "access_token_updated",
+                "access_token_destroy",
+                "kms_encrypt",
+                "kms_decrypt",
+                "audit_events_accessed",
+                "dlp_violation_detected",
+                "search_users_api",
+                "search_chats_api",
+                "search_messages_api",
+                "bot_scopes_updated",
+                "bot_webhook_settings_updated",
+                "bot_token_recreated",
+                "bot_deleted",
+                "bot_oauth_client_updated",
+                "oauth_authorization_granted",
+                "oauth_authorization_revoked",
+                "video_call_started",
+                "video_call_finished",
+                "video_call_recording_ready",
+            ]
+            | AuditEventKey
+            | NotGiven
+        ) = NOT_GIVEN,
         actor_id: str | NotGiven = NOT_GIVEN,
         actor_type: str | NotGiven = NOT_GIVEN,
         entity_id: str | NotGiven = NOT_GIVEN,
@@ -163,6 +268,10 @@ class AsyncSecurityService(AsyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.audit_event import AuditEvent
+        from ..types.oauth_error import OAuthError
+
         return self._client.request_page(
             "GET",
             "/audit_events",

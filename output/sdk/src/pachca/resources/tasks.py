@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
@@ -23,14 +23,14 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.task import Task
-from ..types.task_create_request_task import TaskCreateRequestTask
-from ..types.task_custom_property_value import TaskCustomPropertyValue
-from ..types.task_kind import TaskKind
-from ..types.task_status import TaskStatus
-from ..types.task_update_request_task import TaskUpdateRequestTask
+
+if TYPE_CHECKING:
+    from ..types.task import Task
+    from ..types.task_create_request_task import TaskCreateRequestTask
+    from ..types.task_custom_property_value import TaskCustomPropertyValue
+    from ..types.task_kind import TaskKind
+    from ..types.task_status import TaskStatus
+    from ..types.task_update_request_task import TaskUpdateRequestTask
 
 __all__ = ["AsyncTasksService", "TasksService"]
 
@@ -72,6 +72,10 @@ class TasksService(SyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request_page(
             "GET",
             "/tasks",
@@ -113,7 +117,7 @@ class TasksService(SyncAPIResource):
         self,
         /,
         *,
-        kind: TaskKind,
+        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -133,7 +137,9 @@ class TasksService(SyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -167,6 +173,10 @@ class TasksService(SyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -242,6 +252,10 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request(
             "GET",
             "/tasks/{id}",
@@ -283,12 +297,14 @@ class TasksService(SyncAPIResource):
         id: int,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -305,12 +321,14 @@ class TasksService(SyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -340,6 +358,10 @@ class TasksService(SyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -413,6 +435,9 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/tasks/{id}",
@@ -471,6 +496,10 @@ class AsyncTasksService(AsyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return self._client.request_page(
             "GET",
             "/tasks",
@@ -512,7 +541,7 @@ class AsyncTasksService(AsyncAPIResource):
         self,
         /,
         *,
-        kind: TaskKind,
+        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -532,7 +561,9 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -566,6 +597,10 @@ class AsyncTasksService(AsyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -641,6 +676,10 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         return await self._client.request(
             "GET",
             "/tasks/{id}",
@@ -682,12 +721,14 @@ class AsyncTasksService(AsyncAPIResource):
         id: int,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -704,12 +745,14 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: TaskKind | NotGiven = NOT_GIVEN,
+        kind: (
+            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
+        ) = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         performer_ids: Sequence[int] | NotGiven = NOT_GIVEN,
-        status: TaskStatus | NotGiven = NOT_GIVEN,
+        status: Literal["done", "undone"] | TaskStatus | NotGiven = NOT_GIVEN,
         all_day: bool | NotGiven = NOT_GIVEN,
         done_at: _dt.datetime | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[TaskCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -739,6 +782,10 @@ class AsyncTasksService(AsyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.task import Task
+
         inner: object = (
             task
             if task is not None
@@ -812,6 +859,9 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/tasks/{id}",

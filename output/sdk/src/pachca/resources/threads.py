@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from .._core import (
     NOT_GIVEN,
@@ -20,9 +21,9 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.thread import Thread
+
+if TYPE_CHECKING:
+    from ..types.thread import Thread
 
 __all__ = ["AsyncThreadsService", "ThreadsService"]
 
@@ -62,6 +63,10 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "POST",
             "/messages/{id}/thread",
@@ -105,6 +110,10 @@ class ThreadsService(SyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request_page(
             "GET",
             "/threads",
@@ -150,6 +159,10 @@ class ThreadsService(SyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "POST",
             "/threads",
@@ -183,6 +196,10 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Thread id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request(
             "GET",
             "/threads/{id}",
@@ -240,6 +257,10 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "POST",
             "/messages/{id}/thread",
@@ -283,6 +304,10 @@ class AsyncThreadsService(AsyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return self._client.request_page(
             "GET",
             "/threads",
@@ -328,6 +353,10 @@ class AsyncThreadsService(AsyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "POST",
             "/threads",
@@ -361,6 +390,10 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Thread id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.thread import Thread
+
         return await self._client.request(
             "GET",
             "/threads/{id}",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
     Body,
+    FileInput,
     Headers,
     NotGiven,
     Query,
@@ -23,18 +24,19 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.custom_property_definition import CustomPropertyDefinition
-from ..types.custom_property_entity_type import CustomPropertyEntityType
-from ..types.oauth_error import OAuthError
-from ..types.status_update_request_status import StatusUpdateRequestStatus
-from ..types.user import User
-from ..types.user_create_request_user import UserCreateRequestUser
-from ..types.user_create_role import UserCreateRole
-from ..types.user_custom_property_value import UserCustomPropertyValue
-from ..types.user_role_input import UserRoleInput
-from ..types.user_status import UserStatus
-from ..types.user_update_request_user import UserUpdateRequestUser
+
+if TYPE_CHECKING:
+    from ..types.avatar import Avatar
+    from ..types.custom_property_definition import CustomPropertyDefinition
+    from ..types.custom_property_entity_type import CustomPropertyEntityType
+    from ..types.status_update_request_status import StatusUpdateRequestStatus
+    from ..types.user import User
+    from ..types.user_create_request_user import UserCreateRequestUser
+    from ..types.user_create_role import UserCreateRole
+    from ..types.user_custom_property_value import UserCustomPropertyValue
+    from ..types.user_role_input import UserRoleInput
+    from ..types.user_status import UserStatus
+    from ..types.user_update_request_user import UserUpdateRequestUser
 
 __all__ = ["AsyncUsersService", "UsersService"]
 
@@ -80,6 +82,10 @@ class UsersService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/users",
@@ -130,7 +136,9 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -155,7 +163,9 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -193,6 +203,10 @@ class UsersService(SyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -275,6 +289,10 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request(
             "GET",
             "/users/{id}",
@@ -323,7 +341,7 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -347,7 +365,7 @@ class UsersService(SyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -378,6 +396,10 @@ class UsersService(SyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -455,6 +477,9 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/users/{id}",
@@ -495,6 +520,10 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return self._client.request(
             "GET",
             "/users/{user_id}/status",
@@ -575,6 +604,10 @@ class UsersService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -651,6 +684,9 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/users/{user_id}/status",
@@ -665,10 +701,104 @@ class UsersService(SyncAPIResource):
             ),
         )
 
+    def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def get_custom_properties(
         self,
         *,
-        entity_type: CustomPropertyEntityType,
+        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -686,6 +816,10 @@ class UsersService(SyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
+        from ..types.api_error import ApiError
+        from ..types.custom_property_definition import CustomPropertyDefinition
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "GET",
             "/custom_properties",
@@ -750,6 +884,10 @@ class AsyncUsersService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return self._client.request_page(
             "GET",
             "/users",
@@ -800,7 +938,9 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -825,7 +965,9 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserCreateRole | NotGiven = NOT_GIVEN,
+        role: (
+            Literal["admin", "user", "multi_guest", "guest"] | UserCreateRole | NotGiven
+        ) = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         chat_ids: Sequence[int] | NotGiven = NOT_GIVEN,
@@ -863,6 +1005,10 @@ class AsyncUsersService(AsyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -945,6 +1091,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         return await self._client.request(
             "GET",
             "/users/{id}",
@@ -993,7 +1143,7 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -1017,7 +1167,7 @@ class AsyncUsersService(AsyncAPIResource):
         nickname: str | NotGiven = NOT_GIVEN,
         department: str | NotGiven = NOT_GIVEN,
         title: str | NotGiven = NOT_GIVEN,
-        role: UserRoleInput | NotGiven = NOT_GIVEN,
+        role: Literal["admin", "user", "multi_guest"] | UserRoleInput | NotGiven = NOT_GIVEN,
         suspended: bool | NotGiven = NOT_GIVEN,
         list_tags: Sequence[str] | NotGiven = NOT_GIVEN,
         custom_properties: Sequence[UserCustomPropertyValue] | NotGiven = NOT_GIVEN,
@@ -1048,6 +1198,10 @@ class AsyncUsersService(AsyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user import User
+
         inner: object = (
             user
             if user is not None
@@ -1125,6 +1279,9 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/users/{id}",
@@ -1165,6 +1322,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         return await self._client.request(
             "GET",
             "/users/{user_id}/status",
@@ -1245,6 +1406,10 @@ class AsyncUsersService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.user_status import UserStatus
+
         inner: object = (
             status
             if status is not None
@@ -1321,6 +1486,9 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/users/{user_id}/status",
@@ -1335,10 +1503,104 @@ class AsyncUsersService(AsyncAPIResource):
             ),
         )
 
+    async def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.api_error import ApiError
+        from ..types.avatar import Avatar
+        from ..types.oauth_error import OAuthError
+
+        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
+        return await self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files=files,
+            unwrap="data",
+            error_models={
+                400: ApiError,
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                422: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
+        return await self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            error_models={
+                401: OAuthError,
+                402: ApiError,
+                403: OAuthError,
+                404: ApiError,
+                429: ApiError,
+            },
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def get_custom_properties(
         self,
         *,
-        entity_type: CustomPropertyEntityType,
+        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -1356,6 +1618,10 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
+        from ..types.api_error import ApiError
+        from ..types.custom_property_definition import CustomPropertyDefinition
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "GET",
             "/custom_properties",
@@ -1391,6 +1657,8 @@ class UsersServiceWithRawResponse:
         self.get_user_status = to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = to_raw_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = to_raw_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = to_raw_response_wrapper(service.get_custom_properties)
 
 
@@ -1406,6 +1674,8 @@ class AsyncUsersServiceWithRawResponse:
         self.get_user_status = async_to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = async_to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_raw_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = async_to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = async_to_raw_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = async_to_raw_response_wrapper(service.get_custom_properties)
 
 
@@ -1422,6 +1692,8 @@ class UsersServiceWithStreamingResponse:
         self.get_user_status = to_streamed_response_wrapper(service.get_user_status)
         self.update_user_status = to_streamed_response_wrapper(service.update_user_status)
         self.delete_user_status = to_streamed_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = to_streamed_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = to_streamed_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = to_streamed_response_wrapper(service.get_custom_properties)
 
 
@@ -1438,6 +1710,8 @@ class AsyncUsersServiceWithStreamingResponse:
         self.get_user_status = async_to_streamed_response_wrapper(service.get_user_status)
         self.update_user_status = async_to_streamed_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_streamed_response_wrapper(service.delete_user_status)
+        self.update_user_avatar = async_to_streamed_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = async_to_streamed_response_wrapper(service.delete_user_avatar)
         self.get_custom_properties = async_to_streamed_response_wrapper(
             service.get_custom_properties
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .._core import (
     NOT_GIVEN,
@@ -19,9 +19,9 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.view import View
+
+if TYPE_CHECKING:
+    from ..types.view import View
 
 __all__ = ["AsyncViewsService", "ViewsService"]
 
@@ -72,6 +72,9 @@ class ViewsService(SyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "POST",
             "/views/open",
@@ -148,6 +151,9 @@ class AsyncViewsService(AsyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "POST",
             "/views/open",

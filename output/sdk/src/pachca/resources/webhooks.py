@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
@@ -18,9 +20,9 @@ from .._core import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..types.api_error import ApiError
-from ..types.oauth_error import OAuthError
-from ..types.webhook_event import WebhookEvent
+
+if TYPE_CHECKING:
+    from ..types.webhook_event import WebhookEvent
 
 __all__ = ["AsyncWebhooksService", "WebhooksService"]
 
@@ -65,6 +67,10 @@ class WebhooksService(SyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.webhook_event import WebhookEvent
+
         return self._client.request_page(
             "GET",
             "/webhooks/events",
@@ -108,6 +114,9 @@ class WebhooksService(SyncAPIResource):
         Args:
             id: Event id (a string, not a number).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return self._client.request(
             "DELETE",
             "/webhooks/events/{id}",
@@ -169,6 +178,10 @@ class AsyncWebhooksService(AsyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+        from ..types.webhook_event import WebhookEvent
+
         return self._client.request_page(
             "GET",
             "/webhooks/events",
@@ -212,6 +225,9 @@ class AsyncWebhooksService(AsyncAPIResource):
         Args:
             id: Event id (a string, not a number).
         """
+        from ..types.api_error import ApiError
+        from ..types.oauth_error import OAuthError
+
         return await self._client.request(
             "DELETE",
             "/webhooks/events/{id}",

@@ -36,6 +36,22 @@ if TYPE_CHECKING:
     from .audit_event import AuditEvent
     from .audit_event_details import AuditEventDetails
     from .audit_event_key import AuditEventKey
+    from .avatar import Avatar
+    from .avatar_upload_request import AvatarUploadRequest
+    from .bot import Bot
+    from .bot_add_policy import BotAddPolicy
+    from .bot_create_request import BotCreateRequest
+    from .bot_create_request_webhook import BotCreateRequestWebhook
+    from .bot_editor_role import BotEditorRole
+    from .bot_event import BotEvent
+    from .bot_settings import BotSettings
+    from .bot_template_engine import BotTemplateEngine
+    from .bot_trigger import BotTrigger
+    from .bot_update_request import BotUpdateRequest
+    from .bot_update_request_webhook import BotUpdateRequestWebhook
+    from .bot_webhook_url import BotWebhookUrl
+    from .bot_webhook_url_request import BotWebhookUrlRequest
+    from .bot_with_token import BotWithToken
     from .button import Button
     from .button_webhook_payload import ButtonWebhookPayload
     from .chat import Chat
@@ -50,6 +66,7 @@ if TYPE_CHECKING:
     from .chat_update_request import ChatUpdateRequest
     from .chat_update_request_chat import ChatUpdateRequestChat
     from .company_member_webhook_payload import CompanyMemberWebhookPayload
+    from .create_bot_response import CreateBotResponse
     from .create_chat_response import CreateChatResponse
     from .create_group_tag_response import CreateGroupTagResponse
     from .create_message_response import CreateMessageResponse
@@ -67,6 +84,7 @@ if TYPE_CHECKING:
     from .file_upload_request import FileUploadRequest
     from .forwarding import Forwarding
     from .get_audit_events_response import GetAuditEventsResponse
+    from .get_bot_response import GetBotResponse
     from .get_chat_response import GetChatResponse
     from .get_custom_properties_response import GetCustomPropertiesResponse
     from .get_group_tag_response import GetGroupTagResponse
@@ -86,6 +104,7 @@ if TYPE_CHECKING:
     from .link_preview_image import LinkPreviewImage
     from .link_previews_request import LinkPreviewsRequest
     from .link_shared_webhook_payload import LinkSharedWebhookPayload
+    from .list_bots_response import ListBotsResponse
     from .list_chat_members_response import ListChatMembersResponse
     from .list_chats_response import ListChatsResponse
     from .list_group_tag_users_response import ListGroupTagUsersResponse
@@ -119,6 +138,8 @@ if TYPE_CHECKING:
     from .reaction_event_type import ReactionEventType
     from .reaction_request import ReactionRequest
     from .reaction_webhook_payload import ReactionWebhookPayload
+    from .rotate_bot_token_response import RotateBotTokenResponse
+    from .rotate_own_bot_token_response import RotateOwnBotTokenResponse
     from .search_chats_response import SearchChatsResponse
     from .search_messages_response import SearchMessagesResponse
     from .search_pagination_cursors import SearchPaginationCursors
@@ -137,12 +158,16 @@ if TYPE_CHECKING:
     from .task_update_request import TaskUpdateRequest
     from .task_update_request_task import TaskUpdateRequestTask
     from .thread import Thread
+    from .update_bot_response import UpdateBotResponse
     from .update_chat_response import UpdateChatResponse
     from .update_group_tag_response import UpdateGroupTagResponse
     from .update_member_role_request import UpdateMemberRoleRequest
     from .update_message_response import UpdateMessageResponse
+    from .update_own_bot_webhook_response import UpdateOwnBotWebhookResponse
+    from .update_profile_avatar_response import UpdateProfileAvatarResponse
     from .update_profile_status_response import UpdateProfileStatusResponse
     from .update_task_response import UpdateTaskResponse
+    from .update_user_avatar_response import UpdateUserAvatarResponse
     from .update_user_response import UpdateUserResponse
     from .update_user_status_response import UpdateUserStatusResponse
     from .upload_params import UploadParams
@@ -218,6 +243,22 @@ _MODELS: dict[str, str] = {
     "AuditEvent": "audit_event",
     "AuditEventDetails": "audit_event_details",
     "AuditEventKey": "audit_event_key",
+    "Avatar": "avatar",
+    "AvatarUploadRequest": "avatar_upload_request",
+    "Bot": "bot",
+    "BotAddPolicy": "bot_add_policy",
+    "BotCreateRequest": "bot_create_request",
+    "BotCreateRequestWebhook": "bot_create_request_webhook",
+    "BotEditorRole": "bot_editor_role",
+    "BotEvent": "bot_event",
+    "BotSettings": "bot_settings",
+    "BotTemplateEngine": "bot_template_engine",
+    "BotTrigger": "bot_trigger",
+    "BotUpdateRequest": "bot_update_request",
+    "BotUpdateRequestWebhook": "bot_update_request_webhook",
+    "BotWebhookUrl": "bot_webhook_url",
+    "BotWebhookUrlRequest": "bot_webhook_url_request",
+    "BotWithToken": "bot_with_token",
     "Button": "button",
     "ButtonWebhookPayload": "button_webhook_payload",
     "Chat": "chat",
@@ -232,6 +273,7 @@ _MODELS: dict[str, str] = {
     "ChatUpdateRequest": "chat_update_request",
     "ChatUpdateRequestChat": "chat_update_request_chat",
     "CompanyMemberWebhookPayload": "company_member_webhook_payload",
+    "CreateBotResponse": "create_bot_response",
     "CreateChatResponse": "create_chat_response",
     "CreateGroupTagResponse": "create_group_tag_response",
     "CreateMessageResponse": "create_message_response",
@@ -249,6 +291,7 @@ _MODELS: dict[str, str] = {
     "FileUploadRequest": "file_upload_request",
     "Forwarding": "forwarding",
     "GetAuditEventsResponse": "get_audit_events_response",
+    "GetBotResponse": "get_bot_response",
     "GetChatResponse": "get_chat_response",
     "GetCustomPropertiesResponse": "get_custom_properties_response",
     "GetGroupTagResponse": "get_group_tag_response",
@@ -268,6 +311,7 @@ _MODELS: dict[str, str] = {
     "LinkPreviewImage": "link_preview_image",
     "LinkPreviewsRequest": "link_previews_request",
     "LinkSharedWebhookPayload": "link_shared_webhook_payload",
+    "ListBotsResponse": "list_bots_response",
     "ListChatMembersResponse": "list_chat_members_response",
     "ListChatsResponse": "list_chats_response",
     "ListGroupTagUsersResponse": "list_group_tag_users_response",
@@ -301,6 +345,8 @@ _MODELS: dict[str, str] = {
     "ReactionEventType": "reaction_event_type",
     "ReactionRequest": "reaction_request",
     "ReactionWebhookPayload": "reaction_webhook_payload",
+    "RotateBotTokenResponse": "rotate_bot_token_response",
+    "RotateOwnBotTokenResponse": "rotate_own_bot_token_response",
     "SearchChatsResponse": "search_chats_response",
     "SearchMessagesResponse": "search_messages_response",
     "SearchPaginationCursors": "search_pagination_cursors",
@@ -319,12 +365,16 @@ _MODELS: dict[str, str] = {
     "TaskUpdateRequest": "task_update_request",
     "TaskUpdateRequestTask": "task_update_request_task",
     "Thread": "thread",
+    "UpdateBotResponse": "update_bot_response",
     "UpdateChatResponse": "update_chat_response",
     "UpdateGroupTagResponse": "update_group_tag_response",
     "UpdateMemberRoleRequest": "update_member_role_request",
     "UpdateMessageResponse": "update_message_response",
+    "UpdateOwnBotWebhookResponse": "update_own_bot_webhook_response",
+    "UpdateProfileAvatarResponse": "update_profile_avatar_response",
     "UpdateProfileStatusResponse": "update_profile_status_response",
     "UpdateTaskResponse": "update_task_response",
+    "UpdateUserAvatarResponse": "update_user_avatar_response",
     "UpdateUserResponse": "update_user_response",
     "UpdateUserStatusResponse": "update_user_status_response",
     "UploadParams": "upload_params",
@@ -401,6 +451,22 @@ __all__ = [
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventKey",
+    "Avatar",
+    "AvatarUploadRequest",
+    "Bot",
+    "BotAddPolicy",
+    "BotCreateRequest",
+    "BotCreateRequestWebhook",
+    "BotEditorRole",
+    "BotEvent",
+    "BotSettings",
+    "BotTemplateEngine",
+    "BotTrigger",
+    "BotUpdateRequest",
+    "BotUpdateRequestWebhook",
+    "BotWebhookUrl",
+    "BotWebhookUrlRequest",
+    "BotWithToken",
     "Button",
     "ButtonWebhookPayload",
     "Chat",
@@ -415,6 +481,7 @@ __all__ = [
     "ChatUpdateRequest",
     "ChatUpdateRequestChat",
     "CompanyMemberWebhookPayload",
+    "CreateBotResponse",
     "CreateChatResponse",
     "CreateGroupTagResponse",
     "CreateMessageResponse",
@@ -432,6 +499,7 @@ __all__ = [
     "FileUploadRequest",
     "Forwarding",
     "GetAuditEventsResponse",
+    "GetBotResponse",
     "GetChatResponse",
     "GetCustomPropertiesResponse",
     "GetGroupTagResponse",
@@ -451,6 +519,7 @@ __all__ = [
     "LinkPreviewImage",
     "LinkPreviewsRequest",
     "LinkSharedWebhookPayload",
+    "ListBotsResponse",
     "ListChatMembersResponse",
     "ListChatsResponse",
     "ListGroupTagUsersResponse",
@@ -484,6 +553,8 @@ __all__ = [
     "ReactionEventType",
     "ReactionRequest",
     "ReactionWebhookPayload",
+    "RotateBotTokenResponse",
+    "RotateOwnBotTokenResponse",
     "SearchChatsResponse",
     "SearchMessagesResponse",
     "SearchPaginationCursors",
@@ -502,12 +573,16 @@ __all__ = [
     "TaskUpdateRequest",
     "TaskUpdateRequestTask",
     "Thread",
+    "UpdateBotResponse",
     "UpdateChatResponse",
     "UpdateGroupTagResponse",
     "UpdateMemberRoleRequest",
     "UpdateMessageResponse",
+    "UpdateOwnBotWebhookResponse",
+    "UpdateProfileAvatarResponse",
     "UpdateProfileStatusResponse",
     "UpdateTaskResponse",
+    "UpdateUserAvatarResponse",
     "UpdateUserResponse",
     "UpdateUserStatusResponse",
     "UploadParams",
