@@ -295,6 +295,8 @@ def ir_expected_type(op: Operation) -> TypeRef | None:
     """What the IR says a successful call returns (the item type for paginated lists)."""
     if op.pagination is not None:
         return op.pagination.item_type
+    if op.redirect == "location":  # the redirect's target URL is the answer
+        return TypeRef(kind="primitive", primitive="string", format="uri")
     success = op.success
     if success is None:
         return None
