@@ -18,9 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import Config
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from tests.sdk.generated_sdk import write_sdk
 
 pytest.importorskip("mypy")
 
@@ -34,13 +32,8 @@ ERROR_LINE = re.compile(r"^(?P<file>[\w.]+):(?P<line>\d+): error:", re.MULTILINE
 @pytest.fixture(scope="module")
 def notes_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture spec's SDK, generated for this test; returns its ``src`` folder."""
-    built = build_api(FIXTURE, Config(), workflows=None, strict=True, use_config_names=False)
-    assert built.api.project.package == "notes"
     out = tmp_path_factory.mktemp("notes")
-    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    assert write_sdk(FIXTURE, out) == "notes"
     return out / "sdk" / "src"
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import ast
-import importlib
 import json
 import re
 import sys
 import tempfile
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,29 +20,19 @@ from hypothesis import strategies as st
 
 from generator.config import Config
 from generator.format import format_file
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from generator.pipeline import build_api
 from generator.targets.sdk import render_sdk
+from tests.sdk.generated_sdk import imported, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "injection.yaml"
 
 
 @pytest.fixture(scope="module")
-def evil_sdk(tmp_path_factory: pytest.TempPathFactory) -> object:
+def evil_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("evil")
-    built = build_api(FIXTURE, Config(), workflows=None, strict=False, use_config_names=False)
-    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    src = out / "sdk" / "src"
-    sys.path.insert(0, str(src))
-    try:
-        yield importlib.import_module(built.api.project.package)
-    finally:
-        sys.path.remove(str(src))
-        for name in [m for m in sys.modules if m.split(".")[0] == built.api.project.package]:
-            del sys.modules[name]
+    package = write_sdk(FIXTURE, out, strict=False)
+    with imported(out / "sdk" / "src", package) as module:
+        yield module
 
 
 def test_docstrings_carry_the_text_verbatim(evil_sdk: Any) -> None:

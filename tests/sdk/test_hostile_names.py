@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from generator import naming
 from generator.config import Config
 from generator.diagnostics import SpecError
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from generator.pipeline import build_api
 from generator.targets.sdk import render_sdk
+from tests.sdk.generated_sdk import imported, write_sdk
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE = FIXTURES / "names" / "hostile_names.yaml"
@@ -35,24 +35,14 @@ BASE = "https://api.test/v1"
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile")
-    built = build_api(FIXTURE, Config(), workflows=None, strict=False, use_config_names=False)
-    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    write_sdk(FIXTURE, out, strict=False)
     return out
 
 
 @pytest.fixture(scope="module")
 def sdk(generated: Path) -> Iterator[Any]:
-    src = generated / "sdk" / "src"
-    sys.path.insert(0, str(src))
-    try:
-        yield importlib.import_module("enum_api")
-    finally:
-        sys.path.remove(str(src))
-        for name in [m for m in sys.modules if m.split(".")[0] == "enum_api"]:
-            del sys.modules[name]
+    with imported(generated / "sdk" / "src", "enum_api") as module:
+        yield module
 
 
 def test_every_file_name_is_portable(generated: Path) -> None:

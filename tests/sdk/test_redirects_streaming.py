@@ -3,7 +3,6 @@ errors, streamed downloads, extra_body and naive datetimes; its usage type-check
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -17,9 +16,7 @@ from typing import Any
 import pytest
 import respx
 
-from generator.config import Config
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from tests.sdk.generated_sdk import imported, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "redirects.yaml"
 BASE = "https://api.exports.test/v1"
@@ -29,23 +26,14 @@ SIGNED = "https://storage.exports.test/7.zip?sig=1"
 @pytest.fixture(scope="module")
 def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("exports")
-    built = build_api(FIXTURE, Config(), workflows=None, strict=True, use_config_names=False)
-    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    write_sdk(FIXTURE, out)
     return out / "sdk" / "src"
 
 
 @pytest.fixture(scope="module")
 def exports(sdk_src: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(sdk_src))
-    try:
-        yield importlib.import_module("exports")
-    finally:
-        sys.path.remove(str(sdk_src))
-        for name in [m for m in sys.modules if m.split(".")[0] == "exports"]:
-            del sys.modules[name]
+    with imported(sdk_src, "exports") as module:
+        yield module
 
 
 @pytest.fixture

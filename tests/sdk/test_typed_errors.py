@@ -13,9 +13,7 @@ from types import ModuleType
 import pytest
 import respx
 
-from generator.config import Config
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from tests.sdk.generated_sdk import imported, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "error_names.yaml"
 BASE = "https://api.clash.test"
@@ -24,23 +22,14 @@ BASE = "https://api.clash.test"
 @pytest.fixture(scope="module")
 def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("clash")
-    built = build_api(FIXTURE, Config(), workflows=None, strict=True, use_config_names=False)
-    for rel, data in render_targets(built.api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    write_sdk(FIXTURE, out)
     return out / "sdk" / "src"
 
 
 @pytest.fixture(scope="module")
 def clashing(sdk_src: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(sdk_src))
-    try:
-        yield importlib.import_module("clashing_errors")
-    finally:
-        sys.path.remove(str(sdk_src))
-        for name in [m for m in sys.modules if m.split(".")[0] == "clashing_errors"]:
-            del sys.modules[name]
+    with imported(sdk_src, "clashing_errors") as module:
+        yield module
 
 
 def test_each_status_parses_only_its_own_models(clashing: ModuleType) -> None:
