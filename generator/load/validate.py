@@ -15,7 +15,10 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
+from openapi_spec_validator.validation.exceptions import (
+    DuplicateOperationIDError,
+    UnresolvableParameterError,
+)
 
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap, resolve_pointer
@@ -49,6 +52,8 @@ def _collect(
         for index, problem in enumerate(errors()):
             if isinstance(problem, DuplicateOperationIDError):
                 continue  # the parser reports it as an error, naming both places
+            if isinstance(problem, UnresolvableParameterError):
+                continue  # the parser reports it, with the path parameter it adds
             if index >= _MAX_FINDINGS:
                 findings.append(
                     warning(

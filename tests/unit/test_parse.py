@@ -971,3 +971,7 @@ def test_undeclared_path_placeholder_becomes_a_required_string(parsed: Any, posi
     )
     assert [p.names.wire for p in operation(api, "deleteChat").parameters] == ["id"]
     assert len(ours) == 2
+    # said once: the validator's "Path parameter … was not resolved" is not repeated beside it
+    assert [d for d in diagnostics if "{chat_id}" in (d.location.pointer or "")] == [
+        d for d in diagnostics if "added as a required" in d.message and "chat_id" in d.message
+    ]
