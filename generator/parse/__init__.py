@@ -244,6 +244,7 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                     upload,
                     params_operation=provider[0].id if provider else None,
                     method_name=naming.unique("upload", taken),
+                    url_argument=naming.py_identifier(url_wire or upload.url_field),
                     url_response_field=url_wire,
                     form_fields=tuple(form),
                     attachment=attachment.name if attachment else None,

@@ -182,7 +182,7 @@ class Annotator:
             if typ.format == "date":
                 imports.datetime = True
                 return "_dt.date"
-            if typ.format in ("binary",) and role == "argument":
+            if typ.file and role == "argument":
                 imports.core.add("FileInput")
                 return "FileInput"
             return "str"
