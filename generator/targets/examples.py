@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..ir import JSON, Api, Field, Operation, Parameter, Schema, TypeRef
-from .pysource import literal
+from .python.source import literal
 
 
 @dataclass

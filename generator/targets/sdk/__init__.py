@@ -23,8 +23,8 @@ from packaging.version import InvalidVersion, Version
 from ... import __version__ as dxgen_version
 from ...ir import Api
 from .. import Target
-from ..pysource import docstring
-from ..pytypes import Imports, sort_all
+from ..python.imports import Imports, sort_all
+from ..python.source import docstring
 from ..render import render, templates_dir
 from .context import SdkContext
 from .errors import ERROR_CLASS_NAMES, ErrorRenderer

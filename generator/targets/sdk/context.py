@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...ir import Api
-from ..pytypes import Annotator
+from ..python.types import Annotator
 
 
 class SdkContext:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...ir import Field, Schema
-from ..pysource import docstring, literal, wrap
-from ..pytypes import Imports
+from ..python.imports import Imports
+from ..python.source import docstring, literal
 from ..render import render
+from ..text import wrap
 from .context import SdkContext
 
 

@@ -6,8 +6,9 @@ import textwrap
 from collections.abc import Iterable
 
 from ...ir import Api, Body, Field, Operation, Parameter, Service, TypeRef
-from ..pysource import docstring, wrap
-from ..pytypes import Imports, sort_all
+from ..python.imports import Imports, sort_all
+from ..python.source import docstring
+from ..text import wrap
 from .context import SdkContext
 from .models import ModelRenderer
 from .views import Arg, MethodView, ServiceView, Signature, UploadView
