@@ -27,7 +27,7 @@ ResultKind = Literal["value", "page", "none", "location", "bytes"]
 # How an array query parameter is written: `a=1&a=2` (form, exploded), `a=1,2`, `a=1 2`, `a=1|2`.
 QueryStyle = Literal["form", "comma", "space", "pipe"]
 # Where a showcase argument goes.
-ArgumentLocation = Literal["path", "query", "header", "body"]
+ArgumentLocation = Literal["path", "query", "header", "cookie", "body"]
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,7 @@ class ExampleArgument:
     location: ArgumentLocation
     type: TypeRef
     value: JSON
+    in_wrapper: bool = False  # a field of a wrapped body's inner object
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ class Example:
     in Python, CLI and curl) shows these same values."""
 
     arguments: tuple[ExampleArgument, ...] = ()
-    # A wrapped JSON body (`{"message": {...}}`): the wrapper key; body arguments go inside it
+    # A wrapped JSON body (`{"message": {...}}`): the key that arguments `in_wrapper` go under
     wrapper_key: str | None = None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -44,7 +45,14 @@ RUNTIME_EXPORTS = (
 # The header carrying a webhook's signature (Pachca's; no spec describes it yet).
 WEBHOOK_SIGNATURE_HEADER = "Pachca-Signature"
 
-# -- views: what the templates lay out ----------------------------------------------------
+
+@dataclass(frozen=True)
+class WebhookView:
+    """What ``webhooks.py`` and the README need: the payload model and the signature header."""
+
+    payload_name: str
+    payload_module: str
+    signature_header: str
 
 
 def render_sdk(api: Api) -> Iterator[tuple[str, str]]:
@@ -64,14 +72,14 @@ class _SdkBuilder(SdkContext):
     def __init__(self, api: Api) -> None:
         super().__init__(api)
         self.models = ModelRenderer(api)
-        self.services = ServiceRenderer(api, self.models)
+        self.service_renderer = ServiceRenderer(api, self.models)
         self.readme = ReadmeRenderer(api)
         self.errors = ErrorRenderer(api)
 
     def files(self) -> Iterator[tuple[str, str]]:
         yield from self._runtime()
-        services = [self.services._service_view(s) for s in self.api.services]
-        modules = self.models._model_modules()
+        services = [self.service_renderer.service_view(s) for s in self.api.services]
+        modules = self.models.model_modules()
         common = {
             "api": self.api,
             "project": self.project,
@@ -86,7 +94,7 @@ class _SdkBuilder(SdkContext):
             "sdk/README.md.jinja",
             **common,
             services=services,
-            readme=self.readme._readme_view(),
+            readme=self.readme.readme_view(),
             webhook=webhook,
         )
         yield f"{self.src}/py.typed", ""
@@ -122,9 +130,11 @@ class _SdkBuilder(SdkContext):
             type_checking_imports=_lines(type_imports.block(core_module="", model_prefix=".")),
         )
         for module, views in sorted(modules.items()):
-            yield f"{self.src}/types/{module}.py", self.models._model_module(module, views)
+            yield f"{self.src}/types/{module}.py", self.models.model_module(module, views)
         if webhook is not None:
-            yield f"{self.src}/webhooks.py", render("sdk/webhooks.py.jinja", **common, **webhook)
+            yield f"{self.src}/webhooks.py", render(
+                "sdk/webhooks.py.jinja", **common, webhook=webhook
+            )
 
     # -- runtime ------------------------------------------------------------------------
 
@@ -171,16 +181,12 @@ class _SdkBuilder(SdkContext):
             type_checking_imports=lines,
         )
 
-    def _webhook_view(self) -> dict[str, Any] | None:
+    def _webhook_view(self) -> WebhookView | None:
         payload = self.api.webhook_payload
         if payload is None or payload.ref is None:
             return None
         schema = self.schemas[payload.ref]
-        return {
-            "payload_name": schema.name,
-            "payload_module": schema.module,
-            "signature_header": WEBHOOK_SIGNATURE_HEADER,
-        }
+        return WebhookView(schema.name, schema.module, WEBHOOK_SIGNATURE_HEADER)
 
 
 def pep440(version: str) -> str:

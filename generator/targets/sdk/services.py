@@ -19,7 +19,8 @@ class ServiceRenderer(SdkContext):
         super().__init__(api)
         self.models = models
 
-    def _service_view(self, service: Service) -> ServiceView:
+    def service_view(self, service: Service) -> ServiceView:
+        """What ``resource.py.jinja`` lays out for one service."""
         imports = Imports()
         methods = [self._method_view(op, imports) for op in service.operations]
         upload = self._upload_view(service, imports)
@@ -242,7 +243,7 @@ class ServiceRenderer(SdkContext):
         if schema is None or schema.kind not in ("union", "alias"):
             return False
         if schema.kind == "union":
-            rendered = self.models._union_annotation(schema, Imports())
+            rendered = self.models.union_annotation(schema, Imports())
             return rendered.startswith("Annotated[") or " | " in rendered
         return True
 
