@@ -180,7 +180,14 @@ class OperationParser:
                     yield path, item, method, op, join_pointer(item_pointer, method)
 
     def _name_commands(self, service: str, operations: list[Operation]) -> tuple[Operation, ...]:
-        """Method names must be unique per service; CLI commands drop the service's own noun."""
+        """Method names must be unique per service; CLI actions drop the service's own noun.
+
+        The one rule for a CLI action (``Names.cli``): the method name's words in kebab case,
+        less the service's noun (its tag's words, singular or plural) where it is all that
+        follows the verb (``list_chats`` in Chats → ``list``) or all that leads
+        (``search_messages`` in Search → ``messages``); where two actions of a service would
+        then be equal, each keeps its whole name in kebab case.
+        """
         seen: dict[str, Operation] = {}
         for op in operations:
             if op.names.py in seen:

@@ -23,7 +23,6 @@ from packaging.version import InvalidVersion, Version
 from ... import __version__ as dxgen_version
 from ...ir import Api
 from .. import Target
-from ..python.source import docstring
 from ..render import render, templates_dir
 from .context import SdkContext
 from .errors import ErrorRenderer
@@ -77,7 +76,6 @@ class _SdkBuilder(SdkContext):
             "pkg": self.pkg,
             "sdk_version": pep440(self.api.version),
             "dxgen_version": dxgen_version,
-            "docstring": docstring,
         }
         webhook = self._webhook_view()
         yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
