@@ -91,6 +91,7 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
         command=str(values.get("command") or naming.kebab(package) or "api"),
         env_prefix=env_prefix,
         token_env=f"{env_prefix}_TOKEN",
+        base_url_env=f"{env_prefix}_BASE_URL",
         distribution=str(values.get("distribution") or naming.kebab(package)),
         docs_base_url=str(values.get("docs_base_url") or "").rstrip("/"),
         skill_grouping=str(values.get("skill_grouping") or "service"),

@@ -8,6 +8,7 @@ JSON, which makes it the one place to see what the parser decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, TypeAlias
 
 JSON: TypeAlias = "bool | int | float | str | list[JSON] | dict[str, JSON] | None"
@@ -19,6 +20,14 @@ BodyKind = Literal["json", "multipart", "form", "binary", "text"]
 SchemaKind = Literal["object", "enum", "union", "alias"]
 # How the SDK answers an operation's documented redirect: return the target URL, or follow it.
 RedirectMode = Literal["location", "follow"]
+# What an operation's call gives back: a value (a model, a list, a primitive — the success body,
+# unwrapped when it is `{"data": X}`), a page of items, nothing, the redirect target URL, or the
+# raw bytes of a binary body.
+ResultKind = Literal["value", "page", "none", "location", "bytes"]
+# How an array query parameter is written: `a=1&a=2` (form, exploded), `a=1,2`, `a=1 2`, `a=1|2`.
+QueryStyle = Literal["form", "comma", "space", "pipe"]
+# Where a showcase argument goes.
+ArgumentLocation = Literal["path", "query", "header", "cookie", "body"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,10 @@ class TypeRef:
     ref: str | None = None
     literal: JSON = None
     nullable: bool = False
+    # A file: raw bytes, sent as a file part or as the body and returned as ``bytes``.
+    # Decided by the parser (``format: binary``, or any body sent as application/octet-stream);
+    # ``format: byte`` is base64 *text* and stays a string.
+    file: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,6 +161,7 @@ class Parameter:
     description: str = ""
     style: str = "form"
     explode: bool = True
+    query_style: QueryStyle = "form"  # how the SDK serialises it (query parameters)
     deprecated: bool = False
     has_default: bool = False
     default: JSON = None
@@ -208,6 +222,7 @@ class Upload:
     key_field: str | None  # field with the `${filename}` key template
     # the one-call helper: its method name, and how the params response fills the form
     method_name: str = "upload"
+    url_argument: str = "upload_url"  # the Python argument taking the upload URL
     url_response_field: str | None = None  # wire name in the params response
     form_fields: tuple[tuple[str, str], ...] = ()  # (multipart field, params response field)
     # what the helper returns: the schema a message's `files: [...]` takes, and its fields
@@ -216,6 +231,43 @@ class Upload:
     # the other attachment schemas the helper's result fits (every field it has is theirs,
     # alike; every field they require it has): arguments of these types accept it as well
     attachment_fits: tuple[str, ...] = ()
+
+    @property
+    def url_name(self) -> str:
+        """The upload URL's name as the API spells it (in the params response, if found)."""
+        return self.url_response_field or self.url_field
+
+
+@dataclass(frozen=True)
+class Result:
+    """What calling an operation gives back, decided once for every target."""
+
+    kind: ResultKind
+    # "value": the returned type (unwrapped); "page": the item type; otherwise None
+    type: TypeRef | None = None
+    unwrap_key: str | None = None  # `{"data": X}`: the key whose value is returned
+
+
+@dataclass(frozen=True)
+class ExampleArgument:
+    """One argument of an operation's showcase call: what it is and the value shown."""
+
+    names: Names
+    location: ArgumentLocation
+    type: TypeRef
+    value: JSON
+    in_wrapper: bool = False  # a field of a wrapped body's inner object
+
+
+@dataclass(frozen=True)
+class Example:
+    """The showcase call of an operation: its required arguments, valued from the spec's
+    examples (or synthesized), in signature order. Every sample (README, docs, skills, llms,
+    in Python, CLI and curl) shows these same values."""
+
+    arguments: tuple[ExampleArgument, ...] = ()
+    # A wrapped JSON body (`{"message": {...}}`): the key that arguments `in_wrapper` go under
+    wrapper_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -245,6 +297,8 @@ class Operation:
     # a documented 301/302/303/307/308: "location" when the redirect is the answer (the SDK
     # returns its target URL), "follow" when a documented 2xx body is (the SDK follows it)
     redirect: RedirectMode | None = None
+    result: Result = Result("none")
+    example: Example = Example()
 
 
 @dataclass(frozen=True)
@@ -298,9 +352,22 @@ class Project:
     command: str
     env_prefix: str
     token_env: str
+    base_url_env: str
     distribution: str
     docs_base_url: str
     skill_grouping: str
+
+
+@dataclass(frozen=True)
+class Showcase:
+    """The operations the samples demonstrate (operation ids); any may be missing."""
+
+    read: str | None = None  # a GET of one thing by its path parameters
+    create: str | None = None  # a POST with a body (a wrapped one preferred)
+    listing: str | None = None  # a paginated list
+    upload: str | None = None  # the pre-signed upload flow
+    create_with_files: str | None = None  # a call taking the upload's attachments
+    files_argument: str | None = None  # its Python argument that takes them
 
 
 @dataclass(frozen=True)
@@ -317,12 +384,15 @@ class Api:
     schemas: tuple[Schema, ...]
     workflows: tuple[Workflow, ...] = ()
     webhook_payload: TypeRef | None = None
+    showcase: Showcase = Showcase()
 
     def schema(self, name: str) -> Schema:
-        for schema in self.schemas:
-            if schema.name == name:
-                return schema
-        raise KeyError(name)
+        """The schema named ``name``, in constant time."""
+        return self._schemas_by_name[name]
+
+    @cached_property
+    def _schemas_by_name(self) -> dict[str, Schema]:
+        return {schema.name: schema for schema in self.schemas}
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -16,6 +16,7 @@ from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
+from .showcase import example_of, pick_showcase
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
@@ -61,6 +62,7 @@ def parse_spec(
         services=services,
         schemas=tuple(schemas[name] for name in sorted(schemas)),
         webhook_payload=_webhook_payload(document, schemas, registry),
+        showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
     )
     diagnostics = list(ctx.reporter.diagnostics)
     if workflows is not None:
@@ -244,6 +246,7 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                     upload,
                     params_operation=provider[0].id if provider else None,
                     method_name=naming.unique("upload", taken),
+                    url_argument=naming.py_identifier(url_wire or upload.url_field),
                     url_response_field=url_wire,
                     form_fields=tuple(form),
                     attachment=attachment.name if attachment else None,
@@ -343,16 +346,15 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                 for r in op.responses
             )  # fmt: skip
             success, errors = split_responses(responses)
-            ops.append(
-                dataclasses.replace(
-                    op,
-                    parameters=params,
-                    body=body,
-                    responses=responses,
-                    success=success,
-                    errors=errors,
-                )
+            op = dataclasses.replace(
+                op,
+                parameters=params,
+                body=body,
+                responses=responses,
+                success=success,
+                errors=errors,
             )
+            ops.append(dataclasses.replace(op, example=example_of(op, synthesizer)))
         result.append(dataclasses.replace(service, operations=tuple(ops)))
     return tuple(result)
 

@@ -17,8 +17,10 @@ from ..ir import (
     Pagination,
     Parameter,
     ParamLocation,
+    QueryStyle,
     RedirectMode,
     Response,
+    Result,
     Service,
     TypeRef,
     Upload,
@@ -178,7 +180,14 @@ class OperationParser:
                     yield path, item, method, op, join_pointer(item_pointer, method)
 
     def _name_commands(self, service: str, operations: list[Operation]) -> tuple[Operation, ...]:
-        """Method names must be unique per service; CLI commands drop the service's own noun."""
+        """Method names must be unique per service; CLI actions drop the service's own noun.
+
+        The one rule for a CLI action (``Names.cli``): the method name's words in kebab case,
+        less the service's noun (its tag's words, singular or plural) where it is all that
+        follows the verb (``list_chats`` in Chats → ``list``) or all that leads
+        (``search_messages`` in Search → ``messages``); where two actions of a service would
+        then be equal, each keeps its whole name in kebab case.
+        """
         seen: dict[str, Operation] = {}
         for op in operations:
             if op.names.py in seen:
@@ -290,9 +299,12 @@ class OperationParser:
         )
         pagination = self._pagination(operation, op, pointer)
         upload = self._upload(operation, op)
-        if pagination or upload:
-            operation = dataclasses.replace(operation, pagination=pagination, upload=upload)
-        return operation
+        return dataclasses.replace(
+            operation,
+            pagination=pagination,
+            upload=upload,
+            result=result_of(success, pagination, redirect),
+        )
 
     def _parameters(
         self,
@@ -355,6 +367,7 @@ class OperationParser:
                     description=prose(param.get("description")),
                     style=style,
                     explode=explode,
+                    query_style=query_style(typ, style, explode),
                     deprecated=bool(param.get("deprecated")),
                     has_default="default" in resolved,
                     default=cast(JSON, resolved.get("default")),
@@ -422,6 +435,9 @@ class OperationParser:
             schema = {"type": "string", "format": "binary"} if kind == "binary" else {}
         schema_pointer = join_pointer(media_pointer, "schema")
         typ = self.schemas.type_of(schema, schema_pointer, hint + "Request")
+        if kind == "binary" and typ.kind == "primitive" and typ.primitive == "string":
+            # An octet-stream body is the file's bytes, whatever format the schema names.
+            typ = dataclasses.replace(typ, file=True)
         wrapper_key: str | None = None
         wrapper_py: str | None = None
         fields: tuple[Field, ...] = ()
@@ -610,16 +626,14 @@ class OperationParser:
         url_field = op.get("x-external-url")
         if not isinstance(url_field, str) or operation.body is None:
             return None
-        binary = [
-            f
-            for f in operation.body.fields
-            if f.type.kind == "primitive" and f.type.format in ("binary", "byte")
-        ]
+        binary = [f for f in operation.body.fields if f.type.file]
         file_field = binary[0].names.wire if binary else "file"
         key_field = next(
             (f.names.wire for f in operation.body.fields if f.names.wire == "key"), None
         )
-        return Upload(url_field, None, file_field, key_field)
+        return Upload(
+            url_field, None, file_field, key_field, url_argument=naming.py_identifier(url_field)
+        )
 
 
 def split_responses(
@@ -628,6 +642,33 @@ def split_responses(
     """The success response (the first 2xx, in status order) and the typed error responses."""
     success = next((r for r in responses if r.status.startswith("2")), None)
     return success, tuple(r for r in responses if r.is_error)
+
+
+def query_style(typ: TypeRef, style: str, explode: bool) -> QueryStyle:
+    """How a query parameter is written: only an array that is not exploded is joined."""
+    if typ.kind != "array" or explode:
+        return "form"
+    joined: dict[str, QueryStyle] = {"spaceDelimited": "space", "pipeDelimited": "pipe"}
+    return joined.get(style, "comma")
+
+
+def result_of(
+    success: Response | None, pagination: Pagination | None, redirect: RedirectMode | None
+) -> Result:
+    """What a call gives back: a page of items, the redirect's URL, the bytes of a binary body,
+    the (unwrapped) success body, or nothing."""
+    if pagination is not None:
+        return Result("page", pagination.item_type)
+    if redirect == "location":
+        return Result("location")
+    if success is None or success.type is None:
+        return Result("none")
+    unwrapped = success.unwrap_key is not None and success.unwrapped_type is not None
+    typ = success.unwrapped_type if unwrapped else success.type
+    assert typ is not None
+    if typ.file:
+        return Result("bytes", typ)
+    return Result("value", typ, success.unwrap_key if unwrapped else None)
 
 
 REDIRECT_STATUSES = frozenset({"301", "302", "303", "307", "308"})

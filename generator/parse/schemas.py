@@ -156,6 +156,8 @@ class SchemaRegistry:
                 primitive=cast(Primitive, kind),
                 format=fmt if isinstance(fmt, str) else None,
                 nullable=nullable or kind == "null",
+                # `binary` is a file's bytes; `byte` is base64 text, a plain string.
+                file=kind == "string" and fmt == "binary",
             )
         return TypeRef("any", nullable=nullable)
 

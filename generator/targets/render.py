@@ -9,8 +9,8 @@ from typing import Any
 
 import jinja2
 
-from .pysource import docstring, literal, wrap
-from .text import code_span, one_line
+from .python.source import docstring, literal
+from .text import code_span, one_line, wrap
 
 
 def templates_dir() -> Path:

@@ -1,4 +1,4 @@
-"""Spec text in markdown: values shown as code spans, prose kept on the line it belongs to.
+"""Prose for every target: re-flowing, one-line summaries, values as markdown code spans.
 
 Markdown is not code, so nothing here has to round-trip the way Python source does; it only has
 to be written (UTF-8, no lone surrogates) and to stay inside its span or line whatever it holds.
@@ -7,6 +7,7 @@ to be written (UTF-8, no lone surrogates) and to stay inside its span or line wh
 from __future__ import annotations
 
 import re
+import textwrap
 
 _BACKTICKS = re.compile(r"`+")
 
@@ -30,3 +31,52 @@ def code_span(value: str) -> str:
 def one_line(text: str) -> str:
     """Prose for a heading or a sentence: runs of whitespace (line breaks too) become a space."""
     return " ".join(text.split())
+
+
+_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)")
+
+
+def wrap(text: str, width: int = 88) -> str:
+    """Re-flow prose to ``width``; list items keep a hanging indent; code and tables stay."""
+    result: list[str] = []
+    for paragraph in (p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")):
+        if not paragraph.strip():
+            continue
+        lines = paragraph.split("\n")
+        if any(line.lstrip().startswith(("```", "|")) or line.startswith("    ") for line in lines):
+            result.append(paragraph)
+        elif any(_ITEM.match(line) for line in lines):
+            result.append("\n".join(_wrap_items(lines, width)))
+        else:
+            result.append(_fill(" ".join(line.strip() for line in lines), width))
+    return "\n\n".join(result)
+
+
+def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
+    return textwrap.fill(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _wrap_items(lines: list[str], width: int) -> list[str]:
+    """Join each list item with its continuation lines, then fill it with a hanging indent."""
+    items: list[tuple[str, str]] = []  # (marker, text)
+    for line in lines:
+        match = _ITEM.match(line)
+        if match:
+            items.append((match.group(1), line[match.end() :].strip()))
+        elif items:
+            marker, body = items[-1]
+            items[-1] = (marker, f"{body} {line.strip()}")
+        else:
+            items.append(("", line.strip()))
+    wrapped: list[str] = []
+    for marker, body in items:
+        hang = " " * len(marker)
+        wrapped.append(_fill(body, width, marker, hang) if body else marker.rstrip())
+    return wrapped

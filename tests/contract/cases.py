@@ -292,17 +292,11 @@ def nonconformance(value: Any, annotation: Any) -> str | None:
 
 
 def ir_expected_type(op: Operation) -> TypeRef | None:
-    """What the IR says a successful call returns (the item type for paginated lists)."""
-    if op.pagination is not None:
-        return op.pagination.item_type
-    if op.redirect == "location":  # the redirect's target URL is the answer
-        return TypeRef(kind="primitive", primitive="string", format="uri")
-    success = op.success
-    if success is None:
-        return None
-    if success.unwrap_key is not None:
-        return success.unwrapped_type
-    return success.type
+    """What the IR says a successful call returns (``Operation.result``): the item type for
+    paginated lists, a string (the target URL) for a redirect that is the answer."""
+    if op.result.kind == "location":
+        return TypeRef("primitive", primitive="string")
+    return op.result.type
 
 
 def ir_nonconformance(value: Any, type_: TypeRef | None) -> str | None:

@@ -20,8 +20,10 @@ from generator.parse import parse_spec
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def prim(name: str, fmt: str | None = None, *, nullable: bool = False) -> TypeRef:
-    return TypeRef("primitive", primitive=name, format=fmt, nullable=nullable)  # type: ignore[arg-type]
+def prim(
+    name: str, fmt: str | None = None, *, nullable: bool = False, file: bool = False
+) -> TypeRef:
+    return TypeRef("primitive", primitive=name, format=fmt, nullable=nullable, file=file)  # type: ignore[arg-type]
 
 
 def ref(name: str, *, nullable: bool = False) -> TypeRef:
@@ -292,7 +294,8 @@ def test_body_kinds(parsed: Any) -> None:
         ("key", "key", "key"),
         ("Content-Type", "content_type", "content-type"),
     ]
-    assert upload.fields[0].type == prim("string", "binary") and upload.fields[0].required
+    assert upload.fields[0].type == prim("string", "binary", file=True)
+    assert upload.fields[0].required
     form = operation(api, "createToken").body
     assert form is not None
     assert (form.kind, form.content_type) == ("form", "application/x-www-form-urlencoded")
@@ -301,7 +304,7 @@ def test_body_kinds(parsed: Any) -> None:
     assert raw is not None
     assert (raw.kind, raw.type, raw.flattened, raw.fields) == (
         "binary",
-        prim("string", "binary"),
+        prim("string", "binary", file=True),
         False,
         (),
     )

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from ...ir import Api
-from ..pytypes import Annotator
+from ..context import TargetContext
+from ..python.types import Annotator
 
 
-class SdkContext:
-    """What every part of the SDK target reads: the IR and the names derived from it."""
+class SdkContext(TargetContext):
+    """The shared lookups, plus the SDK's own: its package folder and the annotator."""
 
     def __init__(self, api: Api) -> None:
-        self.api = api
-        self.project = api.project
+        super().__init__(api)
         self.pkg = api.project.package
         self.src = f"sdk/src/{self.pkg}"
         self.annotator = Annotator(api)
-        self.schemas = {s.name: s for s in api.schemas}
-        self.operations = {op.id: op for op in api.operations}

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir import Response, TypeRef
-from ..pysource import docstring, wrap
-from ..pytypes import Imports, sort_all
+from ..python.imports import Imports, sort_all
+from ..python.source import docstring
+from ..text import wrap
 from .context import SdkContext
 
 # The runtime's status classes: (class name, status code; None for every 5xx).

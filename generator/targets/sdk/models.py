@@ -2,13 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ...ir import Field, Schema
-from ..pysource import docstring, literal, wrap
-from ..pytypes import Imports
+from ..python.imports import Imports
+from ..python.source import docstring, literal
 from ..render import render
+from ..text import wrap
 from .context import SdkContext
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """An enum member: its name, its value as a literal, and its docstring (if described)."""
+
+    name: str
+    value: str
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A model field: ``name: annotation = default`` and its docstring."""
+
+    name: str
+    annotation: str
+    default: str | None  # source of the default; None when required
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """One definition of a model module: an enum class, a model class or a type alias."""
+
+    name: str
+    kind: Literal["enum", "object", "alias"]
+    doc: str  # docstring in a class body
+    alias_doc: str  # docstring after a module-level alias
+    base: str = ""  # enum: OpenStrEnum / OpenIntEnum
+    members: tuple[MemberView, ...] = ()
+    fields: tuple[FieldView, ...] = ()
+    target: str = ""  # alias: the aliased type expression
+    rebuild: bool = False  # a model class on a reference cycle: `model_rebuild()` after all
 
 
 class ModelRenderer(SdkContext):
@@ -17,7 +53,8 @@ class ModelRenderer(SdkContext):
     def is_plain_alias(schema: Schema) -> bool:
         return schema.kind == "alias" and not schema.recursive
 
-    def _model_modules(self) -> dict[str, list[Schema]]:
+    def model_modules(self) -> dict[str, list[Schema]]:
+        """The model modules (file stem → its schemas); plain aliases are inlined, not defined."""
         modules: dict[str, list[Schema]] = {}
         for schema in self.api.schemas:
             if self.is_plain_alias(schema):
@@ -25,61 +62,52 @@ class ModelRenderer(SdkContext):
             modules.setdefault(schema.module, []).append(schema)
         return modules
 
-    def _model_module(self, module: str, schemas: list[Schema]) -> str:
+    def model_module(self, module: str, schemas: list[Schema]) -> str:
+        """The source of one model module."""
         imports = Imports()
         views = [self._schema_view(schema, imports) for schema in _define_order(schemas)]
-        recursive = any(s.recursive for s in schemas)
         return render(
             "sdk/model.py.jinja",
             pkg=self.pkg,
             views=views,
             imports=imports.block(core_module=".._core", model_prefix=".", exclude_module=module),
-            rebuild=[v["name"] for v in views if v["kind"] == "object"] if recursive else [],
         )
 
-    def _schema_view(self, schema: Schema, imports: Imports) -> dict[str, Any]:
+    def _schema_view(self, schema: Schema, imports: Imports) -> ModelView:
         text = wrap(schema.description or schema.name)
-        view: dict[str, Any] = {
-            "name": schema.name,
-            "kind": schema.kind,
-            "doc": docstring(text, indent=4),  # a class body
-            "alias_doc": docstring(text, indent=0),  # after a module-level alias
-        }
-        if schema.kind == "enum":
-            numeric = schema.enum_type in ("integer",)
-            if schema.enum_type in ("string", "integer"):
-                imports.core.add("OpenIntEnum" if numeric else "OpenStrEnum")
-                view["base"] = "OpenIntEnum" if numeric else "OpenStrEnum"
-                view["members"] = [
-                    (
-                        v.name,
-                        literal(v.value),
-                        docstring(wrap(v.description, 88)) if v.description else None,
-                    )
-                    for v in schema.enum_values
-                ]
-            else:
-                imports.typing.update({"Literal", "TypeAlias"})
-                view["kind"] = "alias"
-                values = ", ".join(literal(v.value) for v in schema.enum_values)
-                view["target"] = f"Literal[{values}]"
-        elif schema.kind == "object":
+        doc, alias_doc = docstring(text, indent=4), docstring(text, indent=0)
+        if schema.kind == "enum" and schema.enum_type in ("string", "integer"):
+            base = "OpenIntEnum" if schema.enum_type == "integer" else "OpenStrEnum"
+            imports.core.add(base)
+            members = tuple(
+                MemberView(
+                    v.name,
+                    literal(v.value),
+                    docstring(wrap(v.description, 88)) if v.description else None,
+                )
+                for v in schema.enum_values
+            )
+            return ModelView(schema.name, "enum", doc, alias_doc, base=base, members=members)
+        if schema.kind == "object":
             imports.core.add("BaseModel")
-            view["fields"] = [self._field_view(f, imports) for f in schema.fields]
+            fields = tuple(self._field_view(f, imports) for f in schema.fields)
+            return ModelView(
+                schema.name, "object", doc, alias_doc, fields=fields, rebuild=schema.recursive
+            )
+        imports.typing.add("TypeAlias")
+        if schema.kind == "enum":
+            imports.typing.add("Literal")
+            target = f"Literal[{', '.join(literal(v.value) for v in schema.enum_values)}]"
         elif schema.kind == "union":
-            imports.typing.add("TypeAlias")
-            view["kind"] = "alias"
-            view["target"] = self._union_annotation(schema, imports)
+            target = self.union_annotation(schema, imports)
         else:
-            imports.typing.add("TypeAlias")
-            view["kind"] = "alias"
             # A type alias cannot name itself at runtime: its own recursion becomes Any.
-            view["target"] = self.annotator.annotation(
+            target = self.annotator.annotation(
                 schema.target, imports, opaque=frozenset({schema.name})
             )
-        return view
+        return ModelView(schema.name, "alias", doc, alias_doc, target=target)
 
-    def _field_view(self, item: Field, imports: Imports) -> dict[str, Any]:
+    def _field_view(self, item: Field, imports: Imports) -> FieldView:
         annotation = self.annotator.annotation(item.type, imports)
         optional = not item.required
         if optional and not annotation.endswith("| None") and annotation not in ("Any", "None"):
@@ -96,15 +124,10 @@ class ModelRenderer(SdkContext):
         else:
             default = None
         doc = docstring(wrap(item.description), indent=4) if item.description else None
-        return {
-            "name": item.names.py,
-            "annotation": annotation,
-            "default": default,
-            "alias": alias,
-            "doc": doc,
-        }
+        return FieldView(item.names.py, annotation, default, doc)
 
-    def _union_annotation(self, schema: Schema, imports: Imports) -> str:
+    def union_annotation(self, schema: Schema, imports: Imports) -> str:
+        """The type expression of a union schema (tagged when it has a discriminator)."""
         members = [self.annotator.annotation(v.type, imports) for v in schema.variants]
         if not members:
             imports.typing.add("Any")

@@ -1,85 +1,145 @@
-"""The SDK README's examples, built from the spec's examples (the tests execute them)."""
+"""The SDK README's samples: the showcase operations (decided by the parser) rendered by the
+snippets, Python and curl. The tests execute every one of them."""
 
 from __future__ import annotations
 
 import pprint
-from typing import Any
+from dataclasses import dataclass
 
-from ..examples import Call, CallBuilder, pick_showcase
+from ..snippets.curl import curl_command
+from ..snippets.python import PythonCall, python_call
 from .context import SdkContext
 
 # Per-call options shown in the README: a header and a query parameter the spec does not know.
 EXTRAS = ("extra_headers={'X-Request-Id': 'req-42'}", "extra_query={'lang': 'en'}")
 
 
+@dataclass(frozen=True)
+class Sample:
+    """A statement of a Python sample, and the SDK names it imports (besides the client)."""
+
+    code: str
+    imports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CreateSample:
+    """The quick start: a create call, sync and awaited, and the same request with curl."""
+
+    sync: Sample
+    awaited: Sample
+    method: str
+    wrapper_key: str | None  # the body's wrapper key: the model can be passed whole
+    curl: str
+
+
+@dataclass(frozen=True)
+class ReadSample:
+    """A read call and its variants: options, raw and streamed responses."""
+
+    call: Sample
+    patient: str
+    per_call: str
+    raw: str
+    extras: str
+    streamed: str
+
+
+@dataclass(frozen=True)
+class ListingSample:
+    call: Sample  # the call's expression (no assignment): it is iterated
+    service: str
+    method: str
+
+
+@dataclass(frozen=True)
+class UploadSample:
+    helper: str  # `client.<service>.<upload>`
+    send_file: Sample | None  # a call that takes the helper's result, if the API has one
+
+
+@dataclass(frozen=True)
+class ReadmeView:
+    create: CreateSample | None
+    read: ReadSample | None
+    listing: ListingSample | None
+    upload: UploadSample | None
+    webhook_body: str | None  # a payload example as a Python literal
+
+
 class ReadmeRenderer(SdkContext):
+    """Builds :class:`ReadmeView` from the IR's showcase."""
 
-    def _readme_view(self) -> dict[str, Any]:
-        """Examples for the README, built from the spec's examples; the tests execute them."""
-        showcase = pick_showcase(self.api)
-        builder = CallBuilder(self.api)
-        view: dict[str, Any] = {}
+    def readme_view(self) -> ReadmeView:
+        return ReadmeView(
+            create=self._create(),
+            read=self._read(),
+            listing=self._listing(),
+            upload=self._upload(),
+            webhook_body=self._webhook_body(),
+        )
 
-        def block(call: Call, *, awaited: bool = False, target: str = "result") -> dict[str, Any]:
-            return {"code": f"{target} = {call.render(awaited=awaited)}", "imports": call.imports}
+    def _create(self) -> CreateSample | None:
+        op = self.operation(self.api.showcase.create)
+        if op is None:
+            return None
+        call = python_call(self, op)
+        return CreateSample(
+            sync=_sample(f"result = {call.render()}", call),
+            awaited=_sample(f"result = {call.render(awaited=True)}", call),
+            method=op.names.py,
+            wrapper_key=op.body.wrapper_key if op.body else None,
+            curl=curl_command(self, op),
+        )
 
-        if showcase.read is not None:
-            read = builder.call(showcase.read)
-            view["read"] = block(read)
-            view["read_raw"] = read
-            view["read_variants"] = {
-                "patient": f"result = {read.render('patient')}",
-                "per_call": f"result = {read.render(extra=('timeout=5.0', 'max_retries=0'))}",
-                "raw": f"response = {read.render(raw=True)}",
-                "extras": f"result = {read.render(extra=EXTRAS)}",
-                "streamed": (
-                    f"client.{read.service}.with_streaming_response.{read.method}"
-                    f"({', '.join(read.args)})"
-                ),
-            }
-        if showcase.create is not None:
-            view["create"] = block(builder.call(showcase.create))
-            view["create_async"] = block(builder.call(showcase.create), awaited=True)
-            view["create_op"] = showcase.create
-        if showcase.listing is not None:
-            view["listing"] = builder.call(showcase.listing)
-            view["listing_op"] = showcase.listing
-        if showcase.upload is not None and showcase.upload.upload is not None:
-            service = next(
-                s for s in self.api.services if s.name == showcase.upload.service
-            ).names.py
-            view["upload"] = f"client.{service}.{showcase.upload.upload.method_name}"
-            if showcase.create_with_files is not None:
-                files_field = next(
-                    f.names.py
-                    for f in showcase.create_with_files.body.fields  # type: ignore[union-attr]
-                    if f.type.kind == "array"
-                    and f.type.items is not None
-                    and f.type.items.ref == showcase.upload.upload.attachment
-                )
-                view["send_file"] = builder.call(
-                    showcase.create_with_files, extra={files_field: "[attachment]"}
-                )
+    def _read(self) -> ReadSample | None:
+        op = self.operation(self.api.showcase.read)
+        if op is None:
+            return None
+        call = python_call(self, op)
+        return ReadSample(
+            call=_sample(f"result = {call.render()}", call),
+            patient=f"result = {call.render('patient')}",
+            per_call=f"result = {call.render(extra=('timeout=5.0', 'max_retries=0'))}",
+            raw=f"response = {call.render(raw=True)}",
+            extras=f"result = {call.render(extra=EXTRAS)}",
+            streamed=call.render(streamed=True),
+        )
+
+    def _listing(self) -> ListingSample | None:
+        op = self.operation(self.api.showcase.listing)
+        if op is None:
+            return None
+        call = python_call(self, op)
+        return ListingSample(_sample(call.render(), call), call.service, call.method)
+
+    def _upload(self) -> UploadSample | None:
+        showcase = self.api.showcase
+        op = self.operation(showcase.upload)
+        if op is None or op.upload is None:
+            return None
+        helper = f"client.{self.service_of(op).names.py}.{op.upload.method_name}"
+        with_files = self.operation(showcase.create_with_files)
+        send_file: Sample | None = None
+        if with_files is not None and showcase.files_argument is not None:
+            call = python_call(self, with_files, replace={showcase.files_argument: "[attachment]"})
+            send_file = _sample(call.render(), call)
+        return UploadSample(helper, send_file)
+
+    def _webhook_body(self) -> str | None:
+        """A tagged variant's example, without its timestamp (the sample sets a fresh one)."""
         payload = self.api.webhook_payload
-        if payload is not None and payload.ref is not None:
-            schema = self.schemas[payload.ref]
-            sample = next(
-                (
-                    self.schemas[v.type.ref].example
-                    for v in schema.variants
-                    if v.type.ref and v.tags and isinstance(self.schemas[v.type.ref].example, dict)
-                ),
-                None,
-            )
+        if payload is None or payload.ref is None:
+            return None
+        for variant in self.schemas[payload.ref].variants:
+            if not (variant.type.ref and variant.tags):
+                continue
+            sample = self.schemas[variant.type.ref].example
             if isinstance(sample, dict):
                 body = {k: v for k, v in sample.items() if k != "webhook_timestamp"}
-                view["webhook_body"] = pprint.pformat(body, width=88, sort_dicts=False)
-        all_imports: set[str] = set()
-        for key in ("read", "create"):
-            if key in view:
-                all_imports |= view[key]["imports"]
-        for key in ("listing", "send_file", "read_raw"):
-            if key in view:
-                all_imports |= view[key].imports
-        view["model_imports"] = sorted(all_imports)
-        return view
+                return pprint.pformat(body, width=88, sort_dicts=False)
+        return None
+
+
+def _sample(code: str, call: PythonCall) -> Sample:
+    return Sample(code, tuple(sorted(call.imports)))

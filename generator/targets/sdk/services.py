@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from ... import naming
 from ...ir import Api, Body, Field, Operation, Parameter, Service, TypeRef
-from ..pysource import docstring, wrap
-from ..pytypes import Imports, sort_all
+from ..python.imports import Imports, sort_all
+from ..python.source import docstring
+from ..text import wrap
 from .context import SdkContext
 from .models import ModelRenderer
 from .views import Arg, MethodView, ServiceView, Signature, UploadView
@@ -19,7 +19,8 @@ class ServiceRenderer(SdkContext):
         super().__init__(api)
         self.models = models
 
-    def _service_view(self, service: Service) -> ServiceView:
+    def service_view(self, service: Service) -> ServiceView:
+        """What ``resource.py.jinja`` lays out for one service."""
         imports = Imports()
         methods = [self._method_view(op, imports) for op in service.operations]
         upload = self._upload_view(service, imports)
@@ -68,7 +69,7 @@ class ServiceRenderer(SdkContext):
         url_arg: str | None = None
         if op.upload is not None:
             # x-external-url: the operation is sent to a URL taken from another response.
-            url_arg = naming.py_identifier(op.upload.url_response_field or op.upload.url_field)
+            url_arg = op.upload.url_argument
             signature.positional.append(Arg(url_arg, "str"))
         for param in path_params:
             signature.positional.append(
@@ -149,15 +150,13 @@ class ServiceRenderer(SdkContext):
         if query_params:
             pairs = _wire_to_args(query_params)
             call_args.append(f"query={{{pairs}}}")
-            styles = {
-                p.names.wire: _query_style(p) for p in query_params if _query_style(p) != "form"
-            }
+            styles = {p.names.wire: p.query_style for p in query_params if p.query_style != "form"}
             if styles:
                 call_args.append(f"query_style={styles!r}")
         if body is not None:
             call_args.extend(self._body_args(op, body, wrapper_type, prelude))
-        if op.success is not None and op.success.unwrap_key and not op.pagination:
-            call_args.append(f"unwrap={op.success.unwrap_key!r}")
+        if op.result.unwrap_key:
+            call_args.append(f"unwrap={op.result.unwrap_key!r}")
         errors = self._error_models(op, runtime)
         if errors:
             call_args.append(f"error_models={{{errors}}}")
@@ -177,9 +176,10 @@ class ServiceRenderer(SdkContext):
             + ("extra_body=extra_body, " if any(a.name == "extra_body" for a in extras) else "")
             + "timeout=timeout, max_retries=max_retries)"
         )
-        if op.pagination is not None:
-            item_annotation = self.annotator.annotation(op.pagination.item_type, imports, "result")
-            self.annotator.annotation(op.pagination.item_type, runtime, "result")
+        result = op.result
+        if result.kind == "page" and op.pagination is not None:
+            item_annotation = self.annotator.annotation(result.type, imports, "result")
+            self.annotator.annotation(result.type, runtime, "result")
             returns = f"{{page}}[{item_annotation}]"
             call = "request_page"
             call_args.extend(
@@ -191,7 +191,7 @@ class ServiceRenderer(SdkContext):
                 ]
             )
             imports.core.update({"SyncCursorPage", "AsyncPaginator"})
-        elif op.redirect == "location":
+        elif result.kind == "location":
             # The redirect is the answer: the method returns the target URL.
             call = "request"
             returns = "str"
@@ -199,8 +199,8 @@ class ServiceRenderer(SdkContext):
             call_args.append("redirect='location'")
         else:
             call = "request"
-            result_type = self._result_type(op)
-            binary = result_type is not None and result_type.format == "binary"
+            result_type = result.type
+            binary = result.kind == "bytes"
             # A binary body is returned as it came, never decoded as text.
             returns = (
                 "bytes" if binary else self.annotator.annotation(result_type, imports, "result")
@@ -243,7 +243,7 @@ class ServiceRenderer(SdkContext):
         if schema is None or schema.kind not in ("union", "alias"):
             return False
         if schema.kind == "union":
-            rendered = self.models._union_annotation(schema, Imports())
+            rendered = self.models.union_annotation(schema, Imports())
             return rendered.startswith("Annotated[") or " | " in rendered
         return True
 
@@ -300,8 +300,8 @@ class ServiceRenderer(SdkContext):
         pairs = _wire_to_args(body.fields)
         outer = _wire_to_args(body.outer_fields)
         if body.kind == "multipart":
-            binary = [f for f in body.fields if _is_binary(f.type)]
-            plain = [f for f in body.fields if not _is_binary(f.type)]
+            binary = [f for f in body.fields if f.type.file]
+            plain = [f for f in body.fields if not f.type.file]
             args = []
             if plain:
                 fields = _wire_to_args(plain)
@@ -343,13 +343,6 @@ class ServiceRenderer(SdkContext):
             return [f"body={{{key!r}: inner{', ' + outer if outer else ''}}}"]
         return [f"body={{{pairs}}}"]
 
-    def _result_type(self, op: Operation) -> TypeRef | None:
-        if op.success is None or op.success.type is None:
-            return None
-        if op.success.unwrap_key and op.success.unwrapped_type is not None:
-            return op.success.unwrapped_type
-        return op.success.type
-
     def _error_models(self, op: Operation, imports: Imports) -> str:
         entries: list[str] = []
         for response in op.errors:
@@ -371,7 +364,7 @@ class ServiceRenderer(SdkContext):
         if op.upload is not None:
             source = self.operations.get(op.upload.params_operation or "")
             origin = f" returned by `{source.names.py}`" if source else ""
-            url_name = op.upload.url_response_field or op.upload.url_field
+            url_name = op.upload.url_name
             facts = [f"`{op.method}` to the `{url_name}` URL{origin}"]
         else:
             facts = [f"`{op.method} {op.path}`"]
@@ -389,9 +382,9 @@ class ServiceRenderer(SdkContext):
             parts.append("A redirect is followed; the final response is returned.")
         args: list[str] = []
         if op.upload is not None:
-            url = op.upload.url_response_field or op.upload.url_field
+            url = op.upload.url_name
             args.append(
-                f"{naming.py_identifier(url)}: the upload URL (`{url}` of the upload parameters)."
+                f"{op.upload.url_argument}: the upload URL (`{url}` of the upload parameters)."
             )
         for param in [*path, *keyword]:
             if param.description:
@@ -423,7 +416,7 @@ class ServiceRenderer(SdkContext):
             if upload is None or upload.params_operation is None or op.body is None:
                 continue
             params_op = self.operations[upload.params_operation]
-            params_type = self._result_type(params_op)
+            params_type = params_op.result.type
             if params_type is None or params_type.ref is None:
                 continue
             params_schema = self.schemas[params_type.ref]
@@ -493,16 +486,6 @@ def _or_not_given(annotation: str) -> str:
     if annotation.endswith(" | None"):
         return annotation[: -len(" | None")] + " | NotGiven | None"
     return f"{annotation} | NotGiven"
-
-
-def _query_style(param: Parameter) -> str:
-    if param.type.kind != "array" or param.explode:
-        return "form"
-    return {"spaceDelimited": "space", "pipeDelimited": "pipe"}.get(param.style, "comma")
-
-
-def _is_binary(typ: TypeRef) -> bool:
-    return typ.kind == "primitive" and typ.format in ("binary", "byte")
 
 
 def _one_line(text: str) -> str:

@@ -20,10 +20,8 @@ does not rely on that.
 from __future__ import annotations
 
 import math
-import re
-import textwrap
 
-from ..ir import JSON
+from ...ir import JSON
 
 
 def docstring(text: str, indent: int = 4) -> str:
@@ -80,52 +78,3 @@ def literal(value: JSON) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
     return repr(value)
-
-
-_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)")
-
-
-def wrap(text: str, width: int = 88) -> str:
-    """Re-flow prose to ``width``; list items keep a hanging indent; code and tables stay."""
-    result: list[str] = []
-    for paragraph in (p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")):
-        if not paragraph.strip():
-            continue
-        lines = paragraph.split("\n")
-        if any(line.lstrip().startswith(("```", "|")) or line.startswith("    ") for line in lines):
-            result.append(paragraph)
-        elif any(_ITEM.match(line) for line in lines):
-            result.append("\n".join(_wrap_items(lines, width)))
-        else:
-            result.append(_fill(" ".join(line.strip() for line in lines), width))
-    return "\n\n".join(result)
-
-
-def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
-    return textwrap.fill(
-        text,
-        width=width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-
-
-def _wrap_items(lines: list[str], width: int) -> list[str]:
-    """Join each list item with its continuation lines, then fill it with a hanging indent."""
-    items: list[tuple[str, str]] = []  # (marker, text)
-    for line in lines:
-        match = _ITEM.match(line)
-        if match:
-            items.append((match.group(1), line[match.end() :].strip()))
-        elif items:
-            marker, body = items[-1]
-            items[-1] = (marker, f"{body} {line.strip()}")
-        else:
-            items.append(("", line.strip()))
-    wrapped: list[str] = []
-    for marker, body in items:
-        hang = " " * len(marker)
-        wrapped.append(_fill(body, width, marker, hang) if body else marker.rstrip())
-    return wrapped

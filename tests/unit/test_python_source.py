@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from generator.format import format_file
-from generator.targets.pysource import docstring, literal
+from generator.targets.python.source import docstring, literal
 from generator.targets.render import toml_string
 from generator.targets.text import code_span, one_line
 

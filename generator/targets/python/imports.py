@@ -1,0 +1,81 @@
+"""The import section of a generated Python module: what it needs, in the order ruff wants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Imports:
+    """What a generated module needs; rendered as sorted import lines."""
+
+    typing: set[str] = field(default_factory=set)
+    datetime: bool = False  # `import datetime as _dt` (a field called `date` can't shadow it)
+    collections: set[str] = field(default_factory=set)
+    core: set[str] = field(default_factory=set)
+    pydantic: set[str] = field(default_factory=set)
+    models: dict[str, set[str]] = field(default_factory=dict)  # module -> names
+
+    def model(self, module: str, name: str) -> None:
+        self.models.setdefault(module, set()).add(name)
+
+    def block(
+        self,
+        *,
+        core_module: str,
+        model_prefix: str,
+        exclude_module: str | None = None,
+        defer_models: bool = False,
+    ) -> str:
+        """The import section, ordered as isort/ruff would order it.
+
+        ``defer_models`` puts the model imports under ``if TYPE_CHECKING:``: a module whose
+        code imports its models where it runs them (see :meth:`model_lines`) names them only
+        in annotations, so importing it does not build any pydantic class.
+        """
+        models = self.model_lines(model_prefix, exclude_module)
+        typing = set(self.typing)
+        if defer_models and models:
+            typing.add("TYPE_CHECKING")
+        stdlib: list[str] = []
+        if self.datetime:
+            stdlib.append("import datetime as _dt")
+        if self.collections:
+            stdlib.append(f"from collections.abc import {names_list(self.collections)}")
+        if typing:
+            stdlib.append(f"from typing import {names_list(typing)}")
+        third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
+        local: list[str] = []
+        if self.core:
+            local.append(f"from {core_module} import {names_list(self.core)}")
+        if not defer_models:
+            local.extend(models)
+        text = "\n\n".join("\n".join(group) for group in (stdlib, third, local) if group)
+        if defer_models and models:
+            text += "\n\nif TYPE_CHECKING:\n" + "\n".join(f"    {line}" for line in models)
+        return text
+
+    def model_lines(self, model_prefix: str, exclude_module: str | None = None) -> list[str]:
+        """``from <prefix><module> import A, B`` for each model module, sorted."""
+        return [
+            f"from {model_prefix}{module} import {names_list(names)}"
+            for module, names in sorted(self.models.items())
+            if module != exclude_module
+        ]
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    if name[:1].isupper():
+        return (1, name)
+    return (2, name)
+
+
+def names_list(names: set[str] | list[str]) -> str:
+    return ", ".join(sorted(set(names), key=isort_key))
+
+
+def sort_all(names: list[str]) -> list[str]:
+    return sorted(names, key=isort_key)
