@@ -9,9 +9,7 @@ file. Fixture: tests/fixtures/features/binary_fields.yaml.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,8 +20,8 @@ import respx
 
 from generator.config import Config
 from generator.ir import Api
-from generator.pipeline import build_api, render_targets
-from generator.targets import available_targets
+from generator.pipeline import build_api
+from tests.sdk.generated_sdk import imported, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "binary_fields.yaml"
 BASE = "https://api.scans.test/v1"
@@ -36,20 +34,11 @@ def api() -> Api:
 
 
 @pytest.fixture(scope="module")
-def scans(api: Api, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+def scans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("scans")
-    for rel, data in render_targets(api, [available_targets()["sdk"]]).items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    src = str(out / "sdk" / "src")
-    sys.path.insert(0, src)
-    try:
-        yield importlib.import_module("scans")
-    finally:
-        sys.path.remove(src)
-        for name in [m for m in sys.modules if m.split(".")[0] == "scans"]:
-            del sys.modules[name]
+    write_sdk(FIXTURE, out)
+    with imported(out / "sdk" / "src", "scans") as module:
+        yield module
 
 
 @pytest.fixture
