@@ -18,10 +18,9 @@ from ..context import TargetContext
 def curl_command(ctx: TargetContext, op: Operation) -> str:
     """The showcase call of ``op`` as a curl command, one option per line."""
     project = ctx.project
-    arguments = op.example.arguments
-    by_location = {
-        a.location: [b for b in arguments if b.location == a.location] for a in arguments
-    }
+    by_location: dict[str, list[ExampleArgument]] = {}
+    for argument in op.example.arguments:
+        by_location.setdefault(argument.location, []).append(argument)
     url = _path(op.path, by_location.get("path", [])) + _query(op, by_location.get("query", []))
     base = f'"${{{project.base_url_env}:-{_double_quoted(ctx.api.base_url)}}}"'
     lines = [f"curl -X {op.method} {base}{shlex.quote(url)}"]
