@@ -99,6 +99,7 @@ class _SdkBuilder(SdkContext):
             **common,
             services=services,
             client_all=sort_all([self.project.client_class, self.project.async_client_class]),
+            error_models=self.services.client_error_models(),
         )
         models = sorted(
             (s.name, s.module) for s in self.api.schemas if not self.models.is_plain_alias(s)

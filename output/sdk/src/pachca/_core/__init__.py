@@ -224,8 +224,11 @@ from ._types import (
     strip_not_given,
 )
 from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
+from ._utils import wrapped_body
 
 if TYPE_CHECKING:
+    from typing_extensions import deprecated
+
     from ._models import BaseModel, OpenIntEnum, OpenStrEnum
     from ._unions import UnknownVariant, tagged_union
     from ._webhooks import compute_signature, parse_webhook, verify_signature
@@ -241,6 +244,8 @@ _ON_FIRST_USE = {
     "compute_signature": "._webhooks",
     "parse_webhook": "._webhooks",
     "verify_signature": "._webhooks",
+    # PEP 702, for deprecated operations: a warning from type checkers and at call time.
+    "deprecated": "typing_extensions",
 }
 
 __all__ = [
@@ -299,6 +304,7 @@ __all__ = [
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
     "compute_signature",
+    "deprecated",
     "file_name",
     "fill_filename",
     "is_given",
@@ -312,6 +318,7 @@ __all__ = [
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
     "verify_signature",
+    "wrapped_body",
 ]
 
 
