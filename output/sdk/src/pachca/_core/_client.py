@@ -476,6 +476,35 @@ class _BaseClient(Generic[_HttpxClientT]):
             f"Connection error: {request.method} {request.url}: {detail}", request=request
         )
 
+    def _retry_after_error(
+        self, spec: _RequestSpec, request: httpx.Request, exc: httpx.HTTPError, retries: int
+    ) -> float | None:
+        """Seconds to wait before sending again after ``exc``; ``None``: raise it now.
+
+        Only transport errors of methods safe to repeat are retried, up to the retries left.
+        """
+        error = self._connection_error(exc, request)
+        self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
+        retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(spec.method)
+        delay = self._retry_delay(retries, None)
+        if not retryable or retries >= self._max_retries(spec) or delay is None:
+            return None
+        self._log_retry(request, type(exc).__name__, delay, retries)
+        return delay
+
+    def _retry_after_status(
+        self, spec: _RequestSpec, request: httpx.Request, response: httpx.Response, retries: int
+    ) -> float | None:
+        """Seconds to wait before sending again after an error status; ``None``: raise it."""
+        if retries >= self._max_retries(spec):
+            return None
+        if not should_retry_status(spec.method, response.status_code):
+            return None
+        delay = self._retry_delay(retries, response)
+        if delay is not None:
+            self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+        return delay
+
     def _retry_delay(self, retries: int, response: httpx.Response | None) -> float | None:
         """Seconds before the next try; ``None``: the server asked for a longer wait than
         ``max_retry_after``, so the error is raised at once."""
@@ -728,7 +757,6 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     def _send_with_files(
         self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
     ) -> tuple[httpx.Response, int]:
-        max_retries = self._max_retries(spec)
         retries = 0
         while True:
             request = self._build_request(spec, files_stack)
@@ -741,31 +769,22 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                     follow = spec.redirect == "follow"
                     response = self._http.send(request, stream=stream, follow_redirects=follow)
             except httpx.HTTPError as exc:
-                error = self._connection_error(exc, request)
-                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
-                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
-                    spec.method
-                )
-                delay = self._retry_delay(retries, None)
-                if retryable and retries < max_retries and delay is not None:
-                    self._log_retry(request, type(exc).__name__, delay, retries)
-                    self._sleep(delay)
-                    retries += 1
-                    continue
-                raise error from exc
+                delay = self._retry_after_error(spec, request, exc, retries)
+                if delay is None:
+                    raise self._connection_error(exc, request) from exc
+                self._sleep(delay)
+                retries += 1
+                continue
             self._log_response(request, response, time.monotonic() - start, retries)
             if response.status_code < 400:
                 return response, retries
-            if retries < max_retries and should_retry_status(spec.method, response.status_code):
-                delay = self._retry_delay(retries, response)
-                if delay is not None:
-                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                    response.close()
-                    self._sleep(delay)
-                    retries += 1
-                    continue
-            response.read()
-            raise self._status_error(response, spec)
+            delay = self._retry_after_status(spec, request, response, retries)
+            if delay is None:
+                response.read()
+                raise self._status_error(response, spec)
+            response.close()
+            self._sleep(delay)
+            retries += 1
 
     @overload
     def request(
@@ -921,7 +940,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     async def _send_with_files(
         self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
     ) -> tuple[httpx.Response, int]:
-        max_retries = self._max_retries(spec)
         retries = 0
         while True:
             request = self._build_request(spec, files_stack)
@@ -936,31 +954,22 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                         request, stream=stream, follow_redirects=follow
                     )
             except httpx.HTTPError as exc:
-                error = self._connection_error(exc, request)
-                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
-                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
-                    spec.method
-                )
-                delay = self._retry_delay(retries, None)
-                if retryable and retries < max_retries and delay is not None:
-                    self._log_retry(request, type(exc).__name__, delay, retries)
-                    await self._asleep(delay)
-                    retries += 1
-                    continue
-                raise error from exc
+                delay = self._retry_after_error(spec, request, exc, retries)
+                if delay is None:
+                    raise self._connection_error(exc, request) from exc
+                await self._asleep(delay)
+                retries += 1
+                continue
             self._log_response(request, response, time.monotonic() - start, retries)
             if response.status_code < 400:
                 return response, retries
-            if retries < max_retries and should_retry_status(spec.method, response.status_code):
-                delay = self._retry_delay(retries, response)
-                if delay is not None:
-                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                    await response.aclose()
-                    await self._asleep(delay)
-                    retries += 1
-                    continue
-            await response.aread()
-            raise self._status_error(response, spec)
+            delay = self._retry_after_status(spec, request, response, retries)
+            if delay is None:
+                await response.aread()
+                raise self._status_error(response, spec)
+            await response.aclose()
+            await self._asleep(delay)
+            retries += 1
 
     @overload
     async def request(
