@@ -466,7 +466,6 @@ class ServiceRenderer(SdkContext):
                 name=upload.method_name,
                 doc=docstring(doc, indent=8),
                 params_method=params_op.names.py,
-                upload_method=op.names.py,
                 url_attr=url_attr,
                 form=form,
                 key_field=upload.key_field if dict(form).get(upload.key_field or "") else None,

@@ -102,7 +102,6 @@ class UploadView:
     name: str
     doc: str
     params_method: str
-    upload_method: str
     url_attr: str
     form: list[tuple[str, str]]  # (multipart field, python attribute of the params model)
     key_field: str | None

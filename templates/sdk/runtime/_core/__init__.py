@@ -50,11 +50,13 @@ class attributes::
             path_params: Mapping[str, object] | None = None,   # "{id}" → URL-quoted value
             query: Mapping[str, object] | None = None,
             query_style: Mapping[str, QueryStyle] | None = None,   # see "Query strings"
+            headers: Mapping[str, object] | None = None,   # header parameters (as str)
             body: object = NOT_GIVEN,                  # JSON body (omitted when NOT_GIVEN)
             multipart: Mapping[str, object] | None = None,   # multipart form fields
             files: FilesInput | None = None,           # multipart files
             unwrap: str | Sequence[str] | None = None, # parse body["data"] instead of body
             error_models: ErrorModels | None = None,   # {401: OAuthErr, "4XX": ..., "default": ...}
+                                                       # omitted: the client's _error_models()
             absolute_url: bool = False,                # path is a full URL (no base URL)
             auth: bool = True,                         # False: no Authorization header
             redirect: RedirectMode | None = None,      # "location": return the 3xx target URL;
@@ -69,6 +71,10 @@ anything else is validated with pydantic (model classes, ``list[Model]``, unions
 next_cursor_path: Sequence[str], cursor_param="cursor", **RequestArgs)`` returns
 ``SyncCursorPage[T]`` (first page fetched) or, on the async client, an ``AsyncPaginator[T]``
 (nothing sent until awaited / iterated).
+
+``wrapped_body(name, model, fields, required=())`` builds the inner object of a body wrapped
+under one key (``{"message": {...}}``): the model when given, else the keyword fields; it
+raises ``TypeError`` when both are given or a required field is missing.
 
 ``RequestOptions(*, extra_headers=None, extra_query=None, extra_body=None,
 timeout=NOT_GIVEN, max_retries=NOT_GIVEN)`` — per-call overrides; every generated method
