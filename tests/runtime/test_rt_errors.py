@@ -261,3 +261,19 @@ def test_real_timeout_from_transport(sdk: ModuleType) -> None:
     with pytest.raises(sdk.APITimeoutError):
         client.messages.get_message(1, timeout=0.01)
     http.close()
+
+
+def test_client_error_models_unless_the_call_names_its_own(
+    sdk: ModuleType, models: ModuleType, client: Any, router: respx.MockRouter
+) -> None:
+    # messages names no error models: the client's map 401 to OAuthError; exports names
+    # its own (everything ApiError), which replace the client's rather than merge with them.
+    oauth = {"error": "invalid_token", "error_description": "expired"}
+    router.get("/messages/1").respond(401, json=oauth)
+    router.get("/exports/1").respond(401, json={**oauth, "errors": []})
+    with pytest.raises(sdk.AuthenticationError) as default:
+        client.messages.get_message(1)
+    with pytest.raises(sdk.AuthenticationError) as own:
+        client.exports.get_export(1)
+    assert isinstance(default.value.error, models.OAuthError)
+    assert isinstance(own.value.error, models.ApiError)

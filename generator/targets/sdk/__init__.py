@@ -92,7 +92,9 @@ class _SdkBuilder(SdkContext):
             "sdk/exceptions.py.jinja", **common, errors=self.errors.errors_view()
         )
         yield f"{self.src}/_client.py", render(
-            "sdk/_client.py.jinja", **common, client=self.package.client_view(services)
+            "sdk/_client.py.jinja",
+            **common,
+            client=self.package.client_view(services, self.service_renderer.client_error_models()),
         )
         yield f"{self.src}/__init__.py", render(
             "sdk/__init__.py.jinja",

@@ -9,7 +9,7 @@ from ..python.imports import Imports, sort_all
 from .context import SdkContext
 from .errors import ERROR_CLASS_NAMES
 from .models import ModelRenderer
-from .views import ServiceView
+from .views import ErrorModelsView, ServiceView
 
 RUNTIME_EXPORTS = (
     "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
@@ -52,6 +52,7 @@ class ClientView:
     services: tuple[ServiceView, ...]
     all_names: tuple[str, ...]
     sdk_name: str  # the name in the User-Agent: the package's, whatever the distribution is
+    error_models: ErrorModelsView  # the API's error models by status, mapped once per client
 
 
 class PackageRenderer(SdkContext):
@@ -65,9 +66,11 @@ class PackageRenderer(SdkContext):
             if not ModelRenderer.is_plain_alias(s)
         )
 
-    def client_view(self, services: list[ServiceView]) -> ClientView:
+    def client_view(self, services: list[ServiceView], error_models: ErrorModelsView) -> ClientView:
         clients = [self.project.client_class, self.project.async_client_class]
-        return ClientView(tuple(services), tuple(sort_all(clients)), f"{self.pkg}-python")
+        return ClientView(
+            tuple(services), tuple(sort_all(clients)), f"{self.pkg}-python", error_models
+        )
 
     def types_view(self) -> TypesView:
         models = self.models()

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from ...ir import Api, Body, Field, Operation, Parameter, Service, TypeRef
 from ..python.imports import Imports, sort_all
 from ..python.source import docstring
-from ..text import wrap
+from ..text import one_line, wrap
 from .context import SdkContext
 from .models import ModelRenderer
-from .views import Arg, MethodView, ServiceView, Signature, UploadView
+from .views import (
+    Arg,
+    CallView,
+    ErrorModelsView,
+    MethodView,
+    PageView,
+    ServiceView,
+    Signature,
+    UploadView,
+    WireArg,
+    WrappedBody,
+)
+
+# Where a parameter goes; the body kinds to which `extra_body` can add fields.
+_LOCATIONS = ("path", "query", "header")
+_BODY_KINDS_WITH_EXTRAS = ("json", "form", "multipart")
 
 
 class ServiceRenderer(SdkContext):
@@ -62,42 +79,55 @@ class ServiceRenderer(SdkContext):
 
     def _method_view(self, op: Operation, imports: Imports) -> MethodView:
         path_params = [p for p in op.parameters if p.location == "path"]
-        query_params = [p for p in op.parameters if p.location == "query"]
-        header_params = [p for p in op.parameters if p.location == "header"]
+        keyword_params = [p for p in op.parameters if p.location in ("query", "header")]
+        signature, overloads = self._signatures(op, imports)
+        # Models the call needs at run time, imported in the method body when it first runs.
+        runtime = Imports()
+        call = self._call_view(op, runtime)
+        returns, cast_result = self._returns(op, call, imports, runtime)
+        imports.core.update(
+            {"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query", "TimeoutTypes"}
+        )
+        if call.extra_body:
+            imports.core.add("Body")
+        if call.wrapped is not None:
+            imports.core.add("wrapped_body")
+        if call.page is not None:
+            imports.core.update({"SyncCursorPage", "AsyncPaginator"})
+        if cast_result:
+            imports.typing.add("cast")
+        if op.deprecated:
+            imports.core.add("deprecated")
+        return MethodView(
+            name=op.names.py,
+            doc=docstring(self._method_doc(op, path_params, keyword_params, op.body), indent=8),
+            returns=returns,
+            signature=signature,
+            overloads=overloads,
+            call=call,
+            deprecated=_deprecation(op) if op.deprecated else None,
+            cast_result=cast_result,
+            imports=runtime.model_lines("..types."),
+        )
+
+    # -- the signature --------------------------------------------------------------------
+
+    def _signatures(self, op: Operation, imports: Imports) -> tuple[Signature, list[Signature]]:
+        """The method's signature, and its overloads when a wrapped body may be passed either
+        as a model or as keywords."""
         body = op.body
         signature = Signature()
-        url_arg: str | None = None
         if op.upload is not None:
             # x-external-url: the operation is sent to a URL taken from another response.
-            url_arg = op.upload.url_argument
-            signature.positional.append(Arg(url_arg, "str"))
-        for param in path_params:
-            signature.positional.append(
-                Arg(param.names.py, self.annotator.annotation(param.type, imports, "argument"))
-            )
-        keyword_params = [*query_params, *header_params]
-        body_fields: list[Field] = list(body.fields) if body and body.flattened else []
-        outer_fields: list[Field] = list(body.outer_fields) if body else []
-        wrapper_type: str | None = None
-        overloads: list[Signature] = []
-        if body is not None and body.wrapper_key is not None:
-            wrapper_type = self._wrapper_annotation(body, imports)
-
-        query = [(p.names.py, p.type, p.required) for p in keyword_params]
-        inner = [(f.names.py, f.type, f.required) for f in body_fields]
-        outer = [(f.names.py, f.type, f.required) for f in outer_fields]
-
-        def keywords(*groups: tuple[list[tuple[str, TypeRef, bool]], bool]) -> list[Arg]:
-            """Required keywords first, then optional ones; ``False`` makes a group optional."""
-            required: list[Arg] = []
-            optional: list[Arg] = []
-            for items, may_require in groups:
-                for name, typ, is_required in items:
-                    self._add_arg(
-                        name, typ, is_required and may_require, imports, required, optional
-                    )
-            return [*required, *optional]
-
+            signature.positional.append(Arg(_url_arg(op), "str"))
+        for param in op.parameters:
+            if param.location == "path":
+                annotation = self.annotator.annotation(param.type, imports, "argument")
+                signature.positional.append(Arg(param.names.py, annotation))
+        query = [p for p in op.parameters if p.location in ("query", "header")]
+        inner = list(body.fields) if body and body.flattened else []
+        outer = list(body.outer_fields) if body else []
+        extras = _extras(with_body=body is not None and body.kind in _BODY_KINDS_WITH_EXTRAS)
         if body is not None and not body.flattened:
             annotation = self.annotator.annotation(body.type, imports, "argument")
             if body.kind == "binary":
@@ -108,126 +138,137 @@ class ServiceRenderer(SdkContext):
                 if body.required
                 else Arg("body", _or_not_given(annotation), "NOT_GIVEN")
             )
-        plain = wrapper_type is None
-        implementation = keywords((query, plain), (inner, plain), (outer, True))
-        extras = self._extras(
-            with_body=body is not None and body.kind in ("json", "form", "multipart")
-        )
-        if wrapper_type is not None:
-            # Overload 1: the inner object as a model; overload 2: its fields as keywords.
-            model_arg = Arg(body.wrapper_py or "body", wrapper_type)  # type: ignore[union-attr]
-            overloads = [
-                Signature(
-                    positional=[*signature.positional, model_arg],
-                    keyword=[*keywords((query, True), (outer, True)), *extras],
-                    positional_only=True,
-                ),
-                Signature(
-                    positional=list(signature.positional),
-                    keyword=[*keywords((query, True), (inner, True), (outer, True)), *extras],
-                    positional_only=True,
-                ),
-            ]
-            signature.positional.append(Arg(model_arg.name, f"{wrapper_type} | None", "None"))
-            signature.positional_only = True
-        signature.keyword.extend([*implementation, *extras])
-        imports.core.update(
-            {"NOT_GIVEN", "NotGiven", "RequestOptions", "Headers", "Query", "TimeoutTypes"}
-        )
-        if any(a.name == "extra_body" for a in extras):
-            imports.core.add("Body")
+        if body is None or body.wrapper_key is None:
+            keywords = self._keywords(imports, (query, True), (inner, True), (outer, True))
+            signature.keyword += [*keywords, *extras]
+            return signature, []
+        # Overload 1: the inner object as a model; overload 2: its fields as keywords.
+        wrapper_type = self._wrapper_annotation(body, imports)
+        model_arg = Arg(body.wrapper_py or "body", wrapper_type)
+        overloads = [
+            Signature(
+                positional=[*signature.positional, model_arg],
+                keyword=[*self._keywords(imports, (query, True), (outer, True)), *extras],
+                positional_only=True,
+            ),
+            Signature(
+                positional=list(signature.positional),
+                keyword=[
+                    *self._keywords(imports, (query, True), (inner, True), (outer, True)),
+                    *extras,
+                ],
+                positional_only=True,
+            ),
+        ]
+        # The implementation: every keyword optional but those beside the wrapper key; the
+        # runtime's `wrapped_body` checks what is missing.
+        signature.positional.append(Arg(model_arg.name, f"{wrapper_type} | None", "None"))
+        signature.positional_only = True
+        keywords = self._keywords(imports, (query, False), (inner, False), (outer, True))
+        signature.keyword += [*keywords, *extras]
+        return signature, overloads
 
-        prelude: list[str] = []
-        cast_to: str | None = None
-        # Models the call needs at run time, imported in the method body when it first runs.
-        runtime = Imports()
-        call_args: list[str] = [repr(op.method), url_arg or repr(op.path)]
-        if url_arg:
-            call_args.append("absolute_url=True")
-        if path_params:
-            pairs = _wire_to_args(path_params)
-            call_args.append(f"path_params={{{pairs}}}")
-        if query_params:
-            pairs = _wire_to_args(query_params)
-            call_args.append(f"query={{{pairs}}}")
-            styles = {p.names.wire: p.query_style for p in query_params if p.query_style != "form"}
-            if styles:
-                call_args.append(f"query_style={styles!r}")
-        if body is not None:
-            call_args.extend(self._body_args(op, body, wrapper_type, prelude))
+    def _keywords(
+        self, imports: Imports, *groups: tuple[Sequence[Parameter | Field], bool]
+    ) -> list[Arg]:
+        """Keyword arguments: the required ones first, then the optional ones; a group
+        whose flag is ``False`` is optional throughout."""
+        first: list[Arg] = []
+        last: list[Arg] = []
+        for group, may_require in groups:
+            for item in group:
+                annotation = self.annotator.annotation(item.type, imports, "argument")
+                if item.required and may_require:
+                    first.append(Arg(item.names.py, annotation))
+                else:
+                    last.append(Arg(item.names.py, _or_not_given(annotation), "NOT_GIVEN"))
+        return [*first, *last]
+
+    # -- the call -------------------------------------------------------------------------
+
+    def _call_view(self, op: Operation, runtime: Imports) -> CallView:
+        """What the method passes to the runtime; the template lays it out as one call."""
+        params = {loc: [p for p in op.parameters if p.location == loc] for loc in _LOCATIONS}
+        call = CallView(
+            method=op.method,
+            path=_url_arg(op) if op.upload is not None else op.path,
+            absolute_url=op.upload is not None,
+            path_params=_wire_args(params["path"]),
+            query=_wire_args(params["query"]),
+            query_style={
+                p.names.wire: p.query_style for p in params["query"] if p.query_style != "form"
+            },
+            headers=_wire_args(params["header"]),
+            error_models=self._error_models(op, runtime),
+            auth=op.auth_required,
+            redirect=op.redirect,
+            extra_body=op.body is not None and op.body.kind in _BODY_KINDS_WITH_EXTRAS,
+        )
+        if op.body is not None:
+            self._body_view(op.body, call)
         if op.result.unwrap_key:
-            call_args.append(f"unwrap={op.result.unwrap_key!r}")
-        errors = self._error_models(op, runtime)
-        if errors:
-            call_args.append(f"error_models={{{errors}}}")
-        if not op.auth_required:
-            call_args.append("auth=False")
-        headers_expr = "extra_headers"
-        if header_params:
-            pairs = _wire_to_args(header_params)
-            prelude.append(
-                "headers = {k: str(v) for k, v in {"
-                + pairs
-                + "}.items() if v is not None and not isinstance(v, NotGiven)}"
+            call.unwrap = op.result.unwrap_key
+        return call
+
+    @staticmethod
+    def _body_view(body: Body, call: CallView) -> None:
+        """How the body travels: a whole argument, JSON fields, a wrapped object, form
+        fields or multipart fields and files."""
+        if not body.flattened:
+            if body.kind == "multipart":
+                call.files = [WireArg("file", "body")]
+            else:
+                call.body_arg = "body"
+        elif body.kind == "multipart":
+            call.multipart = _wire_args(f for f in body.fields if not f.type.file)
+            call.files = _wire_args(f for f in body.fields if f.type.file)
+        elif body.kind == "form":
+            call.multipart = _wire_args(body.fields)
+        elif body.wrapper_key is not None:
+            call.wrapped = WrappedBody(
+                key=body.wrapper_key,
+                model_arg=body.wrapper_py or "body",
+                fields=_wire_args(body.fields),
+                required=tuple(f.names.wire for f in body.fields if f.required),
+                outer=_wire_args(body.outer_fields),
             )
-            headers_expr = "{**headers, **(extra_headers or {})}"
-        call_args.append(
-            f"options=RequestOptions(extra_headers={headers_expr}, extra_query=extra_query, "
-            + ("extra_body=extra_body, " if any(a.name == "extra_body" for a in extras) else "")
-            + "timeout=timeout, max_retries=max_retries)"
-        )
-        result = op.result
-        if result.kind == "page" and op.pagination is not None:
-            item_annotation = self.annotator.annotation(result.type, imports, "result")
-            self.annotator.annotation(result.type, runtime, "result")
-            returns = f"{{page}}[{item_annotation}]"
-            call = "request_page"
-            call_args.extend(
-                [
-                    f"item_type={item_annotation}",
-                    f"items_path={op.pagination.items_path!r}",
-                    f"next_cursor_path={op.pagination.next_cursor_path!r}",
-                    f"cursor_param={op.pagination.cursor_param!r}",
-                ]
-            )
-            imports.core.update({"SyncCursorPage", "AsyncPaginator"})
-        elif result.kind == "location":
-            # The redirect is the answer: the method returns the target URL.
-            call = "request"
-            returns = "str"
-            call_args.insert(2, "cast_to=str")
-            call_args.append("redirect='location'")
         else:
-            call = "request"
-            result_type = result.type
-            binary = result.kind == "bytes"
-            # A binary body is returned as it came, never decoded as text.
-            returns = (
-                "bytes" if binary else self.annotator.annotation(result_type, imports, "result")
+            call.json_fields = _wire_args(body.fields)
+
+    def _returns(
+        self, op: Operation, call: CallView, imports: Imports, runtime: Imports
+    ) -> tuple[str, bool]:
+        """The result annotation (of one item, for a list) and whether the runtime's result
+        needs a ``cast`` for the type checker; fills in what the call parses."""
+        result = op.result
+        if result.kind == "page" and op.pagination is not None and result.type is not None:
+            pagination = op.pagination
+            item = self.annotator.annotation(result.type, imports, "result")
+            self.annotator.annotation(result.type, runtime, "result")
+            call.page = PageView(
+                item=item,
+                items_path=pagination.items_path,
+                next_cursor_path=pagination.next_cursor_path,
+                cursor_param=pagination.cursor_param,
             )
-            if not binary:
-                self.annotator.annotation(result_type, runtime, "result")
-            call_args.insert(2, f"cast_to={returns if result_type else 'None'}")
-            if op.redirect == "follow":
-                call_args.append("redirect='follow'")
-            if result_type is not None and self._needs_cast(result_type, returns):
-                # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
-                imports.typing.add("cast")
-                cast_to = returns
-        return MethodView(
-            name=op.names.py,
-            doc=docstring(self._method_doc(op, path_params, keyword_params, body), indent=8),
-            returns=returns,
-            signature=signature,
-            overloads=overloads,
-            paginated=op.pagination is not None,
-            call=call,
-            call_args=call_args,
-            prelude=prelude,
-            deprecated=op.deprecated,
-            cast_to=cast_to,
-            imports=runtime.model_lines("..types."),
-        )
+            return item, False
+        if result.kind == "location":
+            # The redirect is the answer: the method returns the target URL.
+            call.cast_to = "str"
+            return "str", False
+        if result.kind == "bytes":
+            # A binary body is returned as it came, never decoded as text.
+            call.cast_to = "bytes"
+            return "bytes", False
+        result_type = result.type
+        if result_type is None:
+            call.cast_to = "None"
+            return "None", False
+        returns = self.annotator.annotation(result_type, imports, "result")
+        self.annotator.annotation(result_type, runtime, "result")
+        call.cast_to = returns
+        # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
+        return returns, self._needs_cast(result_type, returns)
 
     def _needs_cast(self, typ: TypeRef, annotation: str) -> bool:
         """Whether the runtime's ``type[T]`` overload cannot type this result: a top-level
@@ -247,34 +288,6 @@ class ServiceRenderer(SdkContext):
             return rendered.startswith("Annotated[") or " | " in rendered
         return True
 
-    def _add_arg(
-        self,
-        name: str,
-        typ: TypeRef,
-        required: bool,
-        imports: Imports,
-        required_args: list[Arg],
-        optional_args: list[Arg],
-    ) -> None:
-        annotation = self.annotator.annotation(typ, imports, "argument")
-        if required:
-            required_args.append(Arg(name, annotation))
-        else:
-            optional_args.append(Arg(name, _or_not_given(annotation), "NOT_GIVEN"))
-
-    @staticmethod
-    def _extras(*, with_body: bool) -> list[Arg]:
-        """The per-call options every method takes; ``extra_body`` where a JSON, form or
-        multipart body is sent, to add fields (top-level keys, form fields) the spec lacks."""
-        body = [Arg("extra_body", "Body | None", "None")] if with_body else []
-        return [
-            Arg("extra_headers", "Headers | None", "None"),
-            Arg("extra_query", "Query | None", "None"),
-            *body,
-            Arg("timeout", "TimeoutTypes | NotGiven", "NOT_GIVEN"),
-            Arg("max_retries", "int | NotGiven", "NOT_GIVEN"),
-        ]
-
     def _wrapper_annotation(self, body: Body, imports: Imports) -> str:
         for item in self._object_fields(body.type):
             if item.names.wire == body.wrapper_key:
@@ -288,72 +301,57 @@ class ServiceRenderer(SdkContext):
             return self.schemas[typ.ref].fields
         return ()
 
-    def _body_args(
-        self, op: Operation, body: Body, wrapper_type: str | None, prelude: list[str]
-    ) -> list[str]:
-        if not body.flattened:
-            if body.kind == "multipart":
-                return ["files={'file': body}"]
-            if body.kind == "binary":
-                return ["content=body"] if False else ["body=body"]
-            return ["body=body"]
-        pairs = _wire_to_args(body.fields)
-        outer = _wire_to_args(body.outer_fields)
-        if body.kind == "multipart":
-            binary = [f for f in body.fields if f.type.file]
-            plain = [f for f in body.fields if not f.type.file]
-            args = []
-            if plain:
-                fields = _wire_to_args(plain)
-                args.append(f"multipart={{{fields}}}")
-            if binary:
-                files = _wire_to_args(binary)
-                prelude.append(
-                    "files = {k: v for k, v in {"
-                    + files
-                    + "}.items() if not isinstance(v, NotGiven)}"
-                )
-                args.append("files=files")
-            return args
-        if body.kind == "form":
-            return [f"multipart={{{pairs}}}"]
-        if wrapper_type is not None:
-            key = body.wrapper_key
-            model = body.wrapper_py
-            prelude.append(f"inner: object = {model} if {model} is not None else {{{pairs}}}")
-            everything = ", ".join(f.names.py for f in body.fields)
-            both = (
-                f"any(not isinstance(v, NotGiven) for v in ({everything},)):\n"
-                f'    raise TypeError("pass either `{model}` or its fields as keywords, not both")'
-            )
-            if any(f.required for f in body.fields):
-                names = ", ".join(
-                    f"({f.names.py!r}, {f.names.py})" for f in body.fields if f.required
-                )
-                prelude.append(
-                    f"if {model} is None:\n"
-                    f"    missing = [n for n, v in ({names},) if isinstance(v, NotGiven)]\n"
-                    "    if missing:\n"
-                    "        missing_names = ', '.join(missing)\n"
-                    '        raise TypeError(f"missing required argument(s): {missing_names}")\n'
-                    f"elif {both}"
-                )
-            else:
-                prelude.append(f"if {model} is not None and {both}")
-            return [f"body={{{key!r}: inner{', ' + outer if outer else ''}}}"]
-        return [f"body={{{pairs}}}"]
+    # -- errors -------------------------------------------------------------------------
 
-    def _error_models(self, op: Operation, imports: Imports) -> str:
-        entries: list[str] = []
-        for response in op.errors:
-            if response.type is None or response.type.kind != "ref":
-                continue
-            name = self.annotator.annotation(response.type, imports, "result")
-            if name.endswith(" | None"):
-                name = name[: -len(" | None")]
-            key = response.status
-            entries.append(f"{int(key) if key.isdigit() else key!r}: {name}")
-        return ", ".join(entries)
+    def _documented_errors(self, op: Operation) -> dict[int | str, TypeRef]:
+        """The error models an operation documents, by status, range or ``default``."""
+        return {
+            int(r.status) if r.status.isdigit() else r.status: r.type
+            for r in op.errors
+            if r.type is not None and r.type.kind == "ref"
+        }
+
+    @functools.cached_property
+    def client_errors(self) -> dict[int | str, TypeRef]:
+        """The client's error models: for each status (range, ``default``) the model most
+        operations document for it.  An operation names its own only where they differ."""
+        votes: dict[int | str, Counter[str]] = {}
+        types: dict[str, TypeRef] = {}
+        for op in self.api.operations:
+            for key, typ in self._documented_errors(op).items():
+                votes.setdefault(key, Counter())[typ.ref or ""] += 1
+                types[typ.ref or ""] = typ
+        return {
+            key: types[min(counts, key=lambda ref: (-counts[ref], ref))]
+            for key, counts in sorted(votes.items(), key=lambda item: _status_order(item[0]))
+        }
+
+    def client_error_models(self) -> ErrorModelsView:
+        """The mapping the generated clients carry (``_error_models``), imported when an
+        error is first parsed."""
+        runtime = Imports()
+        entries = [
+            (key, self._error_model_name(typ, runtime)) for key, typ in self.client_errors.items()
+        ]
+        return ErrorModelsView(entries=entries, imports=runtime.model_lines(".types."))
+
+    def _error_models(self, op: Operation, runtime: Imports) -> list[tuple[int | str, str]] | None:
+        """The operation's error models when they differ from the client's, else ``None``.
+
+        They differ when some status the operation documents would be parsed into other
+        models than the operation names (a status it does not document is parsed with the
+        client's models)."""
+        own = self._documented_errors(op)
+        default = self.client_errors
+        for status in range(400, 600):
+            mine = _resolve(own, status)
+            if mine and mine != _resolve(default, status):
+                return [(key, self._error_model_name(typ, runtime)) for key, typ in own.items()]
+        return None
+
+    def _error_model_name(self, typ: TypeRef, imports: Imports) -> str:
+        name = self.annotator.annotation(typ, imports, "result")
+        return name[: -len(" | None")] if name.endswith(" | None") else name
 
     def _method_doc(
         self, op: Operation, path: list[Parameter], keyword: list[Parameter], body: Body | None
@@ -388,11 +386,11 @@ class ServiceRenderer(SdkContext):
             )
         for param in [*path, *keyword]:
             if param.description:
-                args.append(f"{param.names.py}: {_one_line(param.description)}")
+                args.append(f"{param.names.py}: {one_line(param.description)}")
         if body is not None:
             for item in [*body.fields, *body.outer_fields]:
                 if item.description:
-                    args.append(f"{item.names.py}: {_one_line(item.description)}")
+                    args.append(f"{item.names.py}: {one_line(item.description)}")
         if args:
             wrapped = [
                 textwrap.fill(
@@ -463,7 +461,6 @@ class ServiceRenderer(SdkContext):
                 name=upload.method_name,
                 doc=docstring(doc, indent=8),
                 params_method=params_op.names.py,
-                upload_method=op.names.py,
                 url_attr=url_attr,
                 form=form,
                 key_field=upload.key_field if dict(form).get(upload.key_field or "") else None,
@@ -476,9 +473,51 @@ class ServiceRenderer(SdkContext):
         return None
 
 
-def _wire_to_args(items: Iterable[Parameter | Field]) -> str:
-    """``'wire': python_arg, …``: the inside of a dict literal sent to the runtime."""
-    return ", ".join(f"{item.names.wire!r}: {item.names.py}" for item in items)
+def _wire_args(items: Iterable[Parameter | Field]) -> list[WireArg]:
+    return [WireArg(item.names.wire, item.names.py) for item in items]
+
+
+def _url_arg(op: Operation) -> str:
+    """The argument of an operation sent to a URL from another response (x-external-url)."""
+    assert op.upload is not None
+    return op.upload.url_argument
+
+
+def _extras(*, with_body: bool) -> list[Arg]:
+    """The per-call options every method takes; ``extra_body`` where a JSON, form or
+    multipart body is sent, to add fields (top-level keys, form fields) the spec lacks."""
+    body = [Arg("extra_body", "Body | None", "None")] if with_body else []
+    return [
+        Arg("extra_headers", "Headers | None", "None"),
+        Arg("extra_query", "Query | None", "None"),
+        *body,
+        Arg("timeout", "TimeoutTypes | NotGiven", "NOT_GIVEN"),
+        Arg("max_retries", "int | NotGiven", "NOT_GIVEN"),
+    ]
+
+
+def _deprecation(op: Operation) -> str:
+    """The message of a deprecated operation's ``@deprecated``."""
+    return f"`{op.names.py}` is deprecated by the API ({op.method} {op.path})."
+
+
+def _status_order(key: int | str) -> tuple[int, str]:
+    """Codes first, then ranges (``4XX``), then ``default``."""
+    if isinstance(key, int):
+        return (0, f"{key:03d}")
+    return (1 if key != "default" else 2, key)
+
+
+def _resolve(models: Mapping[int | str, TypeRef], status: int) -> list[str]:
+    """The models the runtime tries for ``status`` (see ``_parse_error_model``): the code,
+    its range, then ``default``."""
+    range_key = f"{status // 100}XX"
+    found: list[str] = []
+    for key in (status, str(status), range_key, range_key.lower(), "default"):
+        typ = models.get(key)
+        if typ is not None and typ.ref is not None and typ.ref not in found:
+            found.append(typ.ref)
+    return found
 
 
 def _or_not_given(annotation: str) -> str:
@@ -486,7 +525,3 @@ def _or_not_given(annotation: str) -> str:
     if annotation.endswith(" | None"):
         return annotation[: -len(" | None")] + " | NotGiven | None"
     return f"{annotation} | NotGiven"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -3,7 +3,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._core import AsyncAPIClient, StatusErrorClasses, SyncAPIClient
+from ._core import AsyncAPIClient, ErrorModels, StatusErrorClasses, SyncAPIClient
 
 if TYPE_CHECKING:
     from .resources.chats import AsyncChatsService, ChatsService
@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from .resources.uploads import AsyncUploadsService, UploadsService
 
 __all__ = ["AsyncSampleClient", "SampleClient"]
+
+
+def _error_models() -> ErrorModels:
+    """Error body models by status, for operations that name none of their own."""
+    from .models import ApiError, OAuthError
+
+    return {
+        400: ApiError,
+        401: OAuthError,
+        403: OAuthError,
+        404: ApiError,
+        422: ApiError,
+        "default": ApiError,
+    }
 
 
 class SampleClient(SyncAPIClient):
@@ -53,6 +67,9 @@ class SampleClient(SyncAPIClient):
 
         return STATUS_ERRORS
 
+    def _error_models(self) -> ErrorModels:
+        return _error_models()
+
 
 class AsyncSampleClient(AsyncAPIClient):
     """Asynchronous client of the Sample API."""
@@ -92,3 +109,6 @@ class AsyncSampleClient(AsyncAPIClient):
         from ._exceptions import STATUS_ERRORS
 
         return STATUS_ERRORS
+
+    def _error_models(self) -> ErrorModels:
+        return _error_models()

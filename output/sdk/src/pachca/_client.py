@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._core import AsyncAPIClient, StatusErrorClasses, SyncAPIClient
+from ._core import AsyncAPIClient, ErrorModels, StatusErrorClasses, SyncAPIClient
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -28,6 +28,24 @@ if TYPE_CHECKING:
 __all__ = ["AsyncPachcaClient", "PachcaClient"]
 
 
+def _error_models() -> ErrorModels:
+    """Error body models by status (the code, its ``4XX`` range, ``default``): for each, the
+    model the API's operations document; an operation documenting others passes its own."""
+    from .types.api_error import ApiError
+    from .types.oauth_error import OAuthError
+
+    return {
+        400: ApiError,
+        401: OAuthError,
+        402: ApiError,
+        403: OAuthError,
+        404: ApiError,
+        410: ApiError,
+        422: ApiError,
+        429: ApiError,
+    }
+
+
 class PachcaClient(SyncAPIClient):
     """Synchronous client for the Pachca API.
 
@@ -47,6 +65,10 @@ class PachcaClient(SyncAPIClient):
         from ._exceptions import STATUS_ERRORS
 
         return STATUS_ERRORS
+
+    def _error_models(self) -> ErrorModels:
+        """The error models of the API by status, for operations that name none of their own."""
+        return _error_models()
 
     @cached_property
     def messages(self) -> MessagesService:
@@ -189,6 +211,10 @@ class AsyncPachcaClient(AsyncAPIClient):
         from ._exceptions import STATUS_ERRORS
 
         return STATUS_ERRORS
+
+    def _error_models(self) -> ErrorModels:
+        """The error models of the API by status, for operations that name none of their own."""
+        return _error_models()
 
     @cached_property
     def messages(self) -> AsyncMessagesService:

@@ -50,11 +50,13 @@ class attributes::
             path_params: Mapping[str, object] | None = None,   # "{id}" → URL-quoted value
             query: Mapping[str, object] | None = None,
             query_style: Mapping[str, QueryStyle] | None = None,   # see "Query strings"
+            headers: Mapping[str, object] | None = None,   # header parameters (as str)
             body: object = NOT_GIVEN,                  # JSON body (omitted when NOT_GIVEN)
             multipart: Mapping[str, object] | None = None,   # multipart form fields
             files: FilesInput | None = None,           # multipart files
             unwrap: str | Sequence[str] | None = None, # parse body["data"] instead of body
             error_models: ErrorModels | None = None,   # {401: OAuthErr, "4XX": ..., "default": ...}
+                                                       # omitted: the client's _error_models()
             absolute_url: bool = False,                # path is a full URL (no base URL)
             auth: bool = True,                         # False: no Authorization header
             redirect: RedirectMode | None = None,      # "location": return the 3xx target URL;
@@ -69,6 +71,10 @@ anything else is validated with pydantic (model classes, ``list[Model]``, unions
 next_cursor_path: Sequence[str], cursor_param="cursor", **RequestArgs)`` returns
 ``SyncCursorPage[T]`` (first page fetched) or, on the async client, an ``AsyncPaginator[T]``
 (nothing sent until awaited / iterated).
+
+``wrapped_body(name, model, fields, required=())`` builds the inner object of a body wrapped
+under one key (``{"message": {...}}``): the model when given, else the keyword fields; it
+raises ``TypeError`` when both are given or a required field is missing.
 
 ``RequestOptions(*, extra_headers=None, extra_query=None, extra_body=None,
 timeout=NOT_GIVEN, max_retries=NOT_GIVEN)`` — per-call overrides; every generated method
@@ -224,8 +230,11 @@ from ._types import (
     strip_not_given,
 )
 from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
+from ._utils import wrapped_body
 
 if TYPE_CHECKING:
+    from typing_extensions import deprecated
+
     from ._models import BaseModel, OpenIntEnum, OpenStrEnum
     from ._unions import UnknownVariant, tagged_union
     from ._webhooks import compute_signature, parse_webhook, verify_signature
@@ -241,6 +250,8 @@ _ON_FIRST_USE = {
     "compute_signature": "._webhooks",
     "parse_webhook": "._webhooks",
     "verify_signature": "._webhooks",
+    # PEP 702, for deprecated operations: a warning from type checkers and at call time.
+    "deprecated": "typing_extensions",
 }
 
 __all__ = [
@@ -299,6 +310,7 @@ __all__ = [
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
     "compute_signature",
+    "deprecated",
     "file_name",
     "fill_filename",
     "is_given",
@@ -312,6 +324,7 @@ __all__ = [
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
     "verify_signature",
+    "wrapped_body",
 ]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, TypeAlias
 
 from ._exceptions import ConfigurationError
+from ._types import NotGiven
 
 __all__ = [
     "FileContent",
@@ -46,8 +47,11 @@ FileInput: TypeAlias = (
   bytes, a binary file object or a path.
 """
 
-FilesInput: TypeAlias = Mapping[str, FileInput] | Sequence[tuple[str, FileInput]]
-"""Files of a multipart request: ``{"field": file}`` or ``[("field", file), …]``."""
+FilesInput: TypeAlias = (
+    Mapping[str, FileInput | NotGiven] | Sequence[tuple[str, FileInput | NotGiven]]
+)
+"""Files of a multipart request: ``{"field": file}`` or ``[("field", file), …]``; a file
+left out (``NOT_GIVEN``) is not sent."""
 
 HttpxFile: TypeAlias = tuple[str, bytes | IO[bytes], str]
 
@@ -125,6 +129,11 @@ def to_httpx_files(
     files: FilesInput, opened: contextlib.ExitStack | None = None
 ) -> list[tuple[str, HttpxFile]]:
     """Normalize a files mapping/sequence into httpx's ``files=`` list form (paths are
-    opened on ``opened``, see :func:`to_httpx_file`)."""
+    opened on ``opened``, see :func:`to_httpx_file`); files left out (``NOT_GIVEN``) are
+    dropped."""
     items = files.items() if isinstance(files, Mapping) else files
-    return [(field, to_httpx_file(file, opened)) for field, file in items]
+    return [
+        (field, to_httpx_file(file, opened))
+        for field, file in items
+        if not isinstance(file, NotGiven)
+    ]

@@ -9,7 +9,6 @@ from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
     AsyncPaginator,
-    ErrorModels,
     Headers,
     NotGiven,
     Query,
@@ -19,7 +18,7 @@ from .._core import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from ..models import ApiError, Chat, ChatAvailability, OAuthError, SortOrder
+from ..models import Chat, ChatAvailability, SortOrder
 
 __all__ = [
     "AsyncChatsService",
@@ -27,8 +26,6 @@ __all__ = [
     "ChatsService",
     "ChatsServiceWithRawResponse",
 ]
-
-_ERRORS: ErrorModels = {401: OAuthError, 403: OAuthError, "default": ApiError}
 
 
 class ChatsService(SyncAPIResource):
@@ -73,7 +70,6 @@ class ChatsService(SyncAPIResource):
             items_path=("data",),
             next_cursor_path=("meta", "paginate", "next_page"),
             cursor_param="cursor",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -98,7 +94,6 @@ class ChatsService(SyncAPIResource):
             path_params={"id": id},
             cast_to=Chat,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -156,7 +151,6 @@ class AsyncChatsService(AsyncAPIResource):
             items_path=("data",),
             next_cursor_path=("meta", "paginate", "next_page"),
             cursor_param="cursor",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -181,7 +175,6 @@ class AsyncChatsService(AsyncAPIResource):
             path_params={"id": id},
             cast_to=Chat,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

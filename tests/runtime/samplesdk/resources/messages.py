@@ -7,7 +7,6 @@ import httpx
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
-    ErrorModels,
     Headers,
     NotGiven,
     Query,
@@ -17,7 +16,7 @@ from .._core import (
     strip_not_given,
     to_raw_response_wrapper,
 )
-from ..models import ApiError, Message, MessageEntityType, OAuthError, Priority
+from ..models import Message, MessageEntityType, Priority
 
 __all__ = [
     "AsyncMessagesService",
@@ -25,14 +24,6 @@ __all__ = [
     "MessagesService",
     "MessagesServiceWithRawResponse",
 ]
-
-_ERRORS: ErrorModels = {
-    401: OAuthError,
-    403: OAuthError,
-    400: ApiError,
-    404: ApiError,
-    "default": ApiError,
-}
 
 
 class MessagesService(SyncAPIResource):
@@ -72,7 +63,6 @@ class MessagesService(SyncAPIResource):
             },
             cast_to=Message,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -97,7 +87,6 @@ class MessagesService(SyncAPIResource):
             path_params={"id": id},
             cast_to=Message,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -124,7 +113,6 @@ class MessagesService(SyncAPIResource):
             body={"message": strip_not_given({"content": content})},
             cast_to=Message,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -148,7 +136,6 @@ class MessagesService(SyncAPIResource):
             "/messages/{id}",
             path_params={"id": id},
             cast_to=None,
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -203,7 +190,6 @@ class AsyncMessagesService(AsyncAPIResource):
             },
             cast_to=Message,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -228,7 +214,6 @@ class AsyncMessagesService(AsyncAPIResource):
             path_params={"id": id},
             cast_to=Message,
             unwrap="data",
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -252,7 +237,6 @@ class AsyncMessagesService(AsyncAPIResource):
             "/messages/{id}",
             path_params={"id": id},
             cast_to=None,
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

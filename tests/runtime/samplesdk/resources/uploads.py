@@ -5,7 +5,6 @@ import httpx
 from .._core import (
     NOT_GIVEN,
     AsyncAPIResource,
-    ErrorModels,
     FileInput,
     Headers,
     NotGiven,
@@ -17,11 +16,9 @@ from .._core import (
     fill_filename,
     presigned_form_upload,
 )
-from ..models import ApiError, OAuthError, UploadParams
+from ..models import UploadParams
 
 __all__ = ["AsyncUploadsService", "UploadsService"]
-
-_ERRORS: ErrorModels = {401: OAuthError, 403: OAuthError, "default": ApiError}
 
 
 def _form_fields(params: UploadParams) -> dict[str, str]:
@@ -45,7 +42,6 @@ class UploadsService(SyncAPIResource):
             "POST",
             "/uploads",
             cast_to=UploadParams,
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -121,7 +117,6 @@ class AsyncUploadsService(AsyncAPIResource):
             "POST",
             "/uploads",
             cast_to=UploadParams,
-            error_models=_ERRORS,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -107,12 +107,14 @@ class RequestArgs(TypedDict, total=False):
         query: query parameters (see ``_qs``: NOT_GIVEN/None dropped, lists repeated).
         query_style: per-parameter list style: ``"form"`` (default, repeated keys),
             ``"comma"``, ``"space"`` or ``"pipe"`` (one joined value).
+        headers: header parameters of the operation, sent as strings (NOT_GIVEN/None
+            dropped); they override the client's headers, ``extra_headers`` override them.
         body: JSON body (mapping, list, pydantic model, …); omit for no body.
         multipart: form fields of a ``multipart/form-data`` body (sent before the files).
-        files: files of a multipart body (see ``FileInput``).
+        files: files of a multipart body (see ``FileInput``; NOT_GIVEN dropped).
         unwrap: key (or key path) of the response JSON to parse into ``cast_to``.
         error_models: models for error bodies, by status, ``"4XX"``-style range or
-            ``"default"``.
+            ``"default"``; omitted: the client's own (see ``_error_models``).
         absolute_url: ``path`` is a full URL; the base URL is not prepended.
         auth: send the ``Authorization`` header (default ``True``).
         redirect: the operation answers with a documented redirect: ``"location"`` returns
@@ -125,6 +127,7 @@ class RequestArgs(TypedDict, total=False):
     path_params: Mapping[str, object] | None
     query: Mapping[str, object] | None
     query_style: Mapping[str, QueryStyle] | None
+    headers: Mapping[str, object] | None
     body: object
     multipart: Mapping[str, object] | None
     files: FilesInput | None
@@ -143,6 +146,7 @@ class _RequestSpec:
     path_params: Mapping[str, object] | None = None
     query: Mapping[str, object] | None = None
     query_style: Mapping[str, QueryStyle] | None = None
+    headers: Mapping[str, str] | None = None
     body: object = NOT_GIVEN
     multipart: Mapping[str, object] | None = None
     files: FilesInput | None = None
@@ -162,6 +166,7 @@ class _RequestSpec:
             path_params=args.get("path_params"),
             query=args.get("query"),
             query_style=args.get("query_style"),
+            headers=_given_strings(args.get("headers")),
             body=args.get("body", NOT_GIVEN),
             multipart=args.get("multipart"),
             files=args.get("files"),
@@ -183,6 +188,13 @@ class _PageSpec(Generic[_T]):
     items_path: tuple[str, ...]
     next_cursor_path: tuple[str, ...]
     cursor_param: str
+
+
+def _given_strings(values: Mapping[str, object] | None) -> dict[str, str] | None:
+    """Header parameters as strings, without those left out (``NOT_GIVEN`` or ``None``)."""
+    if values is None:
+        return None
+    return {k: str(v) for k, v in values.items() if v is not None and not isinstance(v, NotGiven)}
 
 
 def _merge_body(body: object, extra: Body | None) -> object:
@@ -346,6 +358,8 @@ class _BaseClient(Generic[_HttpxClientT]):
         if json_body:
             headers["Content-Type"] = "application/json"
         headers.update(self._custom_headers)
+        if spec.headers:
+            headers.update(spec.headers)
         if spec.options.extra_headers:
             headers.update(spec.options.extra_headers)
         return headers
@@ -440,9 +454,15 @@ class _BaseClient(Generic[_HttpxClientT]):
         subclasses, whose ``error`` is typed with the spec's error models."""
         return DEFAULT_STATUS_ERRORS
 
+    def _error_models(self) -> ErrorModels:
+        """Error body models by status for every operation that names none of its own; a
+        generated client returns the models its API documents."""
+        return {}
+
     def _status_error(self, response: httpx.Response, spec: _RequestSpec) -> APIStatusError:
         body = decode_body(response)
-        error = _parse_error_model(response.status_code, body, spec.error_models)
+        models = self._error_models() if spec.error_models is None else spec.error_models
+        error = _parse_error_model(response.status_code, body, models)
         classes = self._status_error_classes()
         return make_status_error(response, body=body, error=error, classes=classes)
 
@@ -455,6 +475,35 @@ class _BaseClient(Generic[_HttpxClientT]):
         return APIConnectionError(
             f"Connection error: {request.method} {request.url}: {detail}", request=request
         )
+
+    def _retry_after_error(
+        self, spec: _RequestSpec, request: httpx.Request, exc: httpx.HTTPError, retries: int
+    ) -> float | None:
+        """Seconds to wait before sending again after ``exc``; ``None``: raise it now.
+
+        Only transport errors of methods safe to repeat are retried, up to the retries left.
+        """
+        error = self._connection_error(exc, request)
+        self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
+        retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(spec.method)
+        delay = self._retry_delay(retries, None)
+        if not retryable or retries >= self._max_retries(spec) or delay is None:
+            return None
+        self._log_retry(request, type(exc).__name__, delay, retries)
+        return delay
+
+    def _retry_after_status(
+        self, spec: _RequestSpec, request: httpx.Request, response: httpx.Response, retries: int
+    ) -> float | None:
+        """Seconds to wait before sending again after an error status; ``None``: raise it."""
+        if retries >= self._max_retries(spec):
+            return None
+        if not should_retry_status(spec.method, response.status_code):
+            return None
+        delay = self._retry_delay(retries, response)
+        if delay is not None:
+            self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
+        return delay
 
     def _retry_delay(self, retries: int, response: httpx.Response | None) -> float | None:
         """Seconds before the next try; ``None``: the server asked for a longer wait than
@@ -708,7 +757,6 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     def _send_with_files(
         self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
     ) -> tuple[httpx.Response, int]:
-        max_retries = self._max_retries(spec)
         retries = 0
         while True:
             request = self._build_request(spec, files_stack)
@@ -721,31 +769,22 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                     follow = spec.redirect == "follow"
                     response = self._http.send(request, stream=stream, follow_redirects=follow)
             except httpx.HTTPError as exc:
-                error = self._connection_error(exc, request)
-                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
-                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
-                    spec.method
-                )
-                delay = self._retry_delay(retries, None)
-                if retryable and retries < max_retries and delay is not None:
-                    self._log_retry(request, type(exc).__name__, delay, retries)
-                    self._sleep(delay)
-                    retries += 1
-                    continue
-                raise error from exc
+                delay = self._retry_after_error(spec, request, exc, retries)
+                if delay is None:
+                    raise self._connection_error(exc, request) from exc
+                self._sleep(delay)
+                retries += 1
+                continue
             self._log_response(request, response, time.monotonic() - start, retries)
             if response.status_code < 400:
                 return response, retries
-            if retries < max_retries and should_retry_status(spec.method, response.status_code):
-                delay = self._retry_delay(retries, response)
-                if delay is not None:
-                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                    response.close()
-                    self._sleep(delay)
-                    retries += 1
-                    continue
-            response.read()
-            raise self._status_error(response, spec)
+            delay = self._retry_after_status(spec, request, response, retries)
+            if delay is None:
+                response.read()
+                raise self._status_error(response, spec)
+            response.close()
+            self._sleep(delay)
+            retries += 1
 
     @overload
     def request(
@@ -901,7 +940,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     async def _send_with_files(
         self, spec: _RequestSpec, stream: bool, files_stack: contextlib.ExitStack
     ) -> tuple[httpx.Response, int]:
-        max_retries = self._max_retries(spec)
         retries = 0
         while True:
             request = self._build_request(spec, files_stack)
@@ -916,31 +954,22 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                         request, stream=stream, follow_redirects=follow
                     )
             except httpx.HTTPError as exc:
-                error = self._connection_error(exc, request)
-                self._log.debug("HTTP error: %s %s: %s", request.method, request.url, error)
-                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
-                    spec.method
-                )
-                delay = self._retry_delay(retries, None)
-                if retryable and retries < max_retries and delay is not None:
-                    self._log_retry(request, type(exc).__name__, delay, retries)
-                    await self._asleep(delay)
-                    retries += 1
-                    continue
-                raise error from exc
+                delay = self._retry_after_error(spec, request, exc, retries)
+                if delay is None:
+                    raise self._connection_error(exc, request) from exc
+                await self._asleep(delay)
+                retries += 1
+                continue
             self._log_response(request, response, time.monotonic() - start, retries)
             if response.status_code < 400:
                 return response, retries
-            if retries < max_retries and should_retry_status(spec.method, response.status_code):
-                delay = self._retry_delay(retries, response)
-                if delay is not None:
-                    self._log_retry(request, f"HTTP {response.status_code}", delay, retries)
-                    await response.aclose()
-                    await self._asleep(delay)
-                    retries += 1
-                    continue
-            await response.aread()
-            raise self._status_error(response, spec)
+            delay = self._retry_after_status(spec, request, response, retries)
+            if delay is None:
+                await response.aread()
+                raise self._status_error(response, spec)
+            await response.aclose()
+            await self._asleep(delay)
+            retries += 1
 
     @overload
     async def request(

@@ -31,6 +31,7 @@ __all__ = [
     "mask_token",
     "to_jsonable",
     "validate_as",
+    "wrapped_body",
 ]
 
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]+)\}")
@@ -176,3 +177,22 @@ def mask_headers(headers: Mapping[str, str], token: str | None) -> dict[str, str
         else:
             masked[key] = value
     return masked
+
+
+def wrapped_body(
+    name: str, model: object | None, fields: Mapping[str, object], required: Sequence[str] = ()
+) -> object:
+    """The object a request body wraps under one key: ``model`` when the caller passed it,
+    else its fields given as keywords (keyed by wire name, ``NOT_GIVEN`` for those left out).
+
+    Raises ``TypeError`` when both are given, or when a field named in ``required`` is
+    missing from the keywords.
+    """
+    if model is None:
+        missing = [key for key in required if isinstance(fields.get(key), NotGiven)]
+        if missing:
+            raise TypeError(f"missing required argument(s): {', '.join(missing)}")
+        return fields
+    if any(not isinstance(value, NotGiven) for value in fields.values()):
+        raise TypeError(f"pass either `{name}` or its fields as keywords, not both")
+    return model

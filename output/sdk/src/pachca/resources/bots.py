@@ -21,6 +21,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -80,31 +81,22 @@ class BotsService(SyncAPIResource):
             limit: Maximum number of bots on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
             "/bots",
             query={"query": query, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Bot,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Bot,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -392,73 +384,38 @@ class BotsService(SyncAPIResource):
             single_chat: Allow the bot into one group chat or channel only (direct
                 conversations and threads do not count). Cannot be changed later.
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            webhook
-            if webhook is not None
-            else {
-                "name": name,
-                "nickname": nickname,
-                "outgoing_url": outgoing_url,
-                "events": events,
-                "trigger_on": trigger_on,
-                "commands": commands,
-                "scopes": scopes,
-                "template": template,
-                "template_engine": template_engine,
-                "challenge_key": challenge_key,
-                "link_preview_enabled": link_preview_enabled,
-                "ignore_self_messages": ignore_self_messages,
-                "events_history_enabled": events_history_enabled,
-                "who_can_add": who_can_add,
-                "can_edit": can_edit,
-                "single_chat": single_chat,
-            }
-        )
-        if webhook is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                nickname,
-                outgoing_url,
-                events,
-                trigger_on,
-                commands,
-                scopes,
-                template,
-                template_engine,
-                challenge_key,
-                link_preview_enabled,
-                ignore_self_messages,
-                events_history_enabled,
-                who_can_add,
-                can_edit,
-                single_chat,
-            )
-        ):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/bots",
             cast_to=BotWithToken,
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {
+                        "name": name,
+                        "nickname": nickname,
+                        "outgoing_url": outgoing_url,
+                        "events": events,
+                        "trigger_on": trigger_on,
+                        "commands": commands,
+                        "scopes": scopes,
+                        "template": template,
+                        "template_engine": template_engine,
+                        "challenge_key": challenge_key,
+                        "link_preview_enabled": link_preview_enabled,
+                        "ignore_self_messages": ignore_self_messages,
+                        "events_history_enabled": events_history_enabled,
+                        "who_can_add": who_can_add,
+                        "can_edit": can_edit,
+                        "single_chat": single_chat,
+                    },
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -486,9 +443,7 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
@@ -496,13 +451,6 @@ class BotsService(SyncAPIResource):
             cast_to=Bot,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -795,68 +743,37 @@ class BotsService(SyncAPIResource):
             can_edit: Roles that may change the bot's settings besides its creator, who
                 always can; an empty list leaves the bot to its creator alone.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            webhook
-            if webhook is not None
-            else {
-                "name": name,
-                "nickname": nickname,
-                "outgoing_url": outgoing_url,
-                "events": events,
-                "trigger_on": trigger_on,
-                "commands": commands,
-                "scopes": scopes,
-                "template": template,
-                "template_engine": template_engine,
-                "challenge_key": challenge_key,
-                "link_preview_enabled": link_preview_enabled,
-                "ignore_self_messages": ignore_self_messages,
-                "events_history_enabled": events_history_enabled,
-                "who_can_add": who_can_add,
-                "can_edit": can_edit,
-            }
-        )
-        if webhook is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                nickname,
-                outgoing_url,
-                events,
-                trigger_on,
-                commands,
-                scopes,
-                template,
-                template_engine,
-                challenge_key,
-                link_preview_enabled,
-                ignore_self_messages,
-                events_history_enabled,
-                who_can_add,
-                can_edit,
-            )
-        ):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/bots/{id}",
             cast_to=Bot,
             path_params={"id": id},
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {
+                        "name": name,
+                        "nickname": nickname,
+                        "outgoing_url": outgoing_url,
+                        "events": events,
+                        "trigger_on": trigger_on,
+                        "commands": commands,
+                        "scopes": scopes,
+                        "template": template,
+                        "template_engine": template_engine,
+                        "challenge_key": challenge_key,
+                        "link_preview_enabled": link_preview_enabled,
+                        "ignore_self_messages": ignore_self_messages,
+                        "events_history_enabled": events_history_enabled,
+                        "who_can_add": who_can_add,
+                        "can_edit": can_edit,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -887,21 +804,11 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/bots/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -931,9 +838,7 @@ class BotsService(SyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "POST",
@@ -941,13 +846,6 @@ class BotsService(SyncAPIResource):
             cast_to=BotWithToken,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -972,22 +870,13 @@ class BotsService(SyncAPIResource):
 
         `POST /bot/recreate_token`; scope `bot_self:write`.
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "POST",
             "/bot/recreate_token",
             cast_to=BotWithToken,
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1046,32 +935,21 @@ class BotsService(SyncAPIResource):
             outgoing_url: New webhook address; an empty string switches the outgoing webhook
                 off.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
-        inner: object = webhook if webhook is not None else {"outgoing_url": outgoing_url}
-        if webhook is None:
-            missing = [n for n, v in (("outgoing_url", outgoing_url),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (outgoing_url,)):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/bot/webhook",
             cast_to=Bot,
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {"outgoing_url": outgoing_url},
+                    required=("outgoing_url",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1123,31 +1001,22 @@ class AsyncBotsService(AsyncAPIResource):
             limit: Maximum number of bots on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
             "/bots",
             query={"query": query, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Bot,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Bot,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -1435,73 +1304,38 @@ class AsyncBotsService(AsyncAPIResource):
             single_chat: Allow the bot into one group chat or channel only (direct
                 conversations and threads do not count). Cannot be changed later.
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            webhook
-            if webhook is not None
-            else {
-                "name": name,
-                "nickname": nickname,
-                "outgoing_url": outgoing_url,
-                "events": events,
-                "trigger_on": trigger_on,
-                "commands": commands,
-                "scopes": scopes,
-                "template": template,
-                "template_engine": template_engine,
-                "challenge_key": challenge_key,
-                "link_preview_enabled": link_preview_enabled,
-                "ignore_self_messages": ignore_self_messages,
-                "events_history_enabled": events_history_enabled,
-                "who_can_add": who_can_add,
-                "can_edit": can_edit,
-                "single_chat": single_chat,
-            }
-        )
-        if webhook is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                nickname,
-                outgoing_url,
-                events,
-                trigger_on,
-                commands,
-                scopes,
-                template,
-                template_engine,
-                challenge_key,
-                link_preview_enabled,
-                ignore_self_messages,
-                events_history_enabled,
-                who_can_add,
-                can_edit,
-                single_chat,
-            )
-        ):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/bots",
             cast_to=BotWithToken,
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {
+                        "name": name,
+                        "nickname": nickname,
+                        "outgoing_url": outgoing_url,
+                        "events": events,
+                        "trigger_on": trigger_on,
+                        "commands": commands,
+                        "scopes": scopes,
+                        "template": template,
+                        "template_engine": template_engine,
+                        "challenge_key": challenge_key,
+                        "link_preview_enabled": link_preview_enabled,
+                        "ignore_self_messages": ignore_self_messages,
+                        "events_history_enabled": events_history_enabled,
+                        "who_can_add": who_can_add,
+                        "can_edit": can_edit,
+                        "single_chat": single_chat,
+                    },
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1529,9 +1363,7 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
@@ -1539,13 +1371,6 @@ class AsyncBotsService(AsyncAPIResource):
             cast_to=Bot,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1838,68 +1663,37 @@ class AsyncBotsService(AsyncAPIResource):
             can_edit: Roles that may change the bot's settings besides its creator, who
                 always can; an empty list leaves the bot to its creator alone.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            webhook
-            if webhook is not None
-            else {
-                "name": name,
-                "nickname": nickname,
-                "outgoing_url": outgoing_url,
-                "events": events,
-                "trigger_on": trigger_on,
-                "commands": commands,
-                "scopes": scopes,
-                "template": template,
-                "template_engine": template_engine,
-                "challenge_key": challenge_key,
-                "link_preview_enabled": link_preview_enabled,
-                "ignore_self_messages": ignore_self_messages,
-                "events_history_enabled": events_history_enabled,
-                "who_can_add": who_can_add,
-                "can_edit": can_edit,
-            }
-        )
-        if webhook is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                nickname,
-                outgoing_url,
-                events,
-                trigger_on,
-                commands,
-                scopes,
-                template,
-                template_engine,
-                challenge_key,
-                link_preview_enabled,
-                ignore_self_messages,
-                events_history_enabled,
-                who_can_add,
-                can_edit,
-            )
-        ):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/bots/{id}",
             cast_to=Bot,
             path_params={"id": id},
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {
+                        "name": name,
+                        "nickname": nickname,
+                        "outgoing_url": outgoing_url,
+                        "events": events,
+                        "trigger_on": trigger_on,
+                        "commands": commands,
+                        "scopes": scopes,
+                        "template": template,
+                        "template_engine": template_engine,
+                        "challenge_key": challenge_key,
+                        "link_preview_enabled": link_preview_enabled,
+                        "ignore_self_messages": ignore_self_messages,
+                        "events_history_enabled": events_history_enabled,
+                        "who_can_add": who_can_add,
+                        "can_edit": can_edit,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1930,21 +1724,11 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/bots/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1974,9 +1758,7 @@ class AsyncBotsService(AsyncAPIResource):
         Args:
             id: Bot id (the same number as the bot's user id).
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "POST",
@@ -1984,13 +1766,6 @@ class AsyncBotsService(AsyncAPIResource):
             cast_to=BotWithToken,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2015,22 +1790,13 @@ class AsyncBotsService(AsyncAPIResource):
 
         `POST /bot/recreate_token`; scope `bot_self:write`.
         """
-        from ..types.api_error import ApiError
         from ..types.bot_with_token import BotWithToken
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "POST",
             "/bot/recreate_token",
             cast_to=BotWithToken,
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2089,32 +1855,21 @@ class AsyncBotsService(AsyncAPIResource):
             outgoing_url: New webhook address; an empty string switches the outgoing webhook
                 off.
         """
-        from ..types.api_error import ApiError
         from ..types.bot import Bot
-        from ..types.oauth_error import OAuthError
 
-        inner: object = webhook if webhook is not None else {"outgoing_url": outgoing_url}
-        if webhook is None:
-            missing = [n for n, v in (("outgoing_url", outgoing_url),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (outgoing_url,)):
-            raise TypeError("pass either `webhook` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/bot/webhook",
             cast_to=Bot,
-            body={"webhook": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {"outgoing_url": outgoing_url},
+                    required=("outgoing_url",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

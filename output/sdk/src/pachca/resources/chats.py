@@ -22,6 +22,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -93,9 +94,7 @@ class ChatsService(SyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -111,24 +110,16 @@ class ChatsService(SyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Chat,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Chat,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -192,51 +183,27 @@ class ChatsService(SyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            chat
-            if chat is not None
-            else {
-                "name": name,
-                "member_ids": member_ids,
-                "group_tag_ids": group_tag_ids,
-                "channel": channel,
-                "public": public,
-            }
-        )
-        if chat is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                member_ids,
-                group_tag_ids,
-                channel,
-                public,
-            )
-        ):
-            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/chats",
             cast_to=Chat,
-            body={"chat": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "chat": wrapped_body(
+                    "chat",
+                    chat,
+                    {
+                        "name": name,
+                        "member_ids": member_ids,
+                        "group_tag_ids": group_tag_ids,
+                        "channel": channel,
+                        "public": public,
+                    },
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -275,9 +242,6 @@ class ChatsService(SyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/chats/exports",
@@ -288,13 +252,6 @@ class ChatsService(SyncAPIResource):
                 "webhook_url": webhook_url,
                 "chat_ids": chat_ids,
                 "skip_chats_file": skip_chats_file,
-            },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
             },
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -328,28 +285,18 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Export id, as given in the export-ready notification.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "GET",
             "/chats/exports/{id}",
             cast_to=str,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
+            redirect="location",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            redirect="location",
         )
 
     def get_chat(
@@ -370,9 +317,7 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
@@ -380,13 +325,6 @@ class ChatsService(SyncAPIResource):
             cast_to=Chat,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -449,35 +387,21 @@ class ChatsService(SyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
-        inner: object = chat if chat is not None else {"name": name, "public": public}
-        if chat is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                public,
-            )
-        ):
-            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/chats/{id}",
             cast_to=Chat,
             path_params={"id": id},
-            body={"chat": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "chat": wrapped_body(
+                    "chat",
+                    chat,
+                    {"name": name, "public": public},
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -506,15 +430,11 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "PUT",
             "/chats/{id}/archive",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -541,15 +461,11 @@ class ChatsService(SyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "PUT",
             "/chats/{id}/unarchive",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -617,9 +533,7 @@ class AsyncChatsService(AsyncAPIResource):
             limit: Maximum number of chats on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -635,24 +549,16 @@ class AsyncChatsService(AsyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Chat,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Chat,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -716,51 +622,27 @@ class AsyncChatsService(AsyncAPIResource):
             channel: Create a channel instead of a group chat.
             public: Let anyone in the workspace find and join the chat.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            chat
-            if chat is not None
-            else {
-                "name": name,
-                "member_ids": member_ids,
-                "group_tag_ids": group_tag_ids,
-                "channel": channel,
-                "public": public,
-            }
-        )
-        if chat is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                member_ids,
-                group_tag_ids,
-                channel,
-                public,
-            )
-        ):
-            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/chats",
             cast_to=Chat,
-            body={"chat": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "chat": wrapped_body(
+                    "chat",
+                    chat,
+                    {
+                        "name": name,
+                        "member_ids": member_ids,
+                        "group_tag_ids": group_tag_ids,
+                        "channel": channel,
+                        "public": public,
+                    },
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -799,9 +681,6 @@ class AsyncChatsService(AsyncAPIResource):
             chat_ids: Export only these chats; all chats when omitted.
             skip_chats_file: Leave out the `chats.json` file listing the chats.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/chats/exports",
@@ -812,13 +691,6 @@ class AsyncChatsService(AsyncAPIResource):
                 "webhook_url": webhook_url,
                 "chat_ids": chat_ids,
                 "skip_chats_file": skip_chats_file,
-            },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
             },
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -852,28 +724,18 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Export id, as given in the export-ready notification.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "GET",
             "/chats/exports/{id}",
             cast_to=str,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
+            redirect="location",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            redirect="location",
         )
 
     async def get_chat(
@@ -894,9 +756,7 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
@@ -904,13 +764,6 @@ class AsyncChatsService(AsyncAPIResource):
             cast_to=Chat,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -973,35 +826,21 @@ class AsyncChatsService(AsyncAPIResource):
             name: New chat name.
             public: Whether anyone in the workspace can find and join the chat.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
-        inner: object = chat if chat is not None else {"name": name, "public": public}
-        if chat is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                name,
-                public,
-            )
-        ):
-            raise TypeError("pass either `chat` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/chats/{id}",
             cast_to=Chat,
             path_params={"id": id},
-            body={"chat": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "chat": wrapped_body(
+                    "chat",
+                    chat,
+                    {"name": name, "public": public},
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1030,15 +869,11 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "PUT",
             "/chats/{id}/archive",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1065,15 +900,11 @@ class AsyncChatsService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "PUT",
             "/chats/{id}/unarchive",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -65,15 +65,12 @@ class FilesService(SyncAPIResource):
 
         `POST /uploads`; scope `uploads:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.upload_params import UploadParams
 
         return self._client.request(
             "POST",
             "/uploads",
             cast_to=UploadParams,
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -123,12 +120,11 @@ class FilesService(SyncAPIResource):
                 `${filename}`).
             file: Contents of the file; must be the last form field.
         """
-        files = {k: v for k, v in {"file": file}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "POST",
             direct_url,
-            cast_to=None,
             absolute_url=True,
+            cast_to=None,
             multipart={
                 "Content-Disposition": content_disposition,
                 "acl": acl,
@@ -139,7 +135,7 @@ class FilesService(SyncAPIResource):
                 "x-amz-signature": x_amz_signature,
                 "key": key,
             },
-            files=files,
+            files={"file": file},
             auth=False,
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -239,15 +235,12 @@ class AsyncFilesService(AsyncAPIResource):
 
         `POST /uploads`; scope `uploads:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.upload_params import UploadParams
 
         return await self._client.request(
             "POST",
             "/uploads",
             cast_to=UploadParams,
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -297,12 +290,11 @@ class AsyncFilesService(AsyncAPIResource):
                 `${filename}`).
             file: Contents of the file; must be the last form field.
         """
-        files = {k: v for k, v in {"file": file}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "POST",
             direct_url,
-            cast_to=None,
             absolute_url=True,
+            cast_to=None,
             multipart={
                 "Content-Disposition": content_disposition,
                 "acl": acl,
@@ -313,7 +305,7 @@ class AsyncFilesService(AsyncAPIResource):
                 "x-amz-signature": x_amz_signature,
                 "key": key,
             },
-            files=files,
+            files={"file": file},
             auth=False,
             options=RequestOptions(
                 extra_headers=extra_headers,

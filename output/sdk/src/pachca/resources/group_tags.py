@@ -21,6 +21,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -71,32 +72,22 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
             "/group_tags",
             query={"names": names, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=GroupTag,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=GroupTag,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -146,32 +137,21 @@ class GroupTagsService(SyncAPIResource):
         Args:
             name: Tag name.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
-        inner: object = group_tag if group_tag is not None else {"name": name}
-        if group_tag is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (name,)):
-            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/group_tags",
             cast_to=GroupTag,
-            body={"group_tag": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "group_tag": wrapped_body(
+                    "group_tag",
+                    group_tag,
+                    {"name": name},
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -199,9 +179,7 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
@@ -209,13 +187,6 @@ class GroupTagsService(SyncAPIResource):
             cast_to=GroupTag,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -275,34 +246,22 @@ class GroupTagsService(SyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
-        inner: object = group_tag if group_tag is not None else {"name": name}
-        if group_tag is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (name,)):
-            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/group_tags/{id}",
             cast_to=GroupTag,
             path_params={"id": id},
-            body={"group_tag": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "group_tag": wrapped_body(
+                    "group_tag",
+                    group_tag,
+                    {"name": name},
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -330,21 +289,11 @@ class GroupTagsService(SyncAPIResource):
         Args:
             id: Group tag id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/group_tags/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -375,8 +324,6 @@ class GroupTagsService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -384,25 +331,16 @@ class GroupTagsService(SyncAPIResource):
             "/group_tags/{id}/users",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 
@@ -446,32 +384,22 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of tags on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
             "/group_tags",
             query={"names": names, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=GroupTag,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=GroupTag,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -521,32 +449,21 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             name: Tag name.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
-        inner: object = group_tag if group_tag is not None else {"name": name}
-        if group_tag is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (name,)):
-            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/group_tags",
             cast_to=GroupTag,
-            body={"group_tag": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "group_tag": wrapped_body(
+                    "group_tag",
+                    group_tag,
+                    {"name": name},
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -574,9 +491,7 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
@@ -584,13 +499,6 @@ class AsyncGroupTagsService(AsyncAPIResource):
             cast_to=GroupTag,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -650,34 +558,22 @@ class AsyncGroupTagsService(AsyncAPIResource):
             id: Group tag id.
             name: Tag name.
         """
-        from ..types.api_error import ApiError
         from ..types.group_tag import GroupTag
-        from ..types.oauth_error import OAuthError
 
-        inner: object = group_tag if group_tag is not None else {"name": name}
-        if group_tag is None:
-            missing = [n for n, v in (("name", name),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(not isinstance(v, NotGiven) for v in (name,)):
-            raise TypeError("pass either `group_tag` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/group_tags/{id}",
             cast_to=GroupTag,
             path_params={"id": id},
-            body={"group_tag": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "group_tag": wrapped_body(
+                    "group_tag",
+                    group_tag,
+                    {"name": name},
+                    required=("name",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -705,21 +601,11 @@ class AsyncGroupTagsService(AsyncAPIResource):
         Args:
             id: Group tag id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/group_tags/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -750,8 +636,6 @@ class AsyncGroupTagsService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -759,25 +643,16 @@ class AsyncGroupTagsService(AsyncAPIResource):
             "/group_tags/{id}/users",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 

@@ -76,8 +76,6 @@ class MembersService(SyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -85,24 +83,16 @@ class MembersService(SyncAPIResource):
             "/chats/{id}/members",
             path_params={"id": id},
             query={"role": role, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def add_chat_members(
@@ -129,23 +119,12 @@ class MembersService(SyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/chats/{id}/members",
             cast_to=None,
             path_params={"id": id},
             body={"member_ids": member_ids, "silent": silent},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -179,23 +158,12 @@ class MembersService(SyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
             cast_to=None,
             path_params={"id": id, "user_id": user_id},
             body={"role": role},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -226,15 +194,11 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
             cast_to=None,
             path_params={"id": id, "user_id": user_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -266,23 +230,12 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/chats/{id}/group_tags",
             cast_to=None,
             path_params={"id": id},
             body={"group_tag_ids": group_tag_ids},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -312,15 +265,11 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
             cast_to=None,
             path_params={"id": id, "tag_id": tag_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -347,22 +296,11 @@ class MembersService(SyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/chats/{id}/leave",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -417,8 +355,6 @@ class AsyncMembersService(AsyncAPIResource):
             limit: Maximum number of members on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -426,24 +362,16 @@ class AsyncMembersService(AsyncAPIResource):
             "/chats/{id}/members",
             path_params={"id": id},
             query={"role": role, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     async def add_chat_members(
@@ -470,23 +398,12 @@ class AsyncMembersService(AsyncAPIResource):
             member_ids: Users to add to the chat.
             silent: Do not post the system message announcing the new members.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/chats/{id}/members",
             cast_to=None,
             path_params={"id": id},
             body={"member_ids": member_ids, "silent": silent},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -520,23 +437,12 @@ class AsyncMembersService(AsyncAPIResource):
             user_id: Id of the member whose role changes.
             role: The member's new role.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "PUT",
             "/chats/{id}/members/{user_id}",
             cast_to=None,
             path_params={"id": id, "user_id": user_id},
             body={"role": role},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -567,15 +473,11 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             user_id: Id of the user to remove.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/chats/{id}/members/{user_id}",
             cast_to=None,
             path_params={"id": id, "user_id": user_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -607,23 +509,12 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/chats/{id}/group_tags",
             cast_to=None,
             path_params={"id": id},
             body={"group_tag_ids": group_tag_ids},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -653,15 +544,11 @@ class AsyncMembersService(AsyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
             cast_to=None,
             path_params={"id": id, "tag_id": tag_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -688,22 +575,11 @@ class AsyncMembersService(AsyncAPIResource):
         Args:
             id: Chat id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/chats/{id}/leave",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -21,6 +21,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -84,9 +85,7 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -98,25 +97,16 @@ class MessagesService(SyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Message,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Message,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -206,66 +196,32 @@ class MessagesService(SyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            message
-            if message is not None
-            else {
-                "entity_type": entity_type,
-                "entity_id": entity_id,
-                "content": content,
-                "files": files,
-                "buttons": buttons,
-                "parent_message_id": parent_message_id,
-                "display_avatar_url": display_avatar_url,
-                "display_name": display_name,
-                "skip_invite_mentions": skip_invite_mentions,
-            }
-        )
-        if message is None:
-            missing = [
-                n
-                for n, v in (
-                    ("entity_id", entity_id),
-                    ("content", content),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                entity_type,
-                entity_id,
-                content,
-                files,
-                buttons,
-                parent_message_id,
-                display_avatar_url,
-                display_name,
-                skip_invite_mentions,
-            )
-        ):
-            raise TypeError("pass either `message` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/messages",
             cast_to=Message,
-            body={"message": inner, "link_preview": link_preview},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "message": wrapped_body(
+                    "message",
+                    message,
+                    {
+                        "entity_type": entity_type,
+                        "entity_id": entity_id,
+                        "content": content,
+                        "files": files,
+                        "buttons": buttons,
+                        "parent_message_id": parent_message_id,
+                        "display_avatar_url": display_avatar_url,
+                        "display_name": display_name,
+                        "skip_invite_mentions": skip_invite_mentions,
+                    },
+                    required=("entity_id", "content"),
+                ),
+                "link_preview": link_preview,
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -294,9 +250,7 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
@@ -304,13 +258,6 @@ class MessagesService(SyncAPIResource):
             cast_to=Message,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -387,48 +334,27 @@ class MessagesService(SyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            message
-            if message is not None
-            else {
-                "content": content,
-                "files": files,
-                "buttons": buttons,
-                "display_avatar_url": display_avatar_url,
-                "display_name": display_name,
-            }
-        )
-        if message is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                content,
-                files,
-                buttons,
-                display_avatar_url,
-                display_name,
-            )
-        ):
-            raise TypeError("pass either `message` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/messages/{id}",
             cast_to=Message,
             path_params={"id": id},
-            body={"message": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "message": wrapped_body(
+                    "message",
+                    message,
+                    {
+                        "content": content,
+                        "files": files,
+                        "buttons": buttons,
+                        "display_avatar_url": display_avatar_url,
+                        "display_name": display_name,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -457,21 +383,11 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/messages/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -498,21 +414,11 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/messages/{id}/pin",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -539,15 +445,11 @@ class MessagesService(SyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/messages/{id}/pin",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -578,33 +480,21 @@ class MessagesService(SyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=int,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=int,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def unfurl_links(
@@ -631,23 +521,12 @@ class MessagesService(SyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/messages/{id}/link_previews",
             cast_to=None,
             path_params={"id": id},
             body={"link_previews": link_previews},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -704,9 +583,7 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of messages on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -718,25 +595,16 @@ class AsyncMessagesService(AsyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Message,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Message,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -826,66 +694,32 @@ class AsyncMessagesService(AsyncAPIResource):
                 mentioned to the thread.
             link_preview: Show a preview of the first link found in the text.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            message
-            if message is not None
-            else {
-                "entity_type": entity_type,
-                "entity_id": entity_id,
-                "content": content,
-                "files": files,
-                "buttons": buttons,
-                "parent_message_id": parent_message_id,
-                "display_avatar_url": display_avatar_url,
-                "display_name": display_name,
-                "skip_invite_mentions": skip_invite_mentions,
-            }
-        )
-        if message is None:
-            missing = [
-                n
-                for n, v in (
-                    ("entity_id", entity_id),
-                    ("content", content),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                entity_type,
-                entity_id,
-                content,
-                files,
-                buttons,
-                parent_message_id,
-                display_avatar_url,
-                display_name,
-                skip_invite_mentions,
-            )
-        ):
-            raise TypeError("pass either `message` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/messages",
             cast_to=Message,
-            body={"message": inner, "link_preview": link_preview},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "message": wrapped_body(
+                    "message",
+                    message,
+                    {
+                        "entity_type": entity_type,
+                        "entity_id": entity_id,
+                        "content": content,
+                        "files": files,
+                        "buttons": buttons,
+                        "parent_message_id": parent_message_id,
+                        "display_avatar_url": display_avatar_url,
+                        "display_name": display_name,
+                        "skip_invite_mentions": skip_invite_mentions,
+                    },
+                    required=("entity_id", "content"),
+                ),
+                "link_preview": link_preview,
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -914,9 +748,7 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
@@ -924,13 +756,6 @@ class AsyncMessagesService(AsyncAPIResource):
             cast_to=Message,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1007,48 +832,27 @@ class AsyncMessagesService(AsyncAPIResource):
             display_name: Sender name to show for this message instead of the bot's own (bot
                 tokens only).
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
-        inner: object = (
-            message
-            if message is not None
-            else {
-                "content": content,
-                "files": files,
-                "buttons": buttons,
-                "display_avatar_url": display_avatar_url,
-                "display_name": display_name,
-            }
-        )
-        if message is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                content,
-                files,
-                buttons,
-                display_avatar_url,
-                display_name,
-            )
-        ):
-            raise TypeError("pass either `message` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/messages/{id}",
             cast_to=Message,
             path_params={"id": id},
-            body={"message": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "message": wrapped_body(
+                    "message",
+                    message,
+                    {
+                        "content": content,
+                        "files": files,
+                        "buttons": buttons,
+                        "display_avatar_url": display_avatar_url,
+                        "display_name": display_name,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1077,21 +881,11 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/messages/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1118,21 +912,11 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/messages/{id}/pin",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1159,15 +943,11 @@ class AsyncMessagesService(AsyncAPIResource):
         Args:
             id: Message id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/messages/{id}/pin",
             cast_to=None,
             path_params={"id": id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1198,33 +978,21 @@ class AsyncMessagesService(AsyncAPIResource):
             limit: Maximum number of user ids on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request_page(
             "GET",
             "/messages/{id}/read_member_ids",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=int,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=int,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     async def unfurl_links(
@@ -1251,23 +1019,12 @@ class AsyncMessagesService(AsyncAPIResource):
             link_previews: Map from a URL found in the message (as sent in the `link_shared`
                 webhook) to its preview.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/messages/{id}/link_previews",
             cast_to=None,
             path_params={"id": id},
             body={"link_previews": link_previews},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

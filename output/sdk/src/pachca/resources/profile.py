@@ -20,6 +20,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -61,8 +62,6 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request(
@@ -70,7 +69,6 @@ class ProfileService(SyncAPIResource):
             "/profile",
             cast_to=User,
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -94,8 +92,6 @@ class ProfileService(SyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
         return self._client.request(
@@ -103,7 +99,6 @@ class ProfileService(SyncAPIResource):
             "/profile/status",
             cast_to=UserStatus,
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -174,57 +169,27 @@ class ProfileService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
-        inner: object = (
-            status
-            if status is not None
-            else {
-                "emoji": emoji,
-                "title": title,
-                "expires_at": expires_at,
-                "is_away": is_away,
-                "away_message": away_message,
-            }
-        )
-        if status is None:
-            missing = [
-                n
-                for n, v in (
-                    ("emoji", emoji),
-                    ("title", title),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                emoji,
-                title,
-                expires_at,
-                is_away,
-                away_message,
-            )
-        ):
-            raise TypeError("pass either `status` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/profile/status",
             cast_to=UserStatus,
-            body={"status": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "status": wrapped_body(
+                    "status",
+                    status,
+                    {
+                        "emoji": emoji,
+                        "title": title,
+                        "expires_at": expires_at,
+                        "is_away": is_away,
+                        "away_message": away_message,
+                    },
+                    required=("emoji", "title"),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -248,14 +213,10 @@ class ProfileService(SyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/profile/status",
             cast_to=None,
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -285,25 +246,14 @@ class ProfileService(SyncAPIResource):
         Args:
             image: The image file (PNG, JPEG and the like).
         """
-        from ..types.api_error import ApiError
         from ..types.avatar import Avatar
-        from ..types.oauth_error import OAuthError
 
-        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "PUT",
             "/profile/avatar",
             cast_to=Avatar,
-            files=files,
+            files={"image": image},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -327,14 +277,10 @@ class ProfileService(SyncAPIResource):
 
         `DELETE /profile/avatar`; scope `profile_avatar:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/profile/avatar",
             cast_to=None,
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -360,15 +306,12 @@ class ProfileService(SyncAPIResource):
         `GET /oauth/token/info`.
         """
         from ..types.access_token_info import AccessTokenInfo
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
             "/oauth/token/info",
             cast_to=AccessTokenInfo,
             unwrap="data",
-            error_models={401: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -407,8 +350,6 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile`; scope `profile:read`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return await self._client.request(
@@ -416,7 +357,6 @@ class AsyncProfileService(AsyncAPIResource):
             "/profile",
             cast_to=User,
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -440,8 +380,6 @@ class AsyncProfileService(AsyncAPIResource):
 
         `GET /profile/status`; scope `profile_status:read`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
         return await self._client.request(
@@ -449,7 +387,6 @@ class AsyncProfileService(AsyncAPIResource):
             "/profile/status",
             cast_to=UserStatus,
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -520,57 +457,27 @@ class AsyncProfileService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
-        inner: object = (
-            status
-            if status is not None
-            else {
-                "emoji": emoji,
-                "title": title,
-                "expires_at": expires_at,
-                "is_away": is_away,
-                "away_message": away_message,
-            }
-        )
-        if status is None:
-            missing = [
-                n
-                for n, v in (
-                    ("emoji", emoji),
-                    ("title", title),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                emoji,
-                title,
-                expires_at,
-                is_away,
-                away_message,
-            )
-        ):
-            raise TypeError("pass either `status` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/profile/status",
             cast_to=UserStatus,
-            body={"status": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "status": wrapped_body(
+                    "status",
+                    status,
+                    {
+                        "emoji": emoji,
+                        "title": title,
+                        "expires_at": expires_at,
+                        "is_away": is_away,
+                        "away_message": away_message,
+                    },
+                    required=("emoji", "title"),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -594,14 +501,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `DELETE /profile/status`; scope `profile_status:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/profile/status",
             cast_to=None,
-            error_models={401: OAuthError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -631,25 +534,14 @@ class AsyncProfileService(AsyncAPIResource):
         Args:
             image: The image file (PNG, JPEG and the like).
         """
-        from ..types.api_error import ApiError
         from ..types.avatar import Avatar
-        from ..types.oauth_error import OAuthError
 
-        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "PUT",
             "/profile/avatar",
             cast_to=Avatar,
-            files=files,
+            files={"image": image},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -673,14 +565,10 @@ class AsyncProfileService(AsyncAPIResource):
 
         `DELETE /profile/avatar`; scope `profile_avatar:write`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/profile/avatar",
             cast_to=None,
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -706,15 +594,12 @@ class AsyncProfileService(AsyncAPIResource):
         `GET /oauth/token/info`.
         """
         from ..types.access_token_info import AccessTokenInfo
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
             "/oauth/token/info",
             cast_to=AccessTokenInfo,
             unwrap="data",
-            error_models={401: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -65,8 +65,6 @@ class ReactionsService(SyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.reaction import Reaction
 
         return self._client.request_page(
@@ -74,24 +72,16 @@ class ReactionsService(SyncAPIResource):
             "/messages/{id}/reactions",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Reaction,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Reaction,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def add_reaction(
@@ -119,8 +109,6 @@ class ReactionsService(SyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.reaction import Reaction
 
         return self._client.request(
@@ -129,14 +117,6 @@ class ReactionsService(SyncAPIResource):
             cast_to=Reaction,
             path_params={"id": id},
             body={"code": code, "name": name},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -169,23 +149,12 @@ class ReactionsService(SyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/messages/{id}/reactions",
             cast_to=None,
             path_params={"id": id},
             query={"code": code, "name": name},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -232,8 +201,6 @@ class AsyncReactionsService(AsyncAPIResource):
             limit: Maximum number of reactions on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.reaction import Reaction
 
         return self._client.request_page(
@@ -241,24 +208,16 @@ class AsyncReactionsService(AsyncAPIResource):
             "/messages/{id}/reactions",
             path_params={"id": id},
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Reaction,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Reaction,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     async def add_reaction(
@@ -286,8 +245,6 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji character to react with.
             name: Text name of the emoji; needed for custom emoji.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.reaction import Reaction
 
         return await self._client.request(
@@ -296,14 +253,6 @@ class AsyncReactionsService(AsyncAPIResource):
             cast_to=Reaction,
             path_params={"id": id},
             body={"code": code, "name": name},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -336,23 +285,12 @@ class AsyncReactionsService(AsyncAPIResource):
             code: The emoji of the reaction to remove (URL-encoded).
             name: Text name of the emoji; needed for custom emoji.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/messages/{id}/reactions",
             cast_to=None,
             path_params={"id": id},
             query={"code": code, "name": name},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -89,9 +89,7 @@ class SearchService(SyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -109,23 +107,16 @@ class SearchService(SyncAPIResource):
                 "active": active,
             },
             query_style={"chat_ids": "comma", "user_ids": "comma"},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Message,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Message,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def search_users(
@@ -165,8 +156,6 @@ class SearchService(SyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -183,23 +172,16 @@ class SearchService(SyncAPIResource):
                 "company_roles": company_roles,
             },
             query_style={"company_roles": "comma"},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def search_chats(
@@ -238,9 +220,7 @@ class SearchService(SyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -256,23 +236,16 @@ class SearchService(SyncAPIResource):
                 "chat_subtype": chat_subtype,
                 "personal": personal,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Chat,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Chat,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 
@@ -331,9 +304,7 @@ class AsyncSearchService(AsyncAPIResource):
             user_ids: Only messages written by these users (comma-separated).
             active: `true` to search only active chats, `false` only archived ones.
         """
-        from ..types.api_error import ApiError
         from ..types.message import Message
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -351,23 +322,16 @@ class AsyncSearchService(AsyncAPIResource):
                 "active": active,
             },
             query_style={"chat_ids": "comma", "user_ids": "comma"},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Message,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Message,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def search_users(
@@ -407,8 +371,6 @@ class AsyncSearchService(AsyncAPIResource):
             created_to: Only employees created at or before this moment.
             company_roles: Only employees with one of these roles (comma-separated).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
@@ -425,23 +387,16 @@ class AsyncSearchService(AsyncAPIResource):
                 "company_roles": company_roles,
             },
             query_style={"company_roles": "comma"},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def search_chats(
@@ -480,9 +435,7 @@ class AsyncSearchService(AsyncAPIResource):
             personal: `true` for direct conversations only, `false` for group chats and
                 channels only.
         """
-        from ..types.api_error import ApiError
         from ..types.chat import Chat
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -498,23 +451,16 @@ class AsyncSearchService(AsyncAPIResource):
                 "chat_subtype": chat_subtype,
                 "personal": personal,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Chat,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Chat,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 

@@ -128,9 +128,7 @@ class SecurityService(SyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.audit_event import AuditEvent
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -146,24 +144,16 @@ class SecurityService(SyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=AuditEvent,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=AuditEvent,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 
@@ -268,9 +258,7 @@ class AsyncSecurityService(AsyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
         from ..types.audit_event import AuditEvent
-        from ..types.oauth_error import OAuthError
 
         return self._client.request_page(
             "GET",
@@ -286,24 +274,16 @@ class AsyncSecurityService(AsyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=AuditEvent,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=AuditEvent,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
 

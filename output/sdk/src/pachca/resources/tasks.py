@@ -22,6 +22,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -72,31 +73,22 @@ class TasksService(SyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
         return self._client.request_page(
             "GET",
             "/tasks",
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Task,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Task,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -173,58 +165,30 @@ class TasksService(SyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
-        inner: object = (
-            task
-            if task is not None
-            else {
-                "kind": kind,
-                "content": content,
-                "due_at": due_at,
-                "priority": priority,
-                "performer_ids": performer_ids,
-                "chat_id": chat_id,
-                "all_day": all_day,
-                "custom_properties": custom_properties,
-            }
-        )
-        if task is None:
-            missing = [n for n, v in (("kind", kind),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                kind,
-                content,
-                due_at,
-                priority,
-                performer_ids,
-                chat_id,
-                all_day,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `task` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/tasks",
             cast_to=Task,
-            body={"task": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "task": wrapped_body(
+                    "task",
+                    task,
+                    {
+                        "kind": kind,
+                        "content": content,
+                        "due_at": due_at,
+                        "priority": priority,
+                        "performer_ids": performer_ids,
+                        "chat_id": chat_id,
+                        "all_day": all_day,
+                        "custom_properties": custom_properties,
+                    },
+                    required=("kind",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -252,8 +216,6 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
         return self._client.request(
@@ -262,13 +224,6 @@ class TasksService(SyncAPIResource):
             cast_to=Task,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -358,56 +313,31 @@ class TasksService(SyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
-        inner: object = (
-            task
-            if task is not None
-            else {
-                "kind": kind,
-                "content": content,
-                "due_at": due_at,
-                "priority": priority,
-                "performer_ids": performer_ids,
-                "status": status,
-                "all_day": all_day,
-                "done_at": done_at,
-                "custom_properties": custom_properties,
-            }
-        )
-        if task is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                kind,
-                content,
-                due_at,
-                priority,
-                performer_ids,
-                status,
-                all_day,
-                done_at,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `task` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/tasks/{id}",
             cast_to=Task,
             path_params={"id": id},
-            body={"task": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "task": wrapped_body(
+                    "task",
+                    task,
+                    {
+                        "kind": kind,
+                        "content": content,
+                        "due_at": due_at,
+                        "priority": priority,
+                        "performer_ids": performer_ids,
+                        "status": status,
+                        "all_day": all_day,
+                        "done_at": done_at,
+                        "custom_properties": custom_properties,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -435,21 +365,11 @@ class TasksService(SyncAPIResource):
         Args:
             id: Task id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/tasks/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -496,31 +416,22 @@ class AsyncTasksService(AsyncAPIResource):
             limit: Maximum number of tasks on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
         return self._client.request_page(
             "GET",
             "/tasks",
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                429: ApiError,
-            },
+            item_type=Task,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Task,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -597,58 +508,30 @@ class AsyncTasksService(AsyncAPIResource):
             all_day: Make it an all-day task without a specific time.
             custom_properties: Custom property values to fill in.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
-        inner: object = (
-            task
-            if task is not None
-            else {
-                "kind": kind,
-                "content": content,
-                "due_at": due_at,
-                "priority": priority,
-                "performer_ids": performer_ids,
-                "chat_id": chat_id,
-                "all_day": all_day,
-                "custom_properties": custom_properties,
-            }
-        )
-        if task is None:
-            missing = [n for n, v in (("kind", kind),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                kind,
-                content,
-                due_at,
-                priority,
-                performer_ids,
-                chat_id,
-                all_day,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `task` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/tasks",
             cast_to=Task,
-            body={"task": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "task": wrapped_body(
+                    "task",
+                    task,
+                    {
+                        "kind": kind,
+                        "content": content,
+                        "due_at": due_at,
+                        "priority": priority,
+                        "performer_ids": performer_ids,
+                        "chat_id": chat_id,
+                        "all_day": all_day,
+                        "custom_properties": custom_properties,
+                    },
+                    required=("kind",),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -676,8 +559,6 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
         return await self._client.request(
@@ -686,13 +567,6 @@ class AsyncTasksService(AsyncAPIResource):
             cast_to=Task,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -782,56 +656,31 @@ class AsyncTasksService(AsyncAPIResource):
             done_at: When the task was completed.
             custom_properties: Custom property values to set.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.task import Task
 
-        inner: object = (
-            task
-            if task is not None
-            else {
-                "kind": kind,
-                "content": content,
-                "due_at": due_at,
-                "priority": priority,
-                "performer_ids": performer_ids,
-                "status": status,
-                "all_day": all_day,
-                "done_at": done_at,
-                "custom_properties": custom_properties,
-            }
-        )
-        if task is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                kind,
-                content,
-                due_at,
-                priority,
-                performer_ids,
-                status,
-                all_day,
-                done_at,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `task` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/tasks/{id}",
             cast_to=Task,
             path_params={"id": id},
-            body={"task": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "task": wrapped_body(
+                    "task",
+                    task,
+                    {
+                        "kind": kind,
+                        "content": content,
+                        "due_at": due_at,
+                        "priority": priority,
+                        "performer_ids": performer_ids,
+                        "status": status,
+                        "all_day": all_day,
+                        "done_at": done_at,
+                        "custom_properties": custom_properties,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -859,21 +708,11 @@ class AsyncTasksService(AsyncAPIResource):
         Args:
             id: Task id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/tasks/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -63,8 +63,6 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return self._client.request(
@@ -73,7 +71,6 @@ class ThreadsService(SyncAPIResource):
             cast_to=Thread,
             path_params={"id": id},
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -110,8 +107,6 @@ class ThreadsService(SyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return self._client.request_page(
@@ -123,24 +118,16 @@ class ThreadsService(SyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Thread,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Thread,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def create_standalone_thread(
@@ -159,8 +146,6 @@ class ThreadsService(SyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return self._client.request(
@@ -168,7 +153,6 @@ class ThreadsService(SyncAPIResource):
             "/threads",
             cast_to=Thread,
             unwrap="data",
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -196,8 +180,6 @@ class ThreadsService(SyncAPIResource):
         Args:
             id: Thread id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return self._client.request(
@@ -206,13 +188,6 @@ class ThreadsService(SyncAPIResource):
             cast_to=Thread,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -257,8 +232,6 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Id of the message to comment on.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return await self._client.request(
@@ -267,7 +240,6 @@ class AsyncThreadsService(AsyncAPIResource):
             cast_to=Thread,
             path_params={"id": id},
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -304,8 +276,6 @@ class AsyncThreadsService(AsyncAPIResource):
             limit: Maximum number of threads on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return self._client.request_page(
@@ -317,24 +287,16 @@ class AsyncThreadsService(AsyncAPIResource):
                 "limit": limit,
                 "cursor": cursor,
             },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=Thread,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=Thread,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     async def create_standalone_thread(
@@ -353,8 +315,6 @@ class AsyncThreadsService(AsyncAPIResource):
 
         `POST /threads`; scope `threads:create`.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return await self._client.request(
@@ -362,7 +322,6 @@ class AsyncThreadsService(AsyncAPIResource):
             "/threads",
             cast_to=Thread,
             unwrap="data",
-            error_models={401: OAuthError, 402: ApiError, 403: OAuthError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -390,8 +349,6 @@ class AsyncThreadsService(AsyncAPIResource):
         Args:
             id: Thread id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.thread import Thread
 
         return await self._client.request(
@@ -400,13 +357,6 @@ class AsyncThreadsService(AsyncAPIResource):
             cast_to=Thread,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -23,6 +23,7 @@ from .._core import (
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
+    wrapped_body,
 )
 
 if TYPE_CHECKING:
@@ -82,32 +83,22 @@ class UsersService(SyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
             "GET",
             "/users",
             query={"query": query, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -203,65 +194,35 @@ class UsersService(SyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
-        inner: object = (
-            user
-            if user is not None
-            else {
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": email,
-                "phone_number": phone_number,
-                "nickname": nickname,
-                "department": department,
-                "title": title,
-                "role": role,
-                "suspended": suspended,
-                "list_tags": list_tags,
-                "chat_ids": chat_ids,
-                "custom_properties": custom_properties,
-            }
-        )
-        if user is None:
-            missing = [n for n, v in (("email", email),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                first_name,
-                last_name,
-                email,
-                phone_number,
-                nickname,
-                department,
-                title,
-                role,
-                suspended,
-                list_tags,
-                chat_ids,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `user` or its fields as keywords, not both")
         return self._client.request(
             "POST",
             "/users",
             cast_to=User,
-            body={"user": inner, "skip_email_notify": skip_email_notify},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "user": wrapped_body(
+                    "user",
+                    user,
+                    {
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "email": email,
+                        "phone_number": phone_number,
+                        "nickname": nickname,
+                        "department": department,
+                        "title": title,
+                        "role": role,
+                        "suspended": suspended,
+                        "list_tags": list_tags,
+                        "chat_ids": chat_ids,
+                        "custom_properties": custom_properties,
+                    },
+                    required=("email",),
+                ),
+                "skip_email_notify": skip_email_notify,
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -289,8 +250,6 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request(
@@ -299,13 +258,6 @@ class UsersService(SyncAPIResource):
             cast_to=User,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -396,60 +348,33 @@ class UsersService(SyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
-        inner: object = (
-            user
-            if user is not None
-            else {
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": email,
-                "phone_number": phone_number,
-                "nickname": nickname,
-                "department": department,
-                "title": title,
-                "role": role,
-                "suspended": suspended,
-                "list_tags": list_tags,
-                "custom_properties": custom_properties,
-            }
-        )
-        if user is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                first_name,
-                last_name,
-                email,
-                phone_number,
-                nickname,
-                department,
-                title,
-                role,
-                suspended,
-                list_tags,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `user` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/users/{id}",
             cast_to=User,
             path_params={"id": id},
-            body={"user": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "user": wrapped_body(
+                    "user",
+                    user,
+                    {
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "email": email,
+                        "phone_number": phone_number,
+                        "nickname": nickname,
+                        "department": department,
+                        "title": title,
+                        "role": role,
+                        "suspended": suspended,
+                        "list_tags": list_tags,
+                        "custom_properties": custom_properties,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -477,21 +402,11 @@ class UsersService(SyncAPIResource):
         Args:
             id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/users/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -520,8 +435,6 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
         return self._client.request(
@@ -530,7 +443,6 @@ class UsersService(SyncAPIResource):
             cast_to=UserStatus,
             path_params={"user_id": user_id},
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -604,59 +516,28 @@ class UsersService(SyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
-        inner: object = (
-            status
-            if status is not None
-            else {
-                "emoji": emoji,
-                "title": title,
-                "expires_at": expires_at,
-                "is_away": is_away,
-                "away_message": away_message,
-            }
-        )
-        if status is None:
-            missing = [
-                n
-                for n, v in (
-                    ("emoji", emoji),
-                    ("title", title),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                emoji,
-                title,
-                expires_at,
-                is_away,
-                away_message,
-            )
-        ):
-            raise TypeError("pass either `status` or its fields as keywords, not both")
         return self._client.request(
             "PUT",
             "/users/{user_id}/status",
             cast_to=UserStatus,
             path_params={"user_id": user_id},
-            body={"status": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "status": wrapped_body(
+                    "status",
+                    status,
+                    {
+                        "emoji": emoji,
+                        "title": title,
+                        "expires_at": expires_at,
+                        "is_away": is_away,
+                        "away_message": away_message,
+                    },
+                    required=("emoji", "title"),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -684,15 +565,11 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/users/{user_id}/status",
             cast_to=None,
             path_params={"user_id": user_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -724,27 +601,15 @@ class UsersService(SyncAPIResource):
             user_id: Id of the employee whose picture changes.
             image: The image file (PNG, JPEG and the like).
         """
-        from ..types.api_error import ApiError
         from ..types.avatar import Avatar
-        from ..types.oauth_error import OAuthError
 
-        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return self._client.request(
             "PUT",
             "/users/{user_id}/avatar",
             cast_to=Avatar,
             path_params={"user_id": user_id},
-            files=files,
+            files={"image": image},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -772,21 +637,11 @@ class UsersService(SyncAPIResource):
         Args:
             user_id: Id of the employee whose picture is removed.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/users/{user_id}/avatar",
             cast_to=None,
             path_params={"user_id": user_id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -816,9 +671,7 @@ class UsersService(SyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
-        from ..types.api_error import ApiError
         from ..types.custom_property_definition import CustomPropertyDefinition
-        from ..types.oauth_error import OAuthError
 
         return self._client.request(
             "GET",
@@ -826,14 +679,6 @@ class UsersService(SyncAPIResource):
             cast_to=list[CustomPropertyDefinition],
             query={"entity_type": entity_type},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -884,32 +729,22 @@ class AsyncUsersService(AsyncAPIResource):
             limit: Maximum number of employees on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return self._client.request_page(
             "GET",
             "/users",
             query={"query": query, "limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=User,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=User,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     @overload
@@ -1005,65 +840,35 @@ class AsyncUsersService(AsyncAPIResource):
             skip_email_notify: Do not email an invitation (useful when accounts are prepared
                 ahead of an SSO sign-in).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
-        inner: object = (
-            user
-            if user is not None
-            else {
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": email,
-                "phone_number": phone_number,
-                "nickname": nickname,
-                "department": department,
-                "title": title,
-                "role": role,
-                "suspended": suspended,
-                "list_tags": list_tags,
-                "chat_ids": chat_ids,
-                "custom_properties": custom_properties,
-            }
-        )
-        if user is None:
-            missing = [n for n, v in (("email", email),) if isinstance(v, NotGiven)]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                first_name,
-                last_name,
-                email,
-                phone_number,
-                nickname,
-                department,
-                title,
-                role,
-                suspended,
-                list_tags,
-                chat_ids,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `user` or its fields as keywords, not both")
         return await self._client.request(
             "POST",
             "/users",
             cast_to=User,
-            body={"user": inner, "skip_email_notify": skip_email_notify},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "user": wrapped_body(
+                    "user",
+                    user,
+                    {
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "email": email,
+                        "phone_number": phone_number,
+                        "nickname": nickname,
+                        "department": department,
+                        "title": title,
+                        "role": role,
+                        "suspended": suspended,
+                        "list_tags": list_tags,
+                        "chat_ids": chat_ids,
+                        "custom_properties": custom_properties,
+                    },
+                    required=("email",),
+                ),
+                "skip_email_notify": skip_email_notify,
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1091,8 +896,6 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
         return await self._client.request(
@@ -1101,13 +904,6 @@ class AsyncUsersService(AsyncAPIResource):
             cast_to=User,
             path_params={"id": id},
             unwrap="data",
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1198,60 +994,33 @@ class AsyncUsersService(AsyncAPIResource):
             list_tags: Names of the group tags the employee should have.
             custom_properties: Custom property values to set.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user import User
 
-        inner: object = (
-            user
-            if user is not None
-            else {
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": email,
-                "phone_number": phone_number,
-                "nickname": nickname,
-                "department": department,
-                "title": title,
-                "role": role,
-                "suspended": suspended,
-                "list_tags": list_tags,
-                "custom_properties": custom_properties,
-            }
-        )
-        if user is not None and any(
-            not isinstance(v, NotGiven)
-            for v in (
-                first_name,
-                last_name,
-                email,
-                phone_number,
-                nickname,
-                department,
-                title,
-                role,
-                suspended,
-                list_tags,
-                custom_properties,
-            )
-        ):
-            raise TypeError("pass either `user` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/users/{id}",
             cast_to=User,
             path_params={"id": id},
-            body={"user": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "user": wrapped_body(
+                    "user",
+                    user,
+                    {
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "email": email,
+                        "phone_number": phone_number,
+                        "nickname": nickname,
+                        "department": department,
+                        "title": title,
+                        "role": role,
+                        "suspended": suspended,
+                        "list_tags": list_tags,
+                        "custom_properties": custom_properties,
+                    },
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1279,21 +1048,11 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/users/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1322,8 +1081,6 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
         return await self._client.request(
@@ -1332,7 +1089,6 @@ class AsyncUsersService(AsyncAPIResource):
             cast_to=UserStatus,
             path_params={"user_id": user_id},
             unwrap="data",
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1406,59 +1162,28 @@ class AsyncUsersService(AsyncAPIResource):
             away_message: Auto-reply shown on the profile and to people who message or
                 mention the employee.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.user_status import UserStatus
 
-        inner: object = (
-            status
-            if status is not None
-            else {
-                "emoji": emoji,
-                "title": title,
-                "expires_at": expires_at,
-                "is_away": is_away,
-                "away_message": away_message,
-            }
-        )
-        if status is None:
-            missing = [
-                n
-                for n, v in (
-                    ("emoji", emoji),
-                    ("title", title),
-                )
-                if isinstance(v, NotGiven)
-            ]
-            if missing:
-                missing_names = ", ".join(missing)
-                raise TypeError(f"missing required argument(s): {missing_names}")
-        elif any(
-            not isinstance(v, NotGiven)
-            for v in (
-                emoji,
-                title,
-                expires_at,
-                is_away,
-                away_message,
-            )
-        ):
-            raise TypeError("pass either `status` or its fields as keywords, not both")
         return await self._client.request(
             "PUT",
             "/users/{user_id}/status",
             cast_to=UserStatus,
             path_params={"user_id": user_id},
-            body={"status": inner},
-            unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
+            body={
+                "status": wrapped_body(
+                    "status",
+                    status,
+                    {
+                        "emoji": emoji,
+                        "title": title,
+                        "expires_at": expires_at,
+                        "is_away": is_away,
+                        "away_message": away_message,
+                    },
+                    required=("emoji", "title"),
+                ),
             },
+            unwrap="data",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1486,15 +1211,11 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Employee id.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/users/{user_id}/status",
             cast_to=None,
             path_params={"user_id": user_id},
-            error_models={401: OAuthError, 403: OAuthError, 404: ApiError, 429: ApiError},
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1526,27 +1247,15 @@ class AsyncUsersService(AsyncAPIResource):
             user_id: Id of the employee whose picture changes.
             image: The image file (PNG, JPEG and the like).
         """
-        from ..types.api_error import ApiError
         from ..types.avatar import Avatar
-        from ..types.oauth_error import OAuthError
 
-        files = {k: v for k, v in {"image": image}.items() if not isinstance(v, NotGiven)}
         return await self._client.request(
             "PUT",
             "/users/{user_id}/avatar",
             cast_to=Avatar,
             path_params={"user_id": user_id},
-            files=files,
+            files={"image": image},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1574,21 +1283,11 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             user_id: Id of the employee whose picture is removed.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/users/{user_id}/avatar",
             cast_to=None,
             path_params={"user_id": user_id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1618,9 +1317,7 @@ class AsyncUsersService(AsyncAPIResource):
         Args:
             entity_type: Whether to list the properties of employees or of tasks.
         """
-        from ..types.api_error import ApiError
         from ..types.custom_property_definition import CustomPropertyDefinition
-        from ..types.oauth_error import OAuthError
 
         return await self._client.request(
             "GET",
@@ -1628,14 +1325,6 @@ class AsyncUsersService(AsyncAPIResource):
             cast_to=list[CustomPropertyDefinition],
             query={"entity_type": entity_type},
             unwrap="data",
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -72,9 +72,6 @@ class ViewsService(SyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "POST",
             "/views/open",
@@ -85,15 +82,6 @@ class ViewsService(SyncAPIResource):
                 "private_metadata": private_metadata,
                 "callback_id": callback_id,
                 "view": view,
-            },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                410: ApiError,
-                422: ApiError,
-                429: ApiError,
             },
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -151,9 +139,6 @@ class AsyncViewsService(AsyncAPIResource):
             callback_id: Identifier of the form, handed back in the submit webhook so the
                 bot knows which form it was.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "POST",
             "/views/open",
@@ -164,15 +149,6 @@ class AsyncViewsService(AsyncAPIResource):
                 "private_metadata": private_metadata,
                 "callback_id": callback_id,
                 "view": view,
-            },
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                410: ApiError,
-                422: ApiError,
-                429: ApiError,
             },
             options=RequestOptions(
                 extra_headers=extra_headers,

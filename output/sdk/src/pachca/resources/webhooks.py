@@ -67,32 +67,22 @@ class WebhooksService(SyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.webhook_event import WebhookEvent
 
         return self._client.request_page(
             "GET",
             "/webhooks/events",
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=WebhookEvent,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=WebhookEvent,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     def delete_webhook_event(
@@ -114,21 +104,11 @@ class WebhooksService(SyncAPIResource):
         Args:
             id: Event id (a string, not a number).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return self._client.request(
             "DELETE",
             "/webhooks/events/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -178,32 +158,22 @@ class AsyncWebhooksService(AsyncAPIResource):
             limit: Maximum number of events on one page.
             cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
         from ..types.webhook_event import WebhookEvent
 
         return self._client.request_page(
             "GET",
             "/webhooks/events",
             query={"limit": limit, "cursor": cursor},
-            error_models={
-                400: ApiError,
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                422: ApiError,
-                429: ApiError,
-            },
+            item_type=WebhookEvent,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
-            item_type=WebhookEvent,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
         )
 
     async def delete_webhook_event(
@@ -225,21 +195,11 @@ class AsyncWebhooksService(AsyncAPIResource):
         Args:
             id: Event id (a string, not a number).
         """
-        from ..types.api_error import ApiError
-        from ..types.oauth_error import OAuthError
-
         return await self._client.request(
             "DELETE",
             "/webhooks/events/{id}",
             cast_to=None,
             path_params={"id": id},
-            error_models={
-                401: OAuthError,
-                402: ApiError,
-                403: OAuthError,
-                404: ApiError,
-                429: ApiError,
-            },
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

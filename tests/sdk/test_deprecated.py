@@ -1,0 +1,90 @@
+"""A deprecated operation (tests/fixtures/features/operations.yaml: deleteMessage) carries
+``@deprecated``: a ``DeprecationWarning`` when called, a finding from the type checker."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import respx
+
+from .generated_sdk import imported, write_sdk
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "operations.yaml"
+BASE = "https://api.example.com/v1"
+
+USER_SCRIPT = """\
+from operations import OperationsClient
+
+client = OperationsClient("t")
+client.messages.delete_message(1)
+client.messages.update_message(1)
+"""
+
+
+@pytest.fixture(scope="module")
+def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("deprecated")
+    write_sdk(FIXTURE, out, strict=False)
+    return out / "sdk" / "src"
+
+
+@pytest.fixture(scope="module")
+def package(sdk_src: Path) -> Iterator[ModuleType]:
+    with imported(sdk_src, "operations") as module:
+        yield module
+
+
+def test_calling_a_deprecated_operation_warns(package: ModuleType) -> None:
+    client = package.OperationsClient("t", max_retries=0)
+    with respx.mock(base_url=BASE) as mock:
+        deleted = mock.delete("/messages/1").respond(204)
+        mock.patch("/messages/1").respond(200)
+        with pytest.warns(DeprecationWarning, match="delete_message"):
+            assert client.messages.delete_message(1) is None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            client.messages.update_message(1)  # not deprecated: no warning
+    assert deleted.called
+
+
+async def test_the_async_twin_warns_too(package: ModuleType) -> None:
+    client = package.AsyncOperationsClient("t", max_retries=0)
+    with respx.mock(base_url=BASE) as mock:
+        mock.delete("/messages/1").respond(204)
+        with pytest.warns(DeprecationWarning, match="delete_message"):
+            await client.messages.delete_message(1)
+
+
+def test_the_type_checker_reports_a_deprecated_call(sdk_src: Path, tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    script = tmp_path / "usage.py"
+    script.write_text(USER_SCRIPT, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--enable-error-code",
+            "deprecated",
+            str(script),
+        ],
+        cwd=sdk_src,
+        env={"MYPYPATH": str(sdk_src), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    # Only the user's script counts: an installed SDK's own lines are not reported to them.
+    findings = [line for line in result.stdout.splitlines() if line.startswith(str(script))]
+    assert len(findings) == 1, result.stdout + result.stderr
+    assert "usage.py:4:" in findings[0] and "delete_message" in findings[0]
+    assert "[deprecated]" in findings[0]
