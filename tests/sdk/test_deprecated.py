@@ -44,13 +44,28 @@ def test_calling_a_deprecated_operation_warns(package: ModuleType) -> None:
     client = package.OperationsClient("t", max_retries=0)
     with respx.mock(base_url=BASE) as mock:
         deleted = mock.delete("/messages/1").respond(204)
-        mock.patch("/messages/1").respond(200)
+        mock.patch("/messages/1").respond(200, json={"id": 1})
         with pytest.warns(DeprecationWarning, match="delete_message"):
             assert client.messages.delete_message(1) is None
         with warnings.catch_warnings():
             warnings.simplefilter("error", DeprecationWarning)
             client.messages.update_message(1)  # not deprecated: no warning
     assert deleted.called
+
+
+def test_reading_a_deprecated_field_warns_and_nothing_else_does(package: ModuleType) -> None:
+    client = package.OperationsClient("t", max_retries=0)
+    with respx.mock(base_url=BASE) as mock:
+        mock.patch("/messages/1").respond(200, json={"id": 1, "chatId": 7, "legacy": "x"})
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            message = client.messages.update_message(1)  # parsing: no warning
+            assert message.id == 1
+            assert message.to_dict() == {"id": 1, "chatId": 7, "legacy": "x"}
+    with pytest.warns(DeprecationWarning, match="chat_id"):
+        assert message.chat_id == 7
+    with pytest.warns(DeprecationWarning, match="legacy"):
+        assert message.legacy == "x"
 
 
 async def test_the_async_twin_warns_too(package: ModuleType) -> None:

@@ -113,12 +113,16 @@ class ModelRenderer(SdkContext):
         if optional and not annotation.endswith("| None") and annotation not in ("Any", "None"):
             annotation += " | None"
         alias = item.names.wire if item.names.wire != item.names.py else None
-        if alias is not None:
+        # A deprecated field warns when read (pydantic's `deprecated`, a `DeprecationWarning`).
+        deprecated = f"`{item.names.py}` is deprecated by the API." if item.deprecated else None
+        options = [
+            f"{key}={value!r}"
+            for key, value in (("alias", alias), ("deprecated", deprecated))
+            if value is not None
+        ]
+        if options:
             imports.pydantic.add("Field")
-        if alias is not None and optional:
-            default = f"Field(default=None, alias={alias!r})"
-        elif alias is not None:
-            default = f"Field(alias={alias!r})"
+            default = f"Field({', '.join(['default=None'] * optional + options)})"
         elif optional:
             default = "None"
         else:
