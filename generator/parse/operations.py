@@ -435,9 +435,13 @@ class OperationParser:
             schema = {"type": "string", "format": "binary"} if kind == "binary" else {}
         schema_pointer = join_pointer(media_pointer, "schema")
         typ = self.schemas.type_of(schema, schema_pointer, hint + "Request")
-        if kind == "binary" and typ.kind == "primitive" and typ.primitive == "string":
-            # An octet-stream body is the file's bytes, whatever format the schema names.
-            typ = dataclasses.replace(typ, file=True)
+        if kind == "binary":
+            # An octet-stream body is the file's bytes, whatever its schema says.
+            typ = (
+                dataclasses.replace(typ, file=True)
+                if typ.kind == "primitive" and typ.primitive == "string"
+                else TypeRef("primitive", primitive="string", format="binary", file=True)
+            )
         wrapper_key: str | None = None
         wrapper_py: str | None = None
         fields: tuple[Field, ...] = ()

@@ -130,9 +130,6 @@ class ServiceRenderer(SdkContext):
         extras = _extras(with_body=body is not None and body.kind in _BODY_KINDS_WITH_EXTRAS)
         if body is not None and not body.flattened:
             annotation = self.annotator.annotation(body.type, imports, "argument")
-            if body.kind == "binary":
-                imports.core.add("FileInput")
-                annotation = "FileInput"
             signature.keyword.append(
                 Arg("body", annotation)
                 if body.required
