@@ -103,3 +103,29 @@ def test_the_type_checker_reports_a_deprecated_call(sdk_src: Path, tmp_path: Pat
     assert len(findings) == 1, result.stdout + result.stderr
     assert "usage.py:4:" in findings[0] and "delete_message" in findings[0]
     assert "[deprecated]" in findings[0]
+
+
+PARAMS_FIXTURE = FIXTURE.with_name("params.yaml")
+
+
+@pytest.fixture(scope="module")
+def params_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    out = tmp_path_factory.mktemp("deprecated-params")
+    write_sdk(PARAMS_FIXTURE, out, strict=False)
+    with imported(out / "sdk" / "src", "params") as module:
+        yield module
+
+
+def test_passing_a_deprecated_argument_warns_and_leaving_it_out_does_not(
+    params_package: ModuleType,
+) -> None:
+    client = params_package.ParamsClient("t", base_url="https://api.example.com", max_retries=0)
+    with respx.mock(base_url="https://api.example.com") as mock:
+        route = mock.get("/members").respond(204)
+        with pytest.warns(DeprecationWarning, match="`page_size` of `list_members`") as record:
+            client.members.list_members(page_size=25)
+        assert record[0].filename == __file__  # pointed at the caller's line
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            client.members.list_members(timeout_2=5)
+    assert "page-size=25" in str(route.calls[0].request.url)

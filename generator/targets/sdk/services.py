@@ -98,6 +98,9 @@ class ServiceRenderer(SdkContext):
             imports.typing.add("cast")
         if op.deprecated:
             imports.core.add("deprecated")
+        deprecated_arguments = _deprecated_arguments(op)
+        if deprecated_arguments:
+            imports.core.add("warn_deprecated_arguments")
         return MethodView(
             name=op.names.py,
             doc=docstring(self._method_doc(op, path_params, keyword_params, op.body), indent=8),
@@ -106,6 +109,7 @@ class ServiceRenderer(SdkContext):
             overloads=overloads,
             call=call,
             deprecated=_deprecation(op) if op.deprecated else None,
+            deprecated_arguments=deprecated_arguments,
             cast_result=cast_result,
             imports=runtime.model_lines("..types."),
         )
@@ -496,6 +500,15 @@ def _extras(*, with_body: bool) -> list[Arg]:
 def _deprecation(op: Operation) -> str:
     """The message of a deprecated operation's ``@deprecated``."""
     return f"`{op.names.py}` is deprecated by the API ({op.method} {op.path})."
+
+
+def _deprecated_arguments(op: Operation) -> list[str]:
+    """The keyword arguments of ``op`` that the API deprecates: parameters and the fields of a
+    flattened body."""
+    body = op.body
+    fields = [*body.fields, *body.outer_fields] if body is not None and body.flattened else []
+    arguments: list[Parameter | Field] = [*op.parameters, *fields]
+    return [a.names.py for a in arguments if a.deprecated]
 
 
 def _status_order(key: int | str) -> tuple[int, str]:

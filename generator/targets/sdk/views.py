@@ -89,6 +89,8 @@ class MethodView:
     overloads: list[Signature]
     call: CallView
     deprecated: str | None = None  # the message of ``@deprecated``
+    # arguments the API deprecates (Python names): passing one warns at call time
+    deprecated_arguments: list[str] = field(default_factory=list)
     cast_result: bool = False  # the result type is an expression the runtime cannot type
     imports: list[str] = field(default_factory=list)  # model imports run in the body
 

@@ -230,7 +230,7 @@ from ._types import (
     strip_not_given,
 )
 from ._uploads import async_presigned_form_upload, fill_filename, presigned_form_upload
-from ._utils import wrapped_body
+from ._utils import warn_deprecated_arguments, wrapped_body
 
 if TYPE_CHECKING:
     from typing_extensions import deprecated
@@ -324,6 +324,7 @@ __all__ = [
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
     "verify_signature",
+    "warn_deprecated_arguments",
     "wrapped_body",
 ]
 

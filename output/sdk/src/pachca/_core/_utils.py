@@ -6,6 +6,7 @@ import datetime as _dt
 import functools
 import json
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
@@ -31,6 +32,7 @@ __all__ = [
     "mask_token",
     "to_jsonable",
     "validate_as",
+    "warn_deprecated_arguments",
     "wrapped_body",
 ]
 
@@ -196,3 +198,15 @@ def wrapped_body(
     if any(not isinstance(value, NotGiven) for value in fields.values()):
         raise TypeError(f"pass either `{name}` or its fields as keywords, not both")
     return model
+
+
+def warn_deprecated_arguments(method: str, given: Mapping[str, object]) -> None:
+    """A ``DeprecationWarning`` for each argument the API deprecates that the caller passed
+    (``given``: such arguments by name, ``NOT_GIVEN`` for those left out)."""
+    for name, value in given.items():
+        if not isinstance(value, NotGiven):
+            warnings.warn(
+                f"argument `{name}` of `{method}` is deprecated by the API",
+                DeprecationWarning,
+                stacklevel=3,
+            )
