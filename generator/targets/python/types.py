@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ...ir import Api, Schema, TypeRef
+from ...ir import Schema, TypeRef
+from ..context import TargetContext
 from .imports import Imports
 
 Role = Literal["model", "argument", "result"]
@@ -14,13 +15,13 @@ _ENUM_CLASSES = ("string", "integer")
 
 
 class Annotator:
-    def __init__(self, api: Api) -> None:
-        self.schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
+    def __init__(self, context: TargetContext) -> None:
+        self.schemas: dict[str, Schema] = context.schemas
         # An argument typed with an attachment schema also takes what the upload helper
         # returns, where the parser found that it fits (``Upload.attachment_fits``).
         self.also_accepts: dict[str, str] = {
             fit: op.upload.attachment
-            for op in api.operations
+            for op in context.api.operations
             if op.upload is not None and op.upload.attachment is not None
             for fit in op.upload.attachment_fits
         }

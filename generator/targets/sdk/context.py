@@ -14,4 +14,4 @@ class SdkContext(TargetContext):
         super().__init__(api)
         self.pkg = api.project.package
         self.src = f"sdk/src/{self.pkg}"
-        self.annotator = Annotator(api)
+        self.annotator = Annotator(self)
