@@ -137,6 +137,7 @@ class Schema:
     # enum
     enum_values: tuple[EnumValue, ...] = ()
     enum_type: Primitive | None = None
+    literal_name: str = ""  # the name of the Literal alias of its values (Python), unique
     # union (oneOf / anyOf)
     variants: tuple[Variant, ...] = ()
     discriminator: Discriminator | None = None

@@ -111,12 +111,16 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
             stem = naming.py_identifier(name, fallback="model")
             module_of[name] = naming.unique_file_stem(stem, modules)
     result: dict[str, Schema] = {}
+    names = set(built)
     for name in sorted(built):
         schema = built[name]
         module = module_of[leader.get(name, name)]
         result[name] = dataclasses.replace(
             schema,
             module=module,
+            literal_name=(
+                naming.unique(f"{name}Value", names, separator="") if schema.kind == "enum" else ""
+            ),
             anchor=naming.anchor(name),
             recursive=name in cyclic,
             is_error=schema.is_error or name in error_names,

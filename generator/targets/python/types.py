@@ -12,6 +12,24 @@ Role = Literal["model", "argument", "result"]
 
 # Enums of these types are rendered as enum classes (OpenStrEnum / OpenIntEnum).
 _ENUM_CLASSES = ("string", "integer")
+# An enum argument lists its values inline up to this many; past it, it names its
+# ``Literal`` alias (defined beside the enum class), so that signatures stay readable.
+_INLINE_LITERALS = 4
+
+
+def literal_alias(schema: Schema) -> str | None:
+    """The name of the ``Literal`` alias an enum's module defines for its values, if any."""
+    if schema.kind != "enum" or schema.enum_type not in _ENUM_CLASSES:
+        return None
+    if len(schema.enum_values) <= _INLINE_LITERALS or not schema.literal_name:
+        return None
+    return schema.literal_name
+
+
+def enum_literal(schema: Schema, imports: Imports) -> str:
+    """``Literal[...]`` of an enum's values."""
+    imports.typing.add("Literal")
+    return f"Literal[{', '.join(repr(member.value) for member in schema.enum_values)}]"
 
 
 class Annotator:
@@ -88,15 +106,18 @@ class Annotator:
 
     @staticmethod
     def _enum_argument(schema: Schema, imports: Imports) -> str:
-        """An enum argument takes a member or its value: ``Literal["a", "b"] | Kind``.
+        """An enum argument takes a member or its value: ``Literal["a", "b"] | Kind``, or
+        ``KindValue | Kind`` with the alias of a long list of values.
 
         The runtime sends either as the same wire value; typing both lets a caller write
         ``kind="reminder"`` as well as ``kind=TaskKind.REMINDER`` under ``mypy --strict``.
         (Other enums are rendered as a ``Literal`` alias already.)
         """
-        imports.typing.add("Literal")
-        literals = ", ".join(repr(member.value) for member in schema.enum_values)
-        return f"Literal[{literals}] | {schema.name}"
+        alias = literal_alias(schema)
+        if alias is not None:
+            imports.model(schema.module, alias)
+            return f"{alias} | {schema.name}"
+        return f"{enum_literal(schema, imports)} | {schema.name}"
 
     @staticmethod
     def _primitive(typ: TypeRef, imports: Imports, role: Role) -> str:

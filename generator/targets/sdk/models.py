@@ -8,6 +8,7 @@ from typing import Literal
 from ...ir import Field, Schema
 from ..python.imports import Imports
 from ..python.source import docstring, literal
+from ..python.types import enum_literal, literal_alias
 from ..render import render
 from ..text import wrap
 from .context import SdkContext
@@ -43,7 +44,8 @@ class ModelView:
     base: str = ""  # enum: OpenStrEnum / OpenIntEnum
     members: tuple[MemberView, ...] = ()
     fields: tuple[FieldView, ...] = ()
-    target: str = ""  # alias: the aliased type expression
+    target: str = ""  # alias: the aliased type expression; enum: its values' Literal
+    literal_alias: str | None = None  # enum: the name of that Literal alias, if it has one
     rebuild: bool = False  # a model class on a reference cycle: `model_rebuild()` after all
 
 
@@ -87,7 +89,19 @@ class ModelRenderer(SdkContext):
                 )
                 for v in schema.enum_values
             )
-            return ModelView(schema.name, "enum", doc, alias_doc, base=base, members=members)
+            alias = literal_alias(schema)
+            if alias is not None:
+                imports.typing.add("TypeAlias")
+            return ModelView(
+                schema.name,
+                "enum",
+                doc,
+                alias_doc,
+                base=base,
+                members=members,
+                literal_alias=alias,
+                target=enum_literal(schema, imports) if alias is not None else "",
+            )
         if schema.kind == "object":
             imports.core.add("BaseModel")
             fields = tuple(self._field_view(f, imports) for f in schema.fields)

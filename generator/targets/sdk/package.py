@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..python.imports import Imports, sort_all
+from ..python.types import literal_alias
 from .context import SdkContext
 from .errors import ERROR_CLASS_NAMES
 from .models import ModelRenderer
@@ -59,12 +60,14 @@ class PackageRenderer(SdkContext):
     """Builds the views of the package's surface."""
 
     def models(self) -> tuple[ModelExport, ...]:
-        """Every schema that is defined as a model (plain aliases are inlined), sorted."""
-        return tuple(
-            ModelExport(s.name, s.module)
-            for s in sorted(self.api.schemas, key=lambda s: (s.name, s.module))
-            if not ModelRenderer.is_plain_alias(s)
-        )
+        """Every schema that is defined as a model (plain aliases are inlined), and the
+        ``Literal`` aliases of enum values, sorted."""
+        defined = [s for s in self.api.schemas if not ModelRenderer.is_plain_alias(s)]
+        exports = [ModelExport(s.name, s.module) for s in defined]
+        exports += [
+            ModelExport(alias, s.module) for s in defined if (alias := literal_alias(s)) is not None
+        ]
+        return tuple(sorted(exports, key=lambda e: (e.name, e.module)))
 
     def client_view(self, services: list[ServiceView], error_models: ErrorModelsView) -> ClientView:
         clients = [self.project.client_class, self.project.async_client_class]

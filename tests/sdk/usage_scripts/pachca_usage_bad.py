@@ -10,4 +10,5 @@ def mistakes(client: PachcaClient, kept: MessageUpdateFile) -> None:
     client.tasks.create_task(kind="remind")  # error
     client.chats.list_chats(sort="name", order="descending")  # error
     client.bots.create_bot(name="Deploy", events=["message_sent"])  # error
+    client.bots.create_bot(name="Deploy", scopes=["chats:write"])  # error
     client.messages.create_message(entity_id=1, content="x", files=[kept])  # error

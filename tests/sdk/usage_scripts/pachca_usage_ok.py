@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from pachca import AsyncPachcaClient, PachcaClient
-from pachca.types import ChatSortField, MessageUpdateFile, SortOrder, TaskKind
+from pachca.types import (
+    ChatSortField,
+    MessageUpdateFile,
+    OAuthScope,
+    OAuthScopeValue,
+    SortOrder,
+    TaskKind,
+)
 
 
 def sync_usage(client: PachcaClient) -> None:
@@ -13,6 +20,9 @@ def sync_usage(client: PachcaClient) -> None:
     client.chats.list_chats(sort=ChatSortField.LAST_MESSAGE_AT, order=SortOrder.ASC)
     client.members.list_chat_members(334, role="admin")
     client.bots.create_bot(name="Deploy", events=["message_new"], trigger_on="commands")
+    # A long enum is typed through its values' alias: strings, members and the alias mix.
+    read: OAuthScopeValue = "users:read"
+    client.bots.create_bot(name="Deploy", scopes=["chats:read", OAuthScope.MESSAGES_READ, read])
 
     uploaded = client.files.upload("a.pdf")
     client.messages.create_message(entity_id=1, content="report", files=[uploaded])

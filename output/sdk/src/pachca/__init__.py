@@ -82,7 +82,7 @@ if TYPE_CHECKING:
     from .types.audit_details_video_call_started import AuditDetailsVideoCallStarted
     from .types.audit_event import AuditEvent
     from .types.audit_event_details import AuditEventDetails
-    from .types.audit_event_key import AuditEventKey
+    from .types.audit_event_key import AuditEventKey, AuditEventKeyValue
     from .types.avatar import Avatar
     from .types.avatar_upload_request import AvatarUploadRequest
     from .types.bot import Bot
@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from .types.bot_create_request import BotCreateRequest
     from .types.bot_create_request_webhook import BotCreateRequestWebhook
     from .types.bot_editor_role import BotEditorRole
-    from .types.bot_event import BotEvent
+    from .types.bot_event import BotEvent, BotEventValue
     from .types.bot_settings import BotSettings
     from .types.bot_template_engine import BotTemplateEngine
     from .types.bot_trigger import BotTrigger
@@ -106,7 +106,7 @@ if TYPE_CHECKING:
     from .types.chat_create_request import ChatCreateRequest
     from .types.chat_create_request_chat import ChatCreateRequestChat
     from .types.chat_member_role import ChatMemberRole
-    from .types.chat_member_role_filter import ChatMemberRoleFilter
+    from .types.chat_member_role_filter import ChatMemberRoleFilter, ChatMemberRoleFilterValue
     from .types.chat_member_webhook_payload import ChatMemberWebhookPayload
     from .types.chat_sort_field import ChatSortField
     from .types.chat_subtype import ChatSubtype
@@ -177,7 +177,7 @@ if TYPE_CHECKING:
     from .types.message_update_request_message import MessageUpdateRequestMessage
     from .types.message_webhook_payload import MessageWebhookPayload
     from .types.oauth_error import OAuthError
-    from .types.oauth_scope import OAuthScope
+    from .types.oauth_scope import OAuthScope, OAuthScopeValue
     from .types.open_view_request import OpenViewRequest
     from .types.pagination_cursors import PaginationCursors
     from .types.pagination_meta import PaginationMeta
@@ -200,7 +200,7 @@ if TYPE_CHECKING:
     from .types.task_create_request import TaskCreateRequest
     from .types.task_create_request_task import TaskCreateRequestTask
     from .types.task_custom_property_value import TaskCustomPropertyValue
-    from .types.task_kind import TaskKind
+    from .types.task_kind import TaskKind, TaskKindValue
     from .types.task_status import TaskStatus
     from .types.task_update_request import TaskUpdateRequest
     from .types.task_update_request_task import TaskUpdateRequestTask
@@ -223,14 +223,14 @@ if TYPE_CHECKING:
     from .types.user_create_request_user import UserCreateRequestUser
     from .types.user_create_role import UserCreateRole
     from .types.user_custom_property_value import UserCustomPropertyValue
-    from .types.user_event_type import UserEventType
+    from .types.user_event_type import UserEventType, UserEventTypeValue
     from .types.user_role import UserRole
     from .types.user_role_input import UserRoleInput
     from .types.user_status import UserStatus
     from .types.user_status_away_message import UserStatusAwayMessage
     from .types.user_update_request import UserUpdateRequest
     from .types.user_update_request_user import UserUpdateRequestUser
-    from .types.validation_error_code import ValidationErrorCode
+    from .types.validation_error_code import ValidationErrorCode, ValidationErrorCodeValue
     from .types.video_call_event_type import VideoCallEventType
     from .types.video_call_webhook_payload import VideoCallWebhookPayload
     from .types.view import View
@@ -327,6 +327,7 @@ _MODELS: dict[str, str] = {
     "AuditEvent": "audit_event",
     "AuditEventDetails": "audit_event_details",
     "AuditEventKey": "audit_event_key",
+    "AuditEventKeyValue": "audit_event_key",
     "Avatar": "avatar",
     "AvatarUploadRequest": "avatar_upload_request",
     "Bot": "bot",
@@ -335,6 +336,7 @@ _MODELS: dict[str, str] = {
     "BotCreateRequestWebhook": "bot_create_request_webhook",
     "BotEditorRole": "bot_editor_role",
     "BotEvent": "bot_event",
+    "BotEventValue": "bot_event",
     "BotSettings": "bot_settings",
     "BotTemplateEngine": "bot_template_engine",
     "BotTrigger": "bot_trigger",
@@ -351,6 +353,7 @@ _MODELS: dict[str, str] = {
     "ChatCreateRequestChat": "chat_create_request_chat",
     "ChatMemberRole": "chat_member_role",
     "ChatMemberRoleFilter": "chat_member_role_filter",
+    "ChatMemberRoleFilterValue": "chat_member_role_filter",
     "ChatMemberWebhookPayload": "chat_member_webhook_payload",
     "ChatSortField": "chat_sort_field",
     "ChatSubtype": "chat_subtype",
@@ -422,6 +425,7 @@ _MODELS: dict[str, str] = {
     "MessageWebhookPayload": "message_webhook_payload",
     "OAuthError": "oauth_error",
     "OAuthScope": "oauth_scope",
+    "OAuthScopeValue": "oauth_scope",
     "OpenViewRequest": "open_view_request",
     "PaginationCursors": "pagination_cursors",
     "PaginationMeta": "pagination_meta",
@@ -445,6 +449,7 @@ _MODELS: dict[str, str] = {
     "TaskCreateRequestTask": "task_create_request_task",
     "TaskCustomPropertyValue": "task_custom_property_value",
     "TaskKind": "task_kind",
+    "TaskKindValue": "task_kind",
     "TaskStatus": "task_status",
     "TaskUpdateRequest": "task_update_request",
     "TaskUpdateRequestTask": "task_update_request_task",
@@ -468,6 +473,7 @@ _MODELS: dict[str, str] = {
     "UserCreateRole": "user_create_role",
     "UserCustomPropertyValue": "user_custom_property_value",
     "UserEventType": "user_event_type",
+    "UserEventTypeValue": "user_event_type",
     "UserRole": "user_role",
     "UserRoleInput": "user_role_input",
     "UserStatus": "user_status",
@@ -475,6 +481,7 @@ _MODELS: dict[str, str] = {
     "UserUpdateRequest": "user_update_request",
     "UserUpdateRequestUser": "user_update_request_user",
     "ValidationErrorCode": "validation_error_code",
+    "ValidationErrorCodeValue": "validation_error_code",
     "VideoCallEventType": "video_call_event_type",
     "VideoCallWebhookPayload": "video_call_webhook_payload",
     "View": "view",
@@ -546,6 +553,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventKey",
+    "AuditEventKeyValue",
     "AuthenticationError",
     "Avatar",
     "AvatarUploadRequest",
@@ -557,6 +565,7 @@ __all__ = [
     "BotCreateRequestWebhook",
     "BotEditorRole",
     "BotEvent",
+    "BotEventValue",
     "BotSettings",
     "BotTemplateEngine",
     "BotTrigger",
@@ -573,6 +582,7 @@ __all__ = [
     "ChatCreateRequestChat",
     "ChatMemberRole",
     "ChatMemberRoleFilter",
+    "ChatMemberRoleFilterValue",
     "ChatMemberWebhookPayload",
     "ChatSortField",
     "ChatSubtype",
@@ -652,6 +662,7 @@ __all__ = [
     "NotGiven",
     "OAuthError",
     "OAuthScope",
+    "OAuthScopeValue",
     "OpenViewRequest",
     "PachcaClient",
     "PaginationCursors",
@@ -682,6 +693,7 @@ __all__ = [
     "TaskCreateRequestTask",
     "TaskCustomPropertyValue",
     "TaskKind",
+    "TaskKindValue",
     "TaskStatus",
     "TaskUpdateRequest",
     "TaskUpdateRequestTask",
@@ -706,6 +718,7 @@ __all__ = [
     "UserCreateRole",
     "UserCustomPropertyValue",
     "UserEventType",
+    "UserEventTypeValue",
     "UserRole",
     "UserRoleInput",
     "UserStatus",
@@ -713,6 +726,7 @@ __all__ = [
     "UserUpdateRequest",
     "UserUpdateRequestUser",
     "ValidationErrorCode",
+    "ValidationErrorCodeValue",
     "VideoCallEventType",
     "VideoCallWebhookPayload",
     "View",

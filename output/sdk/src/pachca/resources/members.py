@@ -25,7 +25,7 @@ from .._core import (
 
 if TYPE_CHECKING:
     from ..types.chat_member_role import ChatMemberRole
-    from ..types.chat_member_role_filter import ChatMemberRoleFilter
+    from ..types.chat_member_role_filter import ChatMemberRoleFilter, ChatMemberRoleFilterValue
     from ..types.user import User
 
 __all__ = ["AsyncMembersService", "MembersService"]
@@ -52,9 +52,7 @@ class MembersService(SyncAPIResource):
         self,
         id: int,
         *,
-        role: (
-            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
-        ) = NOT_GIVEN,
+        role: ChatMemberRoleFilterValue | ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -331,9 +329,7 @@ class AsyncMembersService(AsyncAPIResource):
         self,
         id: int,
         *,
-        role: (
-            Literal["all", "owner", "admin", "editor", "member"] | ChatMemberRoleFilter | NotGiven
-        ) = NOT_GIVEN,
+        role: ChatMemberRoleFilterValue | ChatMemberRoleFilter | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         cursor: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from .._core import (
     NOT_GIVEN,
@@ -22,7 +22,7 @@ from .._core import (
 
 if TYPE_CHECKING:
     from ..types.audit_event import AuditEvent
-    from ..types.audit_event_key import AuditEventKey
+    from ..types.audit_event_key import AuditEventKey, AuditEventKeyValue
 
 __all__ = ["AsyncSecurityService", "SecurityService"]
 
@@ -47,57 +47,7 @@ class SecurityService(SyncAPIResource):
         *,
         start_time: _dt.datetime | NotGiven = NOT_GIVEN,
         end_time: _dt.datetime | NotGiven = NOT_GIVEN,
-        event_key: (
-            Literal[
-                "user_login",
-                "user_logout",
-                "user_2fa_fail",
-                "user_2fa_success",
-                "user_created",
-                "user_deleted",
-                "user_role_changed",
-                "user_updated",
-                "tag_created",
-                "tag_deleted",
-                "user_added_to_tag",
-                "user_removed_from_tag",
-                "chat_created",
-                "chat_renamed",
-                "chat_permission_changed",
-                "user_chat_join",
-                "user_chat_leave",
-                "tag_added_to_chat",
-                "tag_removed_from_chat",
-                "message_updated",
-                "message_deleted",
-                "message_created",
-                "reaction_created",
-                "reaction_deleted",
-                "thread_created",
-                "access_token_created",
-                "access_token_updated",
-                "access_token_destroy",
-                "kms_encrypt",
-                "kms_decrypt",
-                "audit_events_accessed",
-                "dlp_violation_detected",
-                "search_users_api",
-                "search_chats_api",
-                "search_messages_api",
-                "bot_scopes_updated",
-                "bot_webhook_settings_updated",
-                "bot_token_recreated",
-                "bot_deleted",
-                "bot_oauth_client_updated",
-                "oauth_authorization_granted",
-                "oauth_authorization_revoked",
-                "video_call_started",
-                "video_call_finished",
-                "video_call_recording_ready",
-            ]
-            | AuditEventKey
-            | NotGiven
-        ) = NOT_GIVEN,
+        event_key: AuditEventKeyValue | AuditEventKey | NotGiven = NOT_GIVEN,
         actor_id: str | NotGiven = NOT_GIVEN,
         actor_type: str | NotGiven = NOT_GIVEN,
         entity_id: str | NotGiven = NOT_GIVEN,
@@ -177,57 +127,7 @@ class AsyncSecurityService(AsyncAPIResource):
         *,
         start_time: _dt.datetime | NotGiven = NOT_GIVEN,
         end_time: _dt.datetime | NotGiven = NOT_GIVEN,
-        event_key: (
-            Literal[
-                "user_login",
-                "user_logout",
-                "user_2fa_fail",
-                "user_2fa_success",
-                "user_created",
-                "user_deleted",
-                "user_role_changed",
-                "user_updated",
-                "tag_created",
-                "tag_deleted",
-                "user_added_to_tag",
-                "user_removed_from_tag",
-                "chat_created",
-                "chat_renamed",
-                "chat_permission_changed",
-                "user_chat_join",
-                "user_chat_leave",
-                "tag_added_to_chat",
-                "tag_removed_from_chat",
-                "message_updated",
-                "message_deleted",
-                "message_created",
-                "reaction_created",
-                "reaction_deleted",
-                "thread_created",
-                "access_token_created",
-                "access_token_updated",
-                "access_token_destroy",
-                "kms_encrypt",
-                "kms_decrypt",
-                "audit_events_accessed",
-                "dlp_violation_detected",
-                "search_users_api",
-                "search_chats_api",
-                "search_messages_api",
-                "bot_scopes_updated",
-                "bot_webhook_settings_updated",
-                "bot_token_recreated",
-                "bot_deleted",
-                "bot_oauth_client_updated",
-                "oauth_authorization_granted",
-                "oauth_authorization_revoked",
-                "video_call_started",
-                "video_call_finished",
-                "video_call_recording_ready",
-            ]
-            | AuditEventKey
-            | NotGiven
-        ) = NOT_GIVEN,
+        event_key: AuditEventKeyValue | AuditEventKey | NotGiven = NOT_GIVEN,
         actor_id: str | NotGiven = NOT_GIVEN,
         actor_type: str | NotGiven = NOT_GIVEN,
         entity_id: str | NotGiven = NOT_GIVEN,

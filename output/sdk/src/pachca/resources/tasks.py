@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..types.task import Task
     from ..types.task_create_request_task import TaskCreateRequestTask
     from ..types.task_custom_property_value import TaskCustomPropertyValue
-    from ..types.task_kind import TaskKind
+    from ..types.task_kind import TaskKind, TaskKindValue
     from ..types.task_status import TaskStatus
     from ..types.task_update_request_task import TaskUpdateRequestTask
 
@@ -109,7 +109,7 @@ class TasksService(SyncAPIResource):
         self,
         /,
         *,
-        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
+        kind: TaskKindValue | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -129,9 +129,7 @@ class TasksService(SyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -252,9 +250,7 @@ class TasksService(SyncAPIResource):
         id: int,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -276,9 +272,7 @@ class TasksService(SyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -452,7 +446,7 @@ class AsyncTasksService(AsyncAPIResource):
         self,
         /,
         *,
-        kind: Literal["call", "meeting", "reminder", "event", "email"] | TaskKind,
+        kind: TaskKindValue | TaskKind,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -472,9 +466,7 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskCreateRequestTask | None = None,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -595,9 +587,7 @@ class AsyncTasksService(AsyncAPIResource):
         id: int,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
@@ -619,9 +609,7 @@ class AsyncTasksService(AsyncAPIResource):
         task: TaskUpdateRequestTask | None = None,
         /,
         *,
-        kind: (
-            Literal["call", "meeting", "reminder", "event", "email"] | TaskKind | NotGiven
-        ) = NOT_GIVEN,
+        kind: TaskKindValue | TaskKind | NotGiven = NOT_GIVEN,
         content: str | NotGiven = NOT_GIVEN,
         due_at: _dt.datetime | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .audit_details_video_call_started import AuditDetailsVideoCallStarted
     from .audit_event import AuditEvent
     from .audit_event_details import AuditEventDetails
-    from .audit_event_key import AuditEventKey
+    from .audit_event_key import AuditEventKey, AuditEventKeyValue
     from .avatar import Avatar
     from .avatar_upload_request import AvatarUploadRequest
     from .bot import Bot
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .bot_create_request import BotCreateRequest
     from .bot_create_request_webhook import BotCreateRequestWebhook
     from .bot_editor_role import BotEditorRole
-    from .bot_event import BotEvent
+    from .bot_event import BotEvent, BotEventValue
     from .bot_settings import BotSettings
     from .bot_template_engine import BotTemplateEngine
     from .bot_trigger import BotTrigger
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from .chat_create_request import ChatCreateRequest
     from .chat_create_request_chat import ChatCreateRequestChat
     from .chat_member_role import ChatMemberRole
-    from .chat_member_role_filter import ChatMemberRoleFilter
+    from .chat_member_role_filter import ChatMemberRoleFilter, ChatMemberRoleFilterValue
     from .chat_member_webhook_payload import ChatMemberWebhookPayload
     from .chat_sort_field import ChatSortField
     from .chat_subtype import ChatSubtype
@@ -130,7 +130,7 @@ if TYPE_CHECKING:
     from .message_update_request_message import MessageUpdateRequestMessage
     from .message_webhook_payload import MessageWebhookPayload
     from .oauth_error import OAuthError
-    from .oauth_scope import OAuthScope
+    from .oauth_scope import OAuthScope, OAuthScopeValue
     from .open_view_request import OpenViewRequest
     from .pagination_cursors import PaginationCursors
     from .pagination_meta import PaginationMeta
@@ -153,7 +153,7 @@ if TYPE_CHECKING:
     from .task_create_request import TaskCreateRequest
     from .task_create_request_task import TaskCreateRequestTask
     from .task_custom_property_value import TaskCustomPropertyValue
-    from .task_kind import TaskKind
+    from .task_kind import TaskKind, TaskKindValue
     from .task_status import TaskStatus
     from .task_update_request import TaskUpdateRequest
     from .task_update_request_task import TaskUpdateRequestTask
@@ -176,14 +176,14 @@ if TYPE_CHECKING:
     from .user_create_request_user import UserCreateRequestUser
     from .user_create_role import UserCreateRole
     from .user_custom_property_value import UserCustomPropertyValue
-    from .user_event_type import UserEventType
+    from .user_event_type import UserEventType, UserEventTypeValue
     from .user_role import UserRole
     from .user_role_input import UserRoleInput
     from .user_status import UserStatus
     from .user_status_away_message import UserStatusAwayMessage
     from .user_update_request import UserUpdateRequest
     from .user_update_request_user import UserUpdateRequestUser
-    from .validation_error_code import ValidationErrorCode
+    from .validation_error_code import ValidationErrorCode, ValidationErrorCodeValue
     from .video_call_event_type import VideoCallEventType
     from .video_call_webhook_payload import VideoCallWebhookPayload
     from .view import View
@@ -243,6 +243,7 @@ _MODELS: dict[str, str] = {
     "AuditEvent": "audit_event",
     "AuditEventDetails": "audit_event_details",
     "AuditEventKey": "audit_event_key",
+    "AuditEventKeyValue": "audit_event_key",
     "Avatar": "avatar",
     "AvatarUploadRequest": "avatar_upload_request",
     "Bot": "bot",
@@ -251,6 +252,7 @@ _MODELS: dict[str, str] = {
     "BotCreateRequestWebhook": "bot_create_request_webhook",
     "BotEditorRole": "bot_editor_role",
     "BotEvent": "bot_event",
+    "BotEventValue": "bot_event",
     "BotSettings": "bot_settings",
     "BotTemplateEngine": "bot_template_engine",
     "BotTrigger": "bot_trigger",
@@ -267,6 +269,7 @@ _MODELS: dict[str, str] = {
     "ChatCreateRequestChat": "chat_create_request_chat",
     "ChatMemberRole": "chat_member_role",
     "ChatMemberRoleFilter": "chat_member_role_filter",
+    "ChatMemberRoleFilterValue": "chat_member_role_filter",
     "ChatMemberWebhookPayload": "chat_member_webhook_payload",
     "ChatSortField": "chat_sort_field",
     "ChatSubtype": "chat_subtype",
@@ -338,6 +341,7 @@ _MODELS: dict[str, str] = {
     "MessageWebhookPayload": "message_webhook_payload",
     "OAuthError": "oauth_error",
     "OAuthScope": "oauth_scope",
+    "OAuthScopeValue": "oauth_scope",
     "OpenViewRequest": "open_view_request",
     "PaginationCursors": "pagination_cursors",
     "PaginationMeta": "pagination_meta",
@@ -361,6 +365,7 @@ _MODELS: dict[str, str] = {
     "TaskCreateRequestTask": "task_create_request_task",
     "TaskCustomPropertyValue": "task_custom_property_value",
     "TaskKind": "task_kind",
+    "TaskKindValue": "task_kind",
     "TaskStatus": "task_status",
     "TaskUpdateRequest": "task_update_request",
     "TaskUpdateRequestTask": "task_update_request_task",
@@ -384,6 +389,7 @@ _MODELS: dict[str, str] = {
     "UserCreateRole": "user_create_role",
     "UserCustomPropertyValue": "user_custom_property_value",
     "UserEventType": "user_event_type",
+    "UserEventTypeValue": "user_event_type",
     "UserRole": "user_role",
     "UserRoleInput": "user_role_input",
     "UserStatus": "user_status",
@@ -391,6 +397,7 @@ _MODELS: dict[str, str] = {
     "UserUpdateRequest": "user_update_request",
     "UserUpdateRequestUser": "user_update_request_user",
     "ValidationErrorCode": "validation_error_code",
+    "ValidationErrorCodeValue": "validation_error_code",
     "VideoCallEventType": "video_call_event_type",
     "VideoCallWebhookPayload": "video_call_webhook_payload",
     "View": "view",
@@ -451,6 +458,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventDetails",
     "AuditEventKey",
+    "AuditEventKeyValue",
     "Avatar",
     "AvatarUploadRequest",
     "Bot",
@@ -459,6 +467,7 @@ __all__ = [
     "BotCreateRequestWebhook",
     "BotEditorRole",
     "BotEvent",
+    "BotEventValue",
     "BotSettings",
     "BotTemplateEngine",
     "BotTrigger",
@@ -475,6 +484,7 @@ __all__ = [
     "ChatCreateRequestChat",
     "ChatMemberRole",
     "ChatMemberRoleFilter",
+    "ChatMemberRoleFilterValue",
     "ChatMemberWebhookPayload",
     "ChatSortField",
     "ChatSubtype",
@@ -546,6 +556,7 @@ __all__ = [
     "MessageWebhookPayload",
     "OAuthError",
     "OAuthScope",
+    "OAuthScopeValue",
     "OpenViewRequest",
     "PaginationCursors",
     "PaginationMeta",
@@ -569,6 +580,7 @@ __all__ = [
     "TaskCreateRequestTask",
     "TaskCustomPropertyValue",
     "TaskKind",
+    "TaskKindValue",
     "TaskStatus",
     "TaskUpdateRequest",
     "TaskUpdateRequestTask",
@@ -592,6 +604,7 @@ __all__ = [
     "UserCreateRole",
     "UserCustomPropertyValue",
     "UserEventType",
+    "UserEventTypeValue",
     "UserRole",
     "UserRoleInput",
     "UserStatus",
@@ -599,6 +612,7 @@ __all__ = [
     "UserUpdateRequest",
     "UserUpdateRequestUser",
     "ValidationErrorCode",
+    "ValidationErrorCodeValue",
     "VideoCallEventType",
     "VideoCallWebhookPayload",
     "View",

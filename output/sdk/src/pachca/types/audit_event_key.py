@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -144,3 +146,53 @@ class AuditEventKey(OpenStrEnum):
 
     VIDEO_CALL_RECORDING_READY = "video_call_recording_ready"
     """A video call recording became available (details — AuditDetailsVideoCallRecording)"""
+
+
+AuditEventKeyValue: TypeAlias = Literal[
+    "user_login",
+    "user_logout",
+    "user_2fa_fail",
+    "user_2fa_success",
+    "user_created",
+    "user_deleted",
+    "user_role_changed",
+    "user_updated",
+    "tag_created",
+    "tag_deleted",
+    "user_added_to_tag",
+    "user_removed_from_tag",
+    "chat_created",
+    "chat_renamed",
+    "chat_permission_changed",
+    "user_chat_join",
+    "user_chat_leave",
+    "tag_added_to_chat",
+    "tag_removed_from_chat",
+    "message_updated",
+    "message_deleted",
+    "message_created",
+    "reaction_created",
+    "reaction_deleted",
+    "thread_created",
+    "access_token_created",
+    "access_token_updated",
+    "access_token_destroy",
+    "kms_encrypt",
+    "kms_decrypt",
+    "audit_events_accessed",
+    "dlp_violation_detected",
+    "search_users_api",
+    "search_chats_api",
+    "search_messages_api",
+    "bot_scopes_updated",
+    "bot_webhook_settings_updated",
+    "bot_token_recreated",
+    "bot_deleted",
+    "bot_oauth_client_updated",
+    "oauth_authorization_granted",
+    "oauth_authorization_revoked",
+    "video_call_started",
+    "video_call_finished",
+    "video_call_recording_ready",
+]
+"""The values of `AuditEventKey` as literals: what an argument typed with it accepts."""

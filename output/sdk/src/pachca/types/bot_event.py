@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -61,3 +63,26 @@ class BotEvent(OpenStrEnum):
 
     VIDEO_CALL_RECORDING_READY = "video_call_recording_ready"
     """A video call's recording can be fetched"""
+
+
+BotEventValue: TypeAlias = Literal[
+    "message_new",
+    "message_update",
+    "message_delete",
+    "reaction_new",
+    "reaction_delete",
+    "button_click",
+    "message_link_shared",
+    "chat_member_add",
+    "chat_member_remove",
+    "company_member_invite",
+    "company_member_confirm",
+    "company_member_suspend",
+    "company_member_activate",
+    "company_member_delete",
+    "company_member_update",
+    "video_call_started",
+    "video_call_finished",
+    "video_call_recording_ready",
+]
+"""The values of `BotEvent` as literals: what an argument typed with it accepts."""

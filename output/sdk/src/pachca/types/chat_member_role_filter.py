@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -22,3 +24,7 @@ class ChatMemberRoleFilter(OpenStrEnum):
 
     MEMBER = "member"
     """Only ordinary members and subscribers"""
+
+
+ChatMemberRoleFilterValue: TypeAlias = Literal["all", "owner", "admin", "editor", "member"]
+"""The values of `ChatMemberRoleFilter` as literals: what an argument typed with it accepts."""

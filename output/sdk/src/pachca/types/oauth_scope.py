@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -166,3 +168,61 @@ class OAuthScope(OpenStrEnum):
 
     SEARCH_MESSAGES = "search:messages"
     """Search messages"""
+
+
+OAuthScopeValue: TypeAlias = Literal[
+    "chats:read",
+    "chats:create",
+    "chats:update",
+    "chats:archive",
+    "chats:leave",
+    "chat_members:read",
+    "chat_members:write",
+    "chat_exports:read",
+    "chat_exports:write",
+    "messages:read",
+    "messages:create",
+    "messages:update",
+    "messages:delete",
+    "reactions:read",
+    "reactions:write",
+    "pins:write",
+    "threads:read",
+    "threads:create",
+    "link_previews:write",
+    "users:read",
+    "users:create",
+    "users:update",
+    "users:delete",
+    "group_tags:read",
+    "group_tags:write",
+    "bots:read",
+    "bots:write",
+    "bot_self:webhook:write",
+    "bot_self:write",
+    "profile:read",
+    "profile_status:read",
+    "profile_status:write",
+    "profile_avatar:write",
+    "user_status:read",
+    "user_status:write",
+    "user_avatar:write",
+    "custom_properties:read",
+    "audit_events:read",
+    "tasks:read",
+    "tasks:create",
+    "tasks:update",
+    "tasks:delete",
+    "files:read",
+    "files:write",
+    "uploads:write",
+    "views:write",
+    "webhooks:read",
+    "webhooks:write",
+    "webhooks:events:read",
+    "webhooks:events:delete",
+    "search:users",
+    "search:chats",
+    "search:messages",
+]
+"""The values of `OAuthScope` as literals: what an argument typed with it accepts."""

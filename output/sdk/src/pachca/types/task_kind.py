@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -22,3 +24,7 @@ class TaskKind(OpenStrEnum):
 
     EMAIL = "email"
     """Write an email"""
+
+
+TaskKindValue: TypeAlias = Literal["call", "meeting", "reminder", "event", "email"]
+"""The values of `TaskKind` as literals: what an argument typed with it accepts."""

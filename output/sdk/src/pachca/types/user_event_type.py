@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -25,3 +27,9 @@ class UserEventType(OpenStrEnum):
 
     DELETE = "delete"
     """Employees were deleted"""
+
+
+UserEventTypeValue: TypeAlias = Literal[
+    "invite", "confirm", "update", "suspend", "activate", "delete"
+]
+"""The values of `UserEventType` as literals: what an argument typed with it accepts."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, TypeAlias
+
 from .._core import OpenStrEnum
 
 
@@ -130,3 +132,49 @@ class ValidationErrorCode(OpenStrEnum):
 
     THREAD_MESSAGE = "thread_message"
     """Messages inside a thread cannot get their own thread"""
+
+
+ValidationErrorCodeValue: TypeAlias = Literal[
+    "blank",
+    "too_long",
+    "invalid",
+    "inclusion",
+    "exclusion",
+    "taken",
+    "wrong_emoji",
+    "not_found",
+    "already_exists",
+    "personal_chat",
+    "displayed_error",
+    "not_authorized",
+    "invalid_date_range",
+    "invalid_webhook_url",
+    "rate_limit",
+    "licenses_limit",
+    "user_limit",
+    "unique_limit",
+    "general_limit",
+    "unhandled",
+    "trigger_not_found",
+    "trigger_expired",
+    "required",
+    "in",
+    "not_applicable",
+    "self_update",
+    "owner_protected",
+    "already_assigned",
+    "forbidden",
+    "permission_denied",
+    "access_denied",
+    "wrong_params",
+    "payment_required",
+    "min_length",
+    "max_length",
+    "use_of_system_words",
+    "export_file_not_found",
+    "cannot_kick_owner",
+    "pin_failed",
+    "message_deleted",
+    "thread_message",
+]
+"""The values of `ValidationErrorCode` as literals: what an argument typed with it accepts."""
