@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from .. import naming
 from ..config import Config, derive_project
 from ..diagnostics import Diagnostic
 from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
-from ..load import LoadedSpec
+from ..load import LoadedSpec, join_pointer
 from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .operations import OperationParser, split_responses
@@ -20,6 +21,8 @@ from .showcase import example_of, pick_showcase
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
+
+_SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
 
 
 def parse_spec(
@@ -44,11 +47,7 @@ def parse_spec(
     services = _add_examples(services, schemas)
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
-    servers = tuple(
-        str(s["url"])
-        for s in as_list(document.get("servers"))
-        if isinstance(s, dict) and isinstance(s.get("url"), str)
-    )
+    servers = _server_urls(ctx, document)
     title = prose(info.get("title")) or "API"
     api = Api(
         title=title,
@@ -96,6 +95,35 @@ def _direct_dependencies(schema: Schema) -> set[str]:
     for variant in schema.variants:
         found.update(_refs(variant.type))
     return found
+
+
+def _server_urls(ctx: ParseContext, document: dict[str, Any]) -> tuple[str, ...]:
+    """The servers' URLs, their variables filled in from their defaults."""
+    urls: list[str] = []
+    for index, server in enumerate(as_list(document.get("servers"))):
+        if isinstance(server, dict) and isinstance(server.get("url"), str):
+            pointer = join_pointer("/servers", index, "url")
+            urls.append(_fill_variables(ctx, server["url"], server.get("variables"), pointer))
+    return tuple(urls)
+
+
+def _fill_variables(ctx: ParseContext, url: str, variables: object, pointer: str) -> str:
+    """``https://{region}.example.com`` with each ``{variable}`` replaced by its default;
+    one without a default stays as it is, with a warning."""
+    declared = variables if isinstance(variables, dict) else {}
+    filled = url
+    for name in dict.fromkeys(_SERVER_VARIABLE.findall(url)):
+        variable = declared.get(name)
+        default = variable.get("default") if isinstance(variable, dict) else None
+        if default is None:
+            ctx.warn(
+                f"server URL variable {{{name}}} has no default; left in the URL "
+                "(pass the base URL when creating a client)",
+                pointer,
+            )
+            continue
+        filled = filled.replace(f"{{{name}}}", str(default))
+    return filled
 
 
 def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[str, Schema]:

@@ -326,6 +326,7 @@ class OperationParser:
                     continue
                 merged[(str(param["in"]), str(param["name"]))] = (param, at)
         result: list[Parameter] = []
+        template = placeholders(path)
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         for (location, wire), (param, at) in sorted(
             merged.items(), key=lambda kv: order.get(kv[0][0], 4)
@@ -334,6 +335,11 @@ class OperationParser:
                 self.ctx.warn(f"unknown parameter location {location!r}; skipped", at)
                 continue
             if location == "header" and wire.lower() in ("authorization", "content-type", "accept"):
+                continue
+            if location == "path" and wire not in template:
+                self.ctx.warn(
+                    f"path parameter {wire!r} does not appear in the path {path!r}; ignored", at
+                )
                 continue
             names = param.get("x-param-names")
             base_name = names[0] if isinstance(names, list) and names else wire
@@ -375,7 +381,6 @@ class OperationParser:
                     constraints=constraints_of(resolved),
                 )
             )
-        template = placeholders(path)
         declared = {p.names.wire for p in result if p.location == "path"}
         for name in dict.fromkeys(template):
             if name not in declared:

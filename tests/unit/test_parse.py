@@ -978,3 +978,46 @@ def test_undeclared_path_placeholder_becomes_a_required_string(parsed: Any, posi
     assert [d for d in diagnostics if "{chat_id}" in (d.location.pointer or "")] == [
         d for d in diagnostics if "added as a required" in d.message and "chat_id" in d.message
     ]
+
+
+# -- servers, stray path parameters, enums a Literal cannot hold ------------------------------
+
+STRAYS = """\
+openapi: 3.0.3
+info: {title: Strays, version: "1"}
+servers:
+  - url: "https://{region}.example.com/{version}"
+    variables:
+      region: {default: eu}
+      version: {default: v2}
+  - url: "https://{tenant}.example.org"
+paths:
+  /users/{id}:
+    get:
+      operationId: getUser
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+        - {name: other, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    Rate: {type: number, enum: [0.5, 1, 1.5]}
+"""
+
+
+def test_server_variables_take_their_defaults(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(STRAYS, encoding="utf-8")
+    api, findings = parse_file(tmp_path / "api.yaml", tmp_path)
+    assert api.servers == ("https://eu.example.com/v2", "https://{tenant}.example.org")
+    assert api.base_url == "https://eu.example.com/v2"
+    (warning,) = [f.render() for f in findings if "{tenant}" in f.message]
+    assert "no default" in warning and "#/servers/1/url" in warning
+
+
+def test_a_path_parameter_missing_from_the_path_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(STRAYS, encoding="utf-8")
+    api, findings = parse_file(tmp_path / "api.yaml", tmp_path)
+    assert [p.names.wire for p in operation(api, "getUser").parameters] == ["id"]
+    (warning,) = [f.render() for f in findings if "'other'" in f.message]
+    assert "does not appear in the path" in warning and "api.yaml:15:" in warning

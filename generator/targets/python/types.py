@@ -7,6 +7,7 @@ from typing import Literal
 from ...ir import Schema, TypeRef
 from ..context import TargetContext
 from .imports import Imports
+from .source import literal
 
 Role = Literal["model", "argument", "result"]
 
@@ -27,9 +28,16 @@ def literal_alias(schema: Schema) -> str | None:
 
 
 def enum_literal(schema: Schema, imports: Imports) -> str:
-    """``Literal[...]`` of an enum's values."""
-    imports.typing.add("Literal")
-    return f"Literal[{', '.join(repr(member.value) for member in schema.enum_values)}]"
+    """``Literal[...]`` of an enum's values; a value that a ``Literal`` cannot hold (a float,
+    an object) widens it to ``float`` or ``Any``, and the values stay in the docstring."""
+    values = [member.value for member in schema.enum_values]
+    if all(value is None or isinstance(value, str | int | bool) for value in values):
+        imports.typing.add("Literal")
+        return f"Literal[{', '.join(literal(value) for value in values)}]"
+    if all(isinstance(value, int | float) and not isinstance(value, bool) for value in values):
+        return "float"
+    imports.typing.add("Any")
+    return "Any"
 
 
 class Annotator:

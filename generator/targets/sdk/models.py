@@ -110,8 +110,11 @@ class ModelRenderer(SdkContext):
             )
         imports.typing.add("TypeAlias")
         if schema.kind == "enum":
-            imports.typing.add("Literal")
-            target = f"Literal[{', '.join(literal(v.value) for v in schema.enum_values)}]"
+            target = enum_literal(schema, imports)
+            if not target.startswith("Literal["):
+                # Widened (a Literal cannot hold these values): the docstring lists them.
+                values = ", ".join(f"`{literal(v.value)}`" for v in schema.enum_values)
+                alias_doc = docstring(wrap(f"{text}\n\nOne of {values}."), indent=0)
         elif schema.kind == "union":
             target = self.union_annotation(schema, imports)
         else:
