@@ -6,6 +6,8 @@ package ``pachca``, client ``PachcaClient``, command ``pachca`` and ``PACHCA_TOK
 
 from __future__ import annotations
 
+import keyword
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,8 +74,41 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
             raise SpecError(
                 [error("`ref_root` must be a folder path (a string)", Location(str(candidate)))]
             )
+        problems = [problem for key in _NAME_RULES if (problem := _name_problem(data, key))]
+        if problems:
+            raise SpecError([error(problem, Location(str(candidate))) for problem in problems])
         return Config(dict(data), candidate, candidate.parent)
     return Config({}, None, base)
+
+
+# Settings that name generated things: what each must look like, in words and as a pattern.
+_NAME_RULES: dict[str, tuple[str, re.Pattern[str]]] = {
+    "package": ("a lower-case Python identifier", re.compile(r"[a-z_][a-z0-9_]*")),
+    "client": ("a Python class name", re.compile(r"[A-Za-z_][A-Za-z0-9_]*")),
+    "command": ("a command name (a-z, 0-9, -)", re.compile(r"[a-z0-9][a-z0-9-]*")),
+    "env_prefix": ("a variable name prefix (A-Z, 0-9, _)", re.compile(r"[A-Z][A-Z0-9_]*")),
+    "distribution": (
+        "a distribution name (letters, digits, . _ -)",
+        re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?"),
+    ),
+}
+
+
+def _name_problem(data: dict[str, Any], key: str) -> str | None:
+    """Why the configured ``key`` cannot name what it names, or ``None`` when it can."""
+    if key not in data:
+        return None
+    value = data[key]
+    what, pattern = _NAME_RULES[key]
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        return f"`{key}` must be {what}, not {value!r}"
+    if key in ("package", "client") and keyword.iskeyword(value):
+        return f"`{key}` {value!r} is a Python keyword"
+    if key == "package" and (
+        naming.shadows_a_module(value) or value.lower() in naming.WINDOWS_DEVICE_NAMES
+    ):
+        return f"`package` {value!r} would shadow a module of that name (or a device name)"
+    return None
 
 
 def derive_project(title: str, config: Config, *, use_config_names: bool = True) -> Project:

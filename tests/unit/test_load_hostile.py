@@ -426,3 +426,33 @@ def test_any_message_renders_as_one_printable_line() -> None:
     assert len(rendered.splitlines()) == 1
     rendered.encode("utf-8")  # a lone surrogate would not print to stderr
     assert Diagnostic(Severity.WARNING, "x", where).render().count("\n") == 0
+
+
+@pytest.mark.parametrize(
+    ("setting", "reason"),
+    [
+        ('package = "json"', "shadow"),
+        ('package = "con"', "shadow"),
+        ('package = "class"', "keyword"),
+        ('package = "../evil"', "lower-case Python identifier"),
+        ('client = "Bad Client"', "class name"),
+        ('command = "rm -rf"', "command name"),
+        ('env_prefix = "lower"', "prefix"),
+        ('distribution = "a b"', "distribution name"),
+        ("package = 1", "lower-case Python identifier"),
+    ],
+)
+def test_configured_names_are_checked(tmp_path: Path, setting: str, reason: str) -> None:
+    (tmp_path / "dxgen.toml").write_text(setting + "\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=reason) as info:
+        load_config(cwd=tmp_path)
+    assert str(tmp_path / "dxgen.toml") in info.value.diagnostics[0].render()
+
+
+def test_usable_configured_names_pass(tmp_path: Path) -> None:
+    (tmp_path / "dxgen.toml").write_text(
+        'package = "acme_chat"\nclient = "AcmeClient"\ncommand = "acme-chat"\n'
+        'env_prefix = "ACME_2"\ndistribution = "acme.chat-sdk"\n',
+        encoding="utf-8",
+    )
+    assert load_config(cwd=tmp_path).get("command") == "acme-chat"
