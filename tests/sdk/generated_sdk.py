@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from generator.config import Config
 from generator.pipeline import build_api, render_targets
@@ -34,3 +37,34 @@ def imported(src: Path, package: str) -> Iterator[ModuleType]:
         sys.path.remove(str(src))
         for name in [m for m in sys.modules if m.split(".")[0] == package]:
             del sys.modules[name]
+
+
+@contextmanager
+def generated(
+    factory: pytest.TempPathFactory, spec: Path, *, strict: bool = True
+) -> Iterator[tuple[Path, ModuleType]]:
+    """``spec``'s SDK written to a fresh temporary folder and imported: its ``src`` folder and
+    its package."""
+    out = factory.mktemp(spec.stem)
+    package = write_sdk(spec, out, strict=strict)
+    with imported(out / "sdk" / "src", package) as module:
+        yield out / "sdk" / "src", module
+
+
+def mypy_strict(
+    *targets: str, cwd: Path, search_path: Path | None = None, flags: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` (no cache) over ``targets`` in ``cwd``, finding the SDK on
+    ``search_path``."""
+    env = {"PATH": "/usr/bin:/bin"}
+    if search_path is not None:
+        env["MYPYPATH"] = str(search_path)
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *flags, *targets],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

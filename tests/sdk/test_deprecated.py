@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +11,7 @@ from types import ModuleType
 import pytest
 import respx
 
-from .generated_sdk import imported, write_sdk
+from .generated_sdk import generated, mypy_strict
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "operations.yaml"
 BASE = "https://api.example.com/v1"
@@ -28,16 +26,19 @@ client.messages.update_message(1)
 
 
 @pytest.fixture(scope="module")
-def sdk_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("deprecated")
-    write_sdk(FIXTURE, out, strict=False)
-    return out / "sdk" / "src"
+def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ModuleType]]:
+    with generated(tmp_path_factory, FIXTURE, strict=False) as built:
+        yield built
 
 
 @pytest.fixture(scope="module")
-def package(sdk_src: Path) -> Iterator[ModuleType]:
-    with imported(sdk_src, "operations") as module:
-        yield module
+def sdk_src(sdk: tuple[Path, ModuleType]) -> Path:
+    return sdk[0]
+
+
+@pytest.fixture(scope="module")
+def package(sdk: tuple[Path, ModuleType]) -> ModuleType:
+    return sdk[1]
 
 
 def test_calling_a_deprecated_operation_warns(package: ModuleType) -> None:
@@ -80,23 +81,8 @@ def test_the_type_checker_reports_a_deprecated_call(sdk_src: Path, tmp_path: Pat
     pytest.importorskip("mypy")
     script = tmp_path / "usage.py"
     script.write_text(USER_SCRIPT, encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "--enable-error-code",
-            "deprecated",
-            str(script),
-        ],
-        cwd=sdk_src,
-        env={"MYPYPATH": str(sdk_src), "PATH": ""},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    result = mypy_strict(
+        str(script), cwd=sdk_src, search_path=sdk_src, flags=("--enable-error-code", "deprecated")
     )
     # Only the user's script counts: an installed SDK's own lines are not reported to them.
     findings = [line for line in result.stdout.splitlines() if line.startswith(str(script))]
@@ -110,9 +96,7 @@ PARAMS_FIXTURE = FIXTURE.with_name("params.yaml")
 
 @pytest.fixture(scope="module")
 def params_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    out = tmp_path_factory.mktemp("deprecated-params")
-    write_sdk(PARAMS_FIXTURE, out, strict=False)
-    with imported(out / "sdk" / "src", "params") as module:
+    with generated(tmp_path_factory, PARAMS_FIXTURE, strict=False) as (_, module):
         yield module
 
 

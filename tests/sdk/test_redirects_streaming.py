@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 import respx
 
-from tests.sdk.generated_sdk import imported, write_sdk
+from tests.sdk.generated_sdk import imported, mypy_strict, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "redirects.yaml"
 BASE = "https://api.exports.test/v1"
@@ -159,15 +158,7 @@ client.exports.create_export(start_at="2024-05-01")
 
 def _mypy(src: Path, script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     (tmp_path / "usage.py").write_text(script, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "usage.py"],
-        cwd=tmp_path,
-        env={"MYPYPATH": str(src), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return mypy_strict("usage.py", cwd=tmp_path, search_path=src)
 
 
 def test_usage_type_checks_and_mistakes_do_not(sdk_src: Path, tmp_path: Path) -> None:

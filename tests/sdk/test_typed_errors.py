@@ -4,8 +4,6 @@ schema is named like one of the SDK's exception classes (tests/fixtures/features
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -13,7 +11,7 @@ from types import ModuleType
 import pytest
 import respx
 
-from tests.sdk.generated_sdk import imported, write_sdk
+from tests.sdk.generated_sdk import imported, mypy_strict, write_sdk
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "features" / "error_names.yaml"
 BASE = "https://api.clash.test"
@@ -57,12 +55,5 @@ def test_generated_errors_module_type_checks(sdk_src: Path) -> None:
     text = (sdk_src / "clashing_errors" / "_exceptions.py").read_text(encoding="utf-8")
     assert "error: _types.NotFoundError | _types.Problems | None" in text
     assert "error: _types.APIStatusError | _types.NotFoundError | _types.Problems | None" in text
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "clashing_errors"],
-        cwd=sdk_src,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = mypy_strict("clashing_errors", cwd=sdk_src)
     assert result.returncode == 0, result.stdout + result.stderr
