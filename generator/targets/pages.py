@@ -1,0 +1,51 @@
+"""Where each docs page lives, decided once for every target that links to one.
+
+The docs target writes these pages; the llms.txt and skills targets link to them. Paths are
+POSIX and relative to the markdown root (``DocsPaths.ROOT`` under the output folder, beside the
+site's ``mkdocs.yml`` in ``docs/``: mkdocs refuses a ``docs_dir`` that contains its config).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..ir import Operation, Schema, Service, Workflow
+
+
+class DocsPaths:
+    """Page paths of the docs target, relative to :attr:`ROOT`."""
+
+    SITE = "docs"  # the site folder under output/: mkdocs.yml lives here
+    ROOT = "docs/docs"  # the markdown pages, under output/
+
+    INDEX = "index.md"
+
+    @staticmethod
+    def service(service: Service) -> str:
+        return f"reference/{service.module}/index.md"
+
+    @staticmethod
+    def operation(service: Service, op: Operation) -> str:
+        return f"reference/{service.module}/{op.names.anchor}.md"
+
+    @staticmethod
+    def model(schema: Schema) -> str:
+        return f"models/{schema.module}.md"
+
+    @staticmethod
+    def guide(slug: str) -> str:
+        return f"guides/{slug}.md"
+
+    @staticmethod
+    def workflow(workflow: Workflow) -> str:
+        return f"workflows/{workflow.id}.md"
+
+    @staticmethod
+    def relative(from_page: str, to_page: str) -> str:
+        """The link from one page to another (both relative to :attr:`ROOT`)."""
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+    @classmethod
+    def from_output(cls, page: str) -> str:
+        """A page's path relative to the output folder (as llms.txt links it)."""
+        return f"{cls.ROOT}/{page}"
