@@ -14,7 +14,7 @@ import yaml
 from syrupy.assertion import SnapshotAssertion
 
 from tests.cli.conftest import Cli
-from tests.cli.local_server import LocalServer, local_server, message
+from tests.cli.local_server import LocalServer, local_server, message, page
 
 CHAT = {
     "id": 5, "name": "Launch: \"v2\" | #ops", "owner_id": 1, "member_ids": [1, 2],
@@ -30,8 +30,7 @@ def server() -> Iterator[LocalServer]:
     with local_server() as running:
         running.route("GET", "/chats/5", (200, {"data": CHAT}))
         items = [message(1, "first line\nsecond"), message(2, "yes: no, 'quoted'")]
-        running.route("GET", "/messages", (200, {"data": items,
-                                                 "meta": {"paginate": {"next_page": None}}}))  # fmt: skip
+        running.route("GET", "/messages", (200, page(items)))
         yield running
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.cli.conftest import Cli
-from tests.cli.local_server import LocalServer, Seen, local_server, message
+from tests.cli.local_server import LocalServer, Seen, local_server, message, page
 
 TOKEN = "terminal-token-123456"
 ESC = b"\x1b["
@@ -75,8 +75,7 @@ def _chat(seen: Seen) -> tuple[int, object]:
 
 def test_table_by_default_with_colour(cli: Cli, server: LocalServer) -> None:
     server.route("GET", "/chats/5", _chat)
-    server.route("GET", "/messages", (200, {"data": [message(1), message(2)],
-                                            "meta": {"paginate": {"next_page": None}}}))  # fmt: skip
+    server.route("GET", "/messages", (200, page([message(1), message(2)])))
     code, shown = run_tty(cli, server, "chats", "get", "--id", "5")
     assert code == 0, shown
     assert b"General" in shown and b'"name"' not in shown  # a table, not JSON
@@ -87,8 +86,7 @@ def test_table_by_default_with_colour(cli: Cli, server: LocalServer) -> None:
 
 @pytest.mark.parametrize("how", ["NO_COLOR", "--no-color"])
 def test_no_colour(cli: Cli, server: LocalServer, how: str) -> None:
-    server.route("GET", "/messages", (200, {"data": [message(1)],
-                                            "meta": {"paginate": {"next_page": None}}}))  # fmt: skip
+    server.route("GET", "/messages", (200, page([message(1)])))
     args = ["messages", "list", "--chat-id", "7"]
     if how == "NO_COLOR":
         code, shown = run_tty(cli, server, *args, NO_COLOR="1")
