@@ -64,3 +64,22 @@ def docs_pages(api: Api) -> set[str]:
         pages.update(DocsPaths.operation(service, op) for op in service.operations)
     pages.update(DocsPaths.workflow(w) for w in api.workflows)
     return {DocsPaths.from_output(page) for page in pages}
+
+
+HERE = Path(__file__).resolve().parent / "fixtures"
+SPECS = {
+    "wrapper_body": (FEATURES / "wrapper_body.yaml", None),
+    "pagination": (FEATURES / "pagination.yaml", None),
+    "enums_and_uploads": (FEATURES / "enums_and_uploads.yaml", None),
+    "workflows": (
+        ROOT / "tests" / "fixtures" / "workflows" / "api.yaml",
+        ROOT / "tests" / "fixtures" / "workflows" / "good.yaml",
+    ),
+    "hostile": (HERE / "hostile.yaml", HERE / "hostile_workflows.yaml"),
+}
+
+
+def build_fixture(name: str) -> Api:
+    """A fixture spec of :data:`SPECS` (with its workflows), project names derived."""
+    spec, workflows = SPECS[name]
+    return build_api(spec, Config(), workflows=workflows, strict=False, use_config_names=False).api

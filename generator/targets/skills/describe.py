@@ -20,6 +20,8 @@ class DescriptionParts:
     uses: list[str] = field(default_factory=list)  # tasks it is for
     not_for: list[tuple[str, str]] = field(default_factory=list)  # (task, other skill)
     router: str = ""  # the skill to start from for anything else
+    uses_label: str = "Use it to"
+    tail: str = ""  # a closing sentence instead of the pointer to ``router``
 
 
 def sentence(text: str) -> str:
@@ -31,11 +33,13 @@ def sentence(text: str) -> str:
 def fit_description(parts: DescriptionParts) -> str:
     lead = _clip(one_line(parts.lead).rstrip("."), LEAD_LIMIT) + "."
     tail = f" Anything else: start from `{parts.router}`." if parts.router else ""
+    if parts.tail:
+        tail = f" {one_line(parts.tail)}"
     room = LIMIT - len(lead) - len(tail)
     not_for = _listing(
         " Not for: ", [f"{task} → {skill}" for task, skill in parts.not_for], room // 2
     )
-    uses = _listing(" Use it to: ", _unique(parts.uses), room - len(not_for))
+    uses = _listing(f" {parts.uses_label}: ", _unique(parts.uses), room - len(not_for))
     return _clip(lead + uses + not_for + tail, LIMIT)
 
 

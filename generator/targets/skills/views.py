@@ -26,7 +26,8 @@ TABLE_MAX = 250  # a longer endpoints table moves to references/endpoints.md
 
 @dataclass(frozen=True)
 class OperationRow:
-    summary: str
+    summary: str  # as link text in a table cell
+    comment: str  # as a comment line in a code block
     command: str  # `<command> <service> <action>`
     method: str
     path: str
@@ -49,6 +50,7 @@ class StepView:
 class WorkflowView:
     id: str
     title: str
+    link_title: str
     description: str
     inputs: tuple[tuple[str, str], ...]  # (variable, what it is)
     steps: tuple[StepView, ...]
@@ -115,6 +117,7 @@ class SkillViews:
         self.facts = api_facts(ctx)
         self.links = DocLinks(ctx.project)
         self.groups = ctx.api.skill_groups
+        self.title = one_line(ctx.api.title)  # plain: descriptions are YAML, not markdown
         self.skill_of_service = {
             service: group.name for group in self.groups for service in group.services
         }
@@ -189,7 +192,7 @@ class SkillViews:
         ]
         return fit_description(
             DescriptionParts(
-                lead=f"{self.facts.title} — {' and '.join(s.name for s in services)}: {what}",
+                lead=f"{self.title} — {', '.join(s.name for s in services)}: {what}",
                 uses=[*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)],
                 not_for=list(not_for) or others,
                 router=self.project.command,
@@ -213,7 +216,8 @@ class SkillViews:
         if not op.auth_required:
             notes.append("no token")
         return OperationRow(
-            summary=link_text(op.summary or op.id),
+            summary=link_text(op.summary or op.id).replace("|", "\\|"),
+            comment=one_line(op.summary or op.id),
             command=f"{self.project.command} {service.names.cli} {op.names.cli}",
             method=op.method,
             path=op.path,
@@ -230,6 +234,7 @@ class SkillViews:
         return WorkflowView(
             id=workflow.id,
             title=inline(workflow.title),
+            link_title=link_text(workflow.title),
             description=inline(workflow.description),
             inputs=tuple((shell_variable(k), inline(v)) for k, v in workflow.inputs),
             steps=tuple(self._step(i, step) for i, step in enumerate(workflow.steps, 1)),
@@ -321,12 +326,19 @@ class SkillViews:
             description=fit_description(
                 DescriptionParts(
                     lead=(
-                        f"{self.facts.title} — start here for any {self.facts.title} task: "
+                        f"{self.title} — start here for any {self.title} task: "
                         "routes it to the skill that does it"
                     ),
-                    uses=[r.covers.lower() for r in routes],
+                    uses=[
+                        ", ".join(self.ctx.services[s].name for s in g.services).lower()
+                        for g in self.groups
+                    ],
                     not_for=[],
-                    router="",
+                    uses_label="Covers",
+                    tail=(
+                        f"Not for work outside the {self.title}; once the area is known, use "
+                        "its skill directly."
+                    ),
                 )
             ),
             compatibility=self.compatibility,
