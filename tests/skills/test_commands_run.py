@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.ir import JSON, Api, Operation, WorkflowStep
-from generator.targets.snippets.cli import shell_variable
+from generator.targets.context import TargetContext
+from generator.targets.snippets.cli import shell_variable, step_variables
 from tests.skills.helpers import pachca_api, render
 from tests.skills.test_skills import commands_in
 
@@ -38,14 +39,29 @@ def step_values(api: Api) -> dict[str, str]:
     operations = {op.id: op for op in api.operations}
     values: dict[str, str] = {}
     steps: list[WorkflowStep] = [step for w in api.workflows for step in w.steps]
+    ctx = TargetContext(api)
     for step in steps:
         op = operations[step.operation]
+        for variable in step_variables(ctx, step):  # inside a longer value: any text will do
+            values.setdefault(variable, "1")
+        if op.upload is not None:
+            values[shell_variable(op.upload.url_argument)] = "https://uploads.example.com/"
         for key, value in step.inputs:
             if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
                 example = example_of(op, key)
                 text = example if isinstance(example, str) else json.dumps(example)
-                values.setdefault(shell_variable(value[1:-1]), text if example else "1")
+                values[shell_variable(value[1:-1])] = text if example else "1"
     return values
+
+
+def example_files(api: Api) -> set[str]:
+    """The local files the examples name (an upload's ``file.bin``)."""
+    return {
+        str(argument.value)
+        for op in api.operations
+        for argument in op.example.arguments
+        if argument.type.file and isinstance(argument.value, str)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +75,8 @@ def test_every_skill_command_runs_with_dry_run(pachca_bin: Path, tmp_path: Path)
     commands = sorted({c for text in files.values() for c in commands_in(text)})
     variables = step_values(api)
     env = {**os.environ, api.project.token_env: "dry-run-token", **variables}
-    (tmp_path / "file.bin").write_bytes(b"data")
+    for name in example_files(api) | {variables.get("PATH_VALUE", "file.bin")}:
+        (tmp_path / name).write_bytes(b"data")
     failures = []
     for command in commands:
         rest = command.split(" ", 1)[1]

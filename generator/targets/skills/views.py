@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...ir import Operation, SkillGroup, Workflow, WorkflowStep
 from ..context import TargetContext
 from ..pages import DocsPaths
-from ..snippets.cli import cli_command, cli_step_command, shell_variable, step_variables
+from ..snippets.cli import cli_command, cli_step_command, shell_variable
 from ..text import one_line
 from .describe import DescriptionParts, fit_description, sentence
 from .facts import ApiFacts, DocLinks, api_facts
@@ -43,7 +43,6 @@ class StepView:
     description: str
     command: str
     sets: tuple[tuple[str, str], ...]  # (variable, where in the answer it comes from)
-    reads: tuple[str, ...]  # variables the command reads
 
 
 @dataclass(frozen=True)
@@ -248,7 +247,6 @@ class SkillViews:
             description=inline(step.description),
             command=cli_step_command(self.ctx, step),
             sets=tuple((shell_variable(k), v) for k, v in step.outputs),
-            reads=step_variables(step),
         )
 
     def _limitations(self, ops: list[Operation]) -> tuple[str, ...]:

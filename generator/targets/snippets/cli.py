@@ -10,6 +10,10 @@ object (or a list of objects) is passed as JSON. Values are shell-quoted.
 A workflow step (:func:`cli_step_command`) is the same command with the step's inputs: a
 ``{placeholder}`` (a workflow input or an earlier step's output) becomes the shell variable
 ``"$PLACEHOLDER"``, so the line runs as printed once the variables are set.
+
+An upload operation (``Operation.upload``) takes the URL to send the file to as its first flag,
+``--<url_argument>``: the upload parameters' example URL in the showcase, the variable named
+after the argument (``"${DIRECT_URL}"``) in a workflow step.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from ...ir import JSON, ExampleArgument, Operation, WorkflowStep
+from ...ir import JSON, ExampleArgument, Operation, Upload, WorkflowStep
 from ...naming import upper_snake
 from ..context import TargetContext
 
@@ -36,9 +40,23 @@ def cli_command(
 ) -> str:
     """The showcase call of ``op`` (or the call with ``arguments``) as one CLI command line."""
     words = [ctx.project.command, ctx.service_of(op).names.cli, op.names.cli]
+    if op.upload is not None:
+        url: JSON = _Template("{" + op.upload.url_argument + "}")
+        if arguments is None:
+            url = _upload_url_example(ctx, op.upload)
+        words.extend([f"--{op.upload.url_argument.replace('_', '-')}", _word(url)])
     for argument in op.example.arguments if arguments is None else arguments:
         words.extend(_flag(argument))
     return " ".join(words)
+
+
+def _upload_url_example(ctx: TargetContext, upload: Upload) -> str:
+    """The upload URL as the upload parameters' example gives it (the CLI takes it as
+    ``--<url_argument>``, first); in a workflow step it is the variable of that name."""
+    params = ctx.operation(upload.params_operation)
+    example = params.success.example if params and params.success else None
+    value = example.get(upload.url_name) if isinstance(example, dict) else None
+    return value if isinstance(value, str) else "https://uploads.example.com/"
 
 
 def cli_step_command(ctx: TargetContext, step: WorkflowStep) -> str:
@@ -47,9 +65,12 @@ def cli_step_command(ctx: TargetContext, step: WorkflowStep) -> str:
     return cli_command(ctx, op, step_arguments(op, step))
 
 
-def step_variables(step: WorkflowStep) -> tuple[str, ...]:
+def step_variables(ctx: TargetContext, step: WorkflowStep) -> tuple[str, ...]:
     """The shell variables a step's command reads, in order of first use."""
     found: dict[str, None] = {}
+    upload = ctx.operations[step.operation].upload
+    if upload is not None:
+        found[shell_variable(upload.url_argument)] = None
     for _, value in step.inputs:
         for name in _PLACEHOLDER.findall(json.dumps(value, ensure_ascii=False)):
             found[shell_variable(name)] = None
