@@ -57,6 +57,8 @@ def test_skills_stay_valid_and_inert(files: dict[str, str], tmp_path: Path) -> N
 
 def test_tables_keep_their_columns(files: dict[str, str]) -> None:
     for rel, text in files.items():
+        if not rel.startswith("skills/"):
+            continue
         rows = [line for line in text.splitlines() if line.startswith("| ")]
         widths = {len(UNESCAPED_PIPE.findall(re.sub(r"`[^`]*`", "", row))) for row in rows}
         headers = [row for row in rows if row.startswith("| Operation |")]

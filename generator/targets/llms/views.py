@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...ir import Operation, Service
 from ..context import TargetContext
 from ..pages import DocsPaths
-from ..skills.describe import sentence
+from ..skills.describe import sentence, sentences
 from ..skills.facts import ApiFacts, DocLinks, api_facts
 from ..skills.markdown import inline
 
@@ -61,7 +61,7 @@ class LlmsViews:
 
     def view(self) -> LlmsView:
         api = self.ctx.api
-        summary = sentence(api.description) or f"The {api.title} reference"
+        summary = sentences(api.description, 440).rstrip(".") or f"The {api.title} reference"
         services = tuple(
             Section(
                 link_title(service.name),

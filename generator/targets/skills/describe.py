@@ -30,6 +30,17 @@ def sentence(text: str) -> str:
     return _SENTENCE_END.split(flat, maxsplit=1)[0].rstrip(".") if flat else ""
 
 
+def sentences(text: str, limit: int) -> str:
+    """As many whole sentences of ``text`` as fit in ``limit`` characters (at least one)."""
+    parts = _SENTENCE_END.split(one_line(text))
+    taken = parts[:1]
+    for part in parts[1:]:
+        if len(" ".join([*taken, part])) > limit:
+            break
+        taken.append(part)
+    return " ".join(taken)
+
+
 def fit_description(parts: DescriptionParts) -> str:
     lead = _clip(one_line(parts.lead).rstrip("."), LEAD_LIMIT) + "."
     tail = f" Anything else: start from `{parts.router}`." if parts.router else ""
