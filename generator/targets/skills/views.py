@@ -22,6 +22,7 @@ from .markdown import cell, fence, inline, link_text
 INLINE_STEPS = 3  # a workflow with more steps goes to references/
 EXAMPLES_MAX = 40  # operations beyond this many are in the table only (SKILL.md < 500 lines)
 TABLE_MAX = 250  # a longer endpoints table moves to references/endpoints.md
+BODY_LINES = 460  # what a SKILL.md may reach (the Agent Skills advice: under 500 lines)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class SkillViews:
         self.facts = api_facts(ctx)
         self.links = DocLinks(ctx.project)
         self.groups = ctx.api.skill_groups
+        self.by_name = {group.name: group for group in self.groups}
         self.title = one_line(ctx.api.title)  # plain: descriptions are YAML, not markdown
         self.skill_of_service = {
             service: group.name for group in self.groups for service in group.services
@@ -123,8 +125,10 @@ class SkillViews:
         self.holder = {w: group.name for group in self.groups for w in group.workflows}
 
     def skill_name(self, group: SkillGroup | str) -> str:
-        short = group if isinstance(group, str) else group.name
-        return f"{self.project.command}-{short}"
+        """A group's skill name (a group given by its short name, as redirects name it)."""
+        if isinstance(group, str):
+            return self.by_name[group].skill
+        return group.skill
 
     def folder(self, name: str) -> str:
         return f"skills/{name}"
@@ -148,12 +152,12 @@ class SkillViews:
         services = [self.ctx.services[s] for s in group.services]
         ops = [op for service in services for op in service.operations]
         rows = tuple(self._row(op, skill_md) for op in ops)
-        workflows = [
-            self._workflow(w, name)
-            for w in self.ctx.api.workflows
-            if self.holder.get(w.id) == group.name
-        ]
         not_for = tuple((r.task, self.skill_name(r.skill)) for r in group.not_for)
+        limitations = self._limitations(ops)
+        placed = self.placement(group)
+        workflows = [
+            self._workflow(w, name, placed[w.id]) for w in self.ctx.api.workflows if w.id in placed
+        ]
         shown = [r.example for r in rows] + [s.command for w in workflows for s in w.steps]
         return SkillView(
             name=name,
@@ -171,7 +175,7 @@ class SkillViews:
             rows_in_reference=len(rows) > TABLE_MAX,
             inline=tuple(w for w in workflows if w.reference is None),
             referenced=tuple(w for w in workflows if w.reference is not None),
-            limitations=self._limitations(ops),
+            limitations=limitations,
             not_for=tuple((inline(task), skill) for task, skill in not_for),
             facts=self.facts,
             fence=fence(shown),
@@ -194,7 +198,7 @@ class SkillViews:
                 lead=f"{self.title} — {', '.join(s.name for s in services)}: {what}",
                 uses=[*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)],
                 not_for=list(not_for) or others,
-                router=self.project.command,
+                router=self.ctx.api.skill_router,
             )
         )
 
@@ -226,9 +230,28 @@ class SkillViews:
             example=cli_command(self.ctx, op),
         )
 
-    def _workflow(self, workflow: Workflow, skill: str) -> WorkflowView:
-        long = len(workflow.steps) > INLINE_STEPS
-        reference = f"references/{workflow.id}.md" if long else None
+    def placement(self, group: SkillGroup) -> dict[str, bool]:
+        """The group's workflows → whether each is inline in SKILL.md (else in references/).
+
+        Short ones (at most :data:`INLINE_STEPS` steps) are inline while the body stays
+        within :data:`BODY_LINES` (estimated from what the body holds), in workflow order.
+        """
+        ops = [op for s in group.services for op in self.ctx.services[s].operations]
+        table = 0 if len(ops) > TABLE_MAX else len(ops) + 2
+        used = 40 + len(group.services) + table + 2 * min(len(ops), EXAMPLES_MAX)
+        used += len(self._limitations(ops)) + len(group.not_for) + 3
+        placed: dict[str, bool] = {}
+        for workflow in self.ctx.api.workflows:
+            if self.holder.get(workflow.id) != group.name:
+                continue
+            cost = 8 + len(workflow.inputs) + sum(5 + len(s.outputs) for s in workflow.steps)
+            short = len(workflow.steps) <= INLINE_STEPS
+            placed[workflow.id] = short and used + cost <= BODY_LINES
+            used += cost if placed[workflow.id] else 1
+        return placed
+
+    def _workflow(self, workflow: Workflow, skill: str, inline_here: bool) -> WorkflowView:
+        reference = None if inline_here else f"references/{workflow.id}.md"
         from_file = f"{self.folder(skill)}/{reference or 'SKILL.md'}"
         return WorkflowView(
             id=workflow.id,
@@ -294,7 +317,7 @@ class SkillViews:
     # -- the router -----------------------------------------------------------------------
 
     def router(self) -> RouterView:
-        name = self.project.command
+        name = self.ctx.api.skill_router
         folder = self.folder(name)
         routes = []
         for group in self.groups:
@@ -308,11 +331,12 @@ class SkillViews:
                     use_for=cell(_clip("; ".join(uses), 160)),
                 )
             )
+        inline_here = {w: here for g in self.groups for w, here in self.placement(g).items()}
         workflows = tuple(
             WorkflowRoute(
                 title=cell(w.title),
                 skill=self.skill_name(self.holder[w.id]),
-                where=(f"references/{w.id}.md" if len(w.steps) > INLINE_STEPS else "SKILL.md"),
+                where="SKILL.md" if inline_here[w.id] else f"references/{w.id}.md",
             )
             for w in self.ctx.api.workflows
             if w.id in self.holder
