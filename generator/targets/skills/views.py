@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir import Operation, SkillGroup, Workflow, WorkflowStep
+from ...ir import Constraints, Operation, SkillGroup, TypeRef, Workflow, WorkflowStep
 from ..context import TargetContext
 from ..pages import DocsPaths
 from ..snippets.cli import cli_command, cli_step_command, shell_variable
@@ -22,6 +22,8 @@ from .markdown import cell, fence, inline, link_text
 INLINE_STEPS = 3  # a workflow with more steps goes to references/
 EXAMPLES_MAX = 40  # operations beyond this many are in the table only (SKILL.md < 500 lines)
 TABLE_MAX = 250  # a longer endpoints table moves to references/endpoints.md
+FLAG_NOTES_MAX = 24  # lines of flag values and limits in a SKILL.md
+ENUM_VALUES_MAX = 12  # values of one enum shown
 BODY_LINES = 460  # what a SKILL.md may reach (the Agent Skills advice: under 500 lines)
 
 
@@ -74,6 +76,7 @@ class SkillView:
     inline: tuple[WorkflowView, ...]
     referenced: tuple[WorkflowView, ...]
     limitations: tuple[str, ...]
+    flag_notes: tuple[str, ...]  # accepted values and limits of flags, a line each
     not_for: tuple[tuple[str, str], ...]  # (task, skill name)
     facts: ApiFacts
     fence: str  # the code fence: longer than any backtick run in the commands
@@ -176,6 +179,7 @@ class SkillViews:
             inline=tuple(w for w in workflows if w.reference is None),
             referenced=tuple(w for w in workflows if w.reference is not None),
             limitations=limitations,
+            flag_notes=self._flag_notes(ops),
             not_for=tuple((inline(task), skill) for task, skill in not_for),
             facts=self.facts,
             fence=fence(shown),
@@ -239,7 +243,7 @@ class SkillViews:
         ops = [op for s in group.services for op in self.ctx.services[s].operations]
         table = 0 if len(ops) > TABLE_MAX else len(ops) + 2
         used = 40 + len(group.services) + table + 2 * min(len(ops), EXAMPLES_MAX)
-        used += len(self._limitations(ops)) + len(group.not_for) + 3
+        used += len(self._limitations(ops)) + len(self._flag_notes(ops)) + len(group.not_for) + 3
         placed: dict[str, bool] = {}
         for workflow in self.ctx.api.workflows:
             if self.holder.get(workflow.id) != group.name:
@@ -311,6 +315,55 @@ class SkillViews:
             )
         return tuple(lines)
 
+    def _flag_notes(self, ops: list[Operation]) -> tuple[str, ...]:
+        """What a flag accepts beyond its type: enum values (with their meaning) and length,
+        count or size limits — one line per flag and rule, naming the commands that take it."""
+        notes: dict[str, list[str]] = {}
+        for op in ops:
+            command = f"`{self._command(op)}`"
+            arguments: list[tuple[str, TypeRef, Constraints]] = [
+                (p.names.cli, p.type, p.constraints)
+                for p in op.parameters
+                if not (op.pagination and p.names.wire == op.pagination.limit_param)
+            ]
+            if op.body is not None:
+                arguments.extend(
+                    (f.names.cli, f.type, f.constraints)
+                    for f in (*op.body.fields, *op.body.outer_fields)
+                    if not f.read_only
+                )
+            for flag, typ, constraints in arguments:
+                rule = self._rule(typ, constraints)
+                if rule:
+                    notes.setdefault(f"`--{flag}`: {rule}", []).append(command)
+        lines = [
+            f"{rule} ({', '.join(commands[:3])}{', …' if len(commands) > 3 else ''})"
+            for rule, commands in notes.items()
+        ]
+        if len(lines) > FLAG_NOTES_MAX:
+            lines = [*lines[:FLAG_NOTES_MAX], "… `--help` on a command lists the others."]
+        return tuple(lines)
+
+    def _rule(self, typ: TypeRef, constraints: Constraints) -> str:
+        schema = self.ctx.schemas.get(typ.ref) if typ.kind == "ref" and typ.ref else None
+        if schema is not None and schema.kind == "enum" and schema.enum_values:
+            shown = [
+                f"`{v.value}`" + (f" ({_clip(inline(v.description), 60)})" if v.description else "")
+                for v in schema.enum_values[:ENUM_VALUES_MAX]
+            ]
+            more = len(schema.enum_values) - ENUM_VALUES_MAX
+            return "one of " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+        limits = []
+        if constraints.max_length is not None:
+            limits.append(f"at most {constraints.max_length} characters")
+        if constraints.max_items is not None:
+            limits.append(f"at most {constraints.max_items} items")
+        if constraints.minimum is not None and constraints.maximum is not None:
+            limits.append(f"from {_number(constraints.minimum)} to {_number(constraints.maximum)}")
+        elif constraints.maximum is not None:
+            limits.append(f"at most {_number(constraints.maximum)}")
+        return ", ".join(limits)
+
     def _command(self, op: Operation) -> str:
         return f"{self.project.command} {self.ctx.service_of(op).names.cli} {op.names.cli}"
 
@@ -371,6 +424,10 @@ class SkillViews:
             facts=self.facts,
             index_href=self.links.href(DocsPaths.INDEX, f"{folder}/SKILL.md"),
         )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _clip(text: str, limit: int) -> str:
