@@ -21,7 +21,7 @@ import black
 import black.mode
 import black.parsing
 
-from . import format_cache
+from . import cache
 
 
 class GeneratedCodeError(Exception):
@@ -52,15 +52,15 @@ _PARALLEL_FROM = 60  # files; below this, starting workers costs more than it sa
 
 def format_files(files: Mapping[str, str]) -> dict[str, str]:
     """``format_file`` over many files: black's earlier answers from the cache, the rest run."""
-    folder = format_cache.cache_dir()
+    folder = cache.cache_dir("black")
     if folder is None:
         return _format_all(files)
     done: dict[str, str] = {}
     keys: dict[str, str] = {}
     for rel, text in files.items():
         if _is_python(rel):
-            keys[rel] = format_cache.key(_MODE_KEY, text)
-            hit = format_cache.lookup(folder, keys[rel])
+            keys[rel] = cache.key(cache.tool_version("black"), _MODE_KEY, text)
+            hit = cache.lookup(folder, keys[rel])
             if hit is not None:
                 done[rel] = hit
                 continue
@@ -69,7 +69,7 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
     misses = {rel: files[rel] for rel in keys if rel not in done}
     formatted = _format_all(misses)
     for rel, text in formatted.items():
-        format_cache.store(folder, keys[rel], text)
+        cache.store(folder, keys[rel], text)
     done.update(formatted)
     return {rel: done[rel] for rel in files}
 
