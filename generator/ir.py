@@ -372,6 +372,18 @@ class Showcase:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """The operations that tell who the caller is (the CLI's ``auth status`` and ``doctor``);
+    each is a GET that takes no required argument and returns an object. Either may be None."""
+
+    current_user: str | None = None  # operation id: the caller's own profile (`GET /me`, …)
+    # wire names of the fields of its result that say who the caller is, most telling first
+    user_fields: tuple[str, ...] = ()
+    token_info: str | None = None  # operation id: facts about the token, with its scopes
+    scopes_field: str | None = None  # wire name of the token's scopes (a list or a spaced string)
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -386,6 +398,7 @@ class Api:
     workflows: tuple[Workflow, ...] = ()
     webhook_payload: TypeRef | None = None
     showcase: Showcase = Showcase()
+    identity: Identity = Identity()
 
     def schema(self, name: str) -> Schema:
         """The schema named ``name``, in constant time."""
