@@ -223,6 +223,7 @@ class Upload:
     key_field: str | None  # field with the `${filename}` key template
     # the one-call helper: its method name, and how the params response fills the form
     method_name: str = "upload"
+    cli_name: str = "upload"  # the CLI's command for the helper (`files upload PATH`)
     url_argument: str = "upload_url"  # the Python argument taking the upload URL
     url_response_field: str | None = None  # wire name in the params response
     form_fields: tuple[tuple[str, str], ...] = ()  # (multipart field, params response field)
@@ -300,6 +301,10 @@ class Operation:
     redirect: RedirectMode | None = None
     result: Result = Result("none")
     example: Example = Example()
+    # CLI: hidden names of the command besides ``names.cli`` (the whole operation name), and
+    # whether it deletes data (asks for confirmation): DELETE, or ``x-destructive``
+    cli_aliases: tuple[str, ...] = ()
+    destructive: bool = False
 
 
 @dataclass(frozen=True)

@@ -279,7 +279,13 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                 upload = dataclasses.replace(
                     upload,
                     params_operation=provider[0].id if provider else None,
-                    method_name=naming.unique("upload", taken),
+                    method_name=(method_name := naming.unique("upload", taken)),
+                    cli_name=naming.unique(
+                        naming.kebab(method_name),
+                        {o.names.cli for o in service.operations}
+                        | {a for o in service.operations for a in o.cli_aliases},
+                        separator="-",
+                    ),
                     url_argument=naming.py_identifier(url_wire or upload.url_field),
                     url_response_field=url_wire,
                     form_fields=tuple(form),
