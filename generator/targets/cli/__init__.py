@@ -22,6 +22,7 @@ from ..context import TargetContext
 from ..render import render, templates_dir
 from ..sdk import pep440
 from .actions import ActionMaker
+from .catalog import render_catalog
 
 
 def cli_package(api: Api) -> str:
@@ -56,6 +57,7 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
     yield f"{src}/__init__.py", render("cli/__init__.py.jinja", **common)
     yield f"{src}/__main__.py", render("cli/__main__.py.jinja", **common)
     yield f"{src}/_project.py", render("cli/_project.py.jinja", **common)
+    yield f"{src}/_catalog.py", render_catalog(ctx)
     yield f"{src}/commands/__init__.py", render(
         "cli/commands__init__.py.jinja", **common, services=services
     )

@@ -22,6 +22,7 @@ import json
 import re
 import shlex
 from collections.abc import Iterator
+from functools import partial
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
 from ...naming import upper_snake
@@ -276,11 +277,16 @@ def _plain_list(ctx: TargetContext, typ: TypeRef) -> bool:
 _MARK = re.compile("\x00([A-Za-z_][A-Za-z0-9_]*)\x00")
 
 
+def _marker(quote: str, match: re.Match[str]) -> str:
+    """A placeholder as JSON text that decodes to ``\\x00name\\x00`` (bare or quoted)."""
+    return f"{quote}\\u0000{match.group(1)}\\u0000{quote}"
+
+
 def _as_list(text: str) -> JSON:
     """A JSON list written as a string (``'[{tag_id}, 5]'``, ``'["{name}"]'``) as a list whose
     placeholders stay placeholders; any other string as it is."""
     for quote in ("", '"'):
-        marked = _PLACEHOLDER.sub(lambda m: f"{quote}\\u0000{m.group(1)}\\u0000{quote}", text)
+        marked = _PLACEHOLDER.sub(partial(_marker, quote), text)
         try:
             value = json.loads(marked)
         except ValueError:
@@ -346,7 +352,7 @@ def identity_entry(ctx: TargetContext) -> dict[str, JSON]:
         "user_fields": list(identity.user_fields),
         "token_info": _call(token),
         "scopes_field": identity.scopes_field,
-        "scopes": sorted({scope for op in ctx.api.operations for scope in op.scopes}),
+        "scopes": list(sorted({scope for op in ctx.api.operations for scope in op.scopes})),
     }
 
 

@@ -19,6 +19,7 @@ profile records which (``token_storage``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import tomllib
@@ -254,10 +255,8 @@ def delete_token(profile: Profile, env: Mapping[str, str]) -> None:
     if profile.token_storage == KEYRING:
         keyring = _keyring(env)
         if keyring is not None:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 keyring.delete_password(CONFIG_APP_NAME, profile.name)
-            except Exception:  # already gone
-                pass
     profile.token_storage, profile.token = None, None
 
 

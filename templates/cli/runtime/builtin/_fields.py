@@ -7,6 +7,7 @@ keys as in ``message[content]=hi`` and ``ids[]=1`` (appends to a list).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -73,7 +74,7 @@ def build_object(pairs: Iterable[tuple[list[str], Any]], into: Any = None) -> di
 def _assign(root: dict[str, Any], keys: list[str], value: Any) -> None:
     node: Any = root
     where = keys[0]
-    for key, following in zip(keys, keys[1:]):
+    for key, following in itertools.pairwise(keys):
         fresh: Any = [] if following == "" else {}
         if key == "":
             node.append(fresh)

@@ -241,10 +241,14 @@ def _describe_item(item: dict[str, Any], facts: str) -> list[str]:
     metavar="KEY=VALUE",
     help="A typed field: true/false/null/numbers as JSON, @path or @- read.",
 )
-@click.option("--input", "input_file", metavar="FILE", help="The JSON body, from FILE ('-': stdin).")
+@click.option(
+    "--input", "input_file", metavar="FILE", help="The JSON body, from FILE ('-': stdin)."
+)
 @click.option("-H", "--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="A header.")
 @click.option("--paginate", is_flag=True, help="GET every page of a paginated list.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=DEFAULT_MAX_PAGES, show_default=True)
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), default=DEFAULT_MAX_PAGES, show_default=True
+)
 @click.option("-i", "--include", is_flag=True, help="Print the status line and headers to stderr.")
 def request(
     method: str,
@@ -438,3 +442,6 @@ def _paginate(
             query[page_info["cursor"]] = cursor
     finally:
         stream.close()
+
+
+with_globals(request)

@@ -250,3 +250,24 @@ def logout(name: str | None) -> None:
 
 
 with_globals(logout)
+
+
+@group.command("token")
+def token() -> None:
+    """Print the token a command would use (for scripts: `curl -H "Authorization: Bearer
+    $(<command> auth token)"`)."""
+    obj = run_context()
+    creds = obj.credentials()
+    if not creds.token:
+        raise CliError(
+            "not logged in",
+            AUTH,
+            f"run `{COMMAND} auth login`, pass --token, or set {env_name('TOKEN')}",
+        )
+    if obj.output_format == "table" or obj.output is None:
+        click.echo(creds.token)
+    else:
+        emit(obj, {"token": creds.token, "source": creds.source, "profile": creds.profile})
+
+
+with_globals(token)

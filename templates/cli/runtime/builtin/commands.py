@@ -68,7 +68,9 @@ def describe(
 
 
 def flatten(entry: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [] if "commands" in entry else [{"command": entry["command"], "summary": entry["summary"]}]
+    rows = (
+        [] if "commands" in entry else [{"command": entry["command"], "summary": entry["summary"]}]
+    )
     for child in entry.get("commands", []):
         rows += flatten(child)
     return rows

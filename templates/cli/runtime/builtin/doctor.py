@@ -104,7 +104,10 @@ def _remote_checks(obj: CliContext, base_url: str, login: str) -> list[Check]:
             return [Check("connection", "fail", f"cannot reach {base_url}: {error.message}", fix)]
         reached = Check("connection", "ok", f"{base_url} answered")
         if error.exit_code == AUTH:
-            return [reached, Check("auth", "fail", f"the API refused the token: {error.message}", login)]
+            return [
+                reached,
+                Check("auth", "fail", f"the API refused the token: {error.message}", login),
+            ]
         return [reached, Check("auth", "fail", error.message, error.hint)]
     checks = [Check("connection", "ok", f"{base_url} answered")]
     user = answer if which == "current_user" else _call(obj, "current_user")[0]
