@@ -12,6 +12,8 @@ rendered here as ``<command> <service> <action> --flag value`` lines:
 - a ``{placeholder}`` becomes the shell variable ``$UPPER_SNAKE`` (``{chat_id}`` →
   ``"$CHAT_ID"``), so that a step runs as printed once its inputs are exported; a name the
   shell or the system already uses (``PATH``, ``HOME``, …) gets ``_ARG`` appended;
+- the upload operation's URL flag (``--direct-url``) takes the step's input of that name or,
+  failing one, the variable of that name an earlier step defined;
 - a boolean is ``--flag`` / ``--no-flag``, a list of plain values repeats the flag, an object
   is JSON; everything is quoted for POSIX shells.
 """
@@ -21,11 +23,11 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from functools import partial
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
-from ...naming import upper_snake
+from ...naming import kebab, upper_snake
 from ..context import TargetContext
 from ..render import render
 from ..snippets.cli import cli_command
@@ -195,16 +197,27 @@ def workflow_entry(ctx: TargetContext, workflow: Workflow) -> dict[str, JSON]:
         "description": one_line(workflow.description),
         "keywords": list(workflow.keywords),
         "inputs": [[shell_variable(name), one_line(text)] for name, text in workflow.inputs],
-        "steps": [_step(ctx, step) for step in workflow.steps],
+        "steps": [
+            _step(ctx, step, _defined_before(workflow, index))
+            for index, step in enumerate(workflow.steps)
+        ],
     }
 
 
-def _step(ctx: TargetContext, step: WorkflowStep) -> dict[str, JSON]:
+def _defined_before(workflow: Workflow, index: int) -> set[str]:
+    """The placeholders a step may use: the workflow's inputs and earlier steps' outputs."""
+    names = {name for name, _ in workflow.inputs}
+    for step in workflow.steps[:index]:
+        names.update(name for name, _ in step.outputs)
+    return names
+
+
+def _step(ctx: TargetContext, step: WorkflowStep, defined: set[str]) -> dict[str, JSON]:
     op = ctx.operations[step.operation]
     return {
         "description": one_line(step.description),
         "operation": op.id,
-        "command": step_command(ctx, op, step),
+        "command": step_command(ctx, op, step, defined),
         "outputs": [
             [shell_variable(name), output_path(op, path), path] for name, path in step.outputs
         ],
@@ -241,11 +254,25 @@ def _jq_step(key: str) -> str:
     return f".[{json.dumps(key)}]"
 
 
-def step_command(ctx: TargetContext, op: Operation, step: WorkflowStep) -> str:
+def step_command(
+    ctx: TargetContext, op: Operation, step: WorkflowStep, defined: Set[str] = frozenset()
+) -> str:
     """One workflow step as a command line (the rules are in the module's docstring)."""
     words = [ctx.project.command, ctx.service_of(op).names.cli, op.names.cli]
     flags = _flags_by_input(op)
-    for name, value in step.inputs:
+    inputs = list(step.inputs)
+    upload = op.upload
+    if upload is not None:
+        # the upload's URL: the step's input, else the variable an earlier step defined
+        url_names = {upload.url_argument, upload.url_name}
+        given = next((value for name, value in inputs if name in url_names), None)
+        known = next((name for name in sorted(url_names) if name in defined), None)
+        if given is None and known is not None:
+            given = "{" + known + "}"
+        if given is not None:
+            words.extend(_step_flag(kebab(upload.url_argument), given, False))
+        inputs = [(name, value) for name, value in inputs if name not in url_names]
+    for name, value in inputs:
         found = flags.get(name)
         if found is not None:
             words.extend(_step_flag(found[0], value, _plain_list(ctx, found[1])))

@@ -4621,7 +4621,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Upload the file to direct_url as multipart form data, without the Authorization header.",
                 "operation": "uploadFile",
-                "command": 'pachca files upload-file --content-disposition "${CONTENT_DISPOSITION}" --acl "${ACL}" --policy "${POLICY}" --x-amz-credential "${AMZ_CREDENTIAL}" --x-amz-algorithm "${AMZ_ALGORITHM}" --x-amz-date "${AMZ_DATE}" --x-amz-signature "${AMZ_SIGNATURE}" --key "${UPLOAD_KEY}" --file "${PATH_ARG}"',
+                "command": 'pachca files upload-file --direct-url "${DIRECT_URL}" --content-disposition "${CONTENT_DISPOSITION}" --acl "${ACL}" --policy "${POLICY}" --x-amz-credential "${AMZ_CREDENTIAL}" --x-amz-algorithm "${AMZ_ALGORITHM}" --x-amz-date "${AMZ_DATE}" --x-amz-signature "${AMZ_SIGNATURE}" --key "${UPLOAD_KEY}" --file "${PATH_ARG}"',
                 "outputs": [],
             },
             {
