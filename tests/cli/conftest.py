@@ -26,18 +26,25 @@ class Cli:
         env: dict[str, str] | None = None,
         input: str | None = None,
         timeout: float = 60,
+        cwd: Path | None = None,
     ) -> subprocess.CompletedProcess[str]:
         """``pachca *args`` with a clean environment (no token, no colours, no profile)."""
-        base = {k: v for k, v in os.environ.items() if not k.startswith("PACHCA_")}
-        base.pop("NO_COLOR", None)
         return subprocess.run(
             [str(self.exe), *args],
-            env={**base, **(env or {})},
+            env={**self.base_env(), **(env or {})},
             input=input,
             capture_output=True,
             text=True,
             timeout=timeout,
+            cwd=cwd,
         )
+
+    def base_env(self) -> dict[str, str]:
+        """The environment less the CLI's own variables, with a config folder of its own."""
+        base = {k: v for k, v in os.environ.items() if not k.startswith("PACHCA_")}
+        base.pop("NO_COLOR", None)
+        base["XDG_CONFIG_HOME"] = str(self.exe.parent.parent / "config")
+        return base
 
     def run_python(self, code: str) -> subprocess.CompletedProcess[str]:
         """``code`` run by the CLI's own interpreter."""

@@ -81,6 +81,7 @@ class CliContext:
                     f"pass --token, set {ENV_PREFIX}_TOKEN, or run `{COMMAND} auth login`",
                 )
             token = "DRY-RUN"
+        _quiet_sdk_logger(verbose=self.verbose)
         module = importlib.import_module(SDK_PACKAGE)
         client_class = getattr(module, CLIENT_CLASS)
         from ._http import make_http_client
@@ -106,3 +107,23 @@ class CliContext:
         http: httpx.Client | None = self._http
         if http is not None:
             http.close()
+
+
+def _quiet_sdk_logger(*, verbose: bool) -> None:
+    """The SDK logs through the ``logging`` module: its records (a retry, a response that
+    does not match its schema) reach stderr with ``--verbose`` only; its request and response
+    lines are left out there, ``_http`` prints its own."""
+    import logging
+
+    logger = logging.getLogger(SDK_PACKAGE)
+    logger.propagate = False
+    if logger.handlers:
+        return
+    if not verbose:
+        logger.addHandler(logging.NullHandler())
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("* %(message)s"))
+    handler.addFilter(lambda record: not record.getMessage().startswith("HTTP re"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)

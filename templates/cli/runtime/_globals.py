@@ -35,6 +35,37 @@ def _columns(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip() for item in value for c in item.split(",") if c.strip())
 
 
+GLOBAL_NAMES = frozenset(
+    {
+        "output", "columns", "token", "profile", "base_url", "timeout", "no_retry", "verbose",
+        "dry_run", "quiet", "no_color",
+    }
+)  # fmt: skip
+
+
+class CompactGlobals(click.Command):
+    """Help lists a command's own options in full and the global ones on one line."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        own: list[tuple[str, str]] = []
+        shared: list[str] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.name in GLOBAL_NAMES:
+                shared.append("/".join(param.opts))
+            else:
+                own.append(record)
+        if own:
+            with formatter.section("Options"):
+                formatter.write_dl(own)
+        if shared:
+            with formatter.section("Global options"):
+                root = ctx.find_root().info_name or ""
+                formatter.write_text(", ".join(shared) + f" (see `{root} --help`)")
+
+
 def global_options() -> list[click.Option]:
     """New option objects for one command (click options are not shared)."""
     return [

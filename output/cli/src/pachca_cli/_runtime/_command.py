@@ -12,14 +12,14 @@ from typing import Any
 import click
 
 from ._errors import USAGE, CliError
-from ._globals import context_of, global_options
+from ._globals import CompactGlobals, context_of, global_options
 from ._spec import Action, Flag, Upload
 from ._values import click_type, convert, parse_json, read_text
 
 DEFAULT_MAX_PAGES = 100
 
 
-class ServiceGroup(click.Group):
+class ServiceGroup(click.Group, CompactGlobals):
     """A service's commands, each built on first use; hidden aliases resolve to them."""
 
     def __init__(
@@ -116,7 +116,7 @@ def build_command(action: Action) -> click.Command:
     help_text = action.help
     if action.deprecated:
         help_text = "DEPRECATED: this operation is deprecated by the API.\n\n" + help_text
-    return click.Command(
+    return CompactGlobals(
         action.name,
         params=params,
         callback=callback,
@@ -327,7 +327,7 @@ def build_upload(upload: Upload) -> click.Command:
         click.Option(["--filename"], help="Name to store (default: the file's name)."),
         *global_options(),
     ]
-    return click.Command(
+    return CompactGlobals(
         upload.name,
         params=params,
         callback=callback,
