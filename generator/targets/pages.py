@@ -35,7 +35,7 @@ class DocsPaths:
 
     @staticmethod
     def model(schema: Schema) -> str:
-        return f"models/{schema.module}.md"
+        return f"models/{schema.page}.md"
 
     @staticmethod
     def guide(slug: str) -> str:

@@ -124,10 +124,17 @@ class _DocsBuilder:
         yield f"{DocsPaths.SITE}/mkdocs.yml", render(
             "docs/mkdocs.yml.jinja",
             site_name=yaml_string(f"{api.title} {api.version}".strip()),
-            site_url=yaml_string(self.ctx.project.docs_base_url.rstrip("/") + "/"),
+            site_url=self._site_url(),
             nav=self._nav(),
             mermaid=DocsPaths.MERMAID_SCRIPT,
         )
+
+    def _site_url(self) -> str | None:
+        """dxgen.toml's docs_base_url as mkdocs' site_url, when it is an http(s) URL."""
+        url = self.ctx.project.docs_base_url
+        if not url.startswith(("http://", "https://")):
+            return None
+        return yaml_string(url.rstrip("/") + "/")
 
     def _index(self) -> dict[str, object]:
         api = self.api
