@@ -131,6 +131,7 @@ class Schema:
     description: str = ""
     module: str = ""  # snake_case module/file stem: portable, unique ignoring case
     anchor: str = ""
+    page: str = ""  # file stem of its docs page: its own (a cycle shares `module`, not this)
     # object
     fields: tuple[Field, ...] = ()
     additional: TypeRef | None = None  # additionalProperties type (None: not declared)

@@ -140,6 +140,12 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         if leader.get(name, name) == name:
             stem = naming.py_identifier(name, fallback="model")
             module_of[name] = naming.unique_file_stem(stem, modules)
+    # Each schema has its own docs page, cycle or not.
+    pages: set[str] = set()
+    page_of = {
+        name: naming.unique_file_stem(naming.py_identifier(name, fallback="model"), pages)
+        for name in sorted(built)
+    }
     result: dict[str, Schema] = {}
     names = set(built)
     for name in sorted(built):
@@ -148,6 +154,7 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         result[name] = dataclasses.replace(
             schema,
             module=module,
+            page=page_of[name],
             literal_name=(
                 naming.unique(f"{name}Value", names, separator="") if schema.kind == "enum" else ""
             ),
