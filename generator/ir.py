@@ -363,6 +363,31 @@ class Project:
     distribution: str
     docs_base_url: str
     skill_grouping: str
+    # llms.txt and the skills link docs pages under docs_base_url (True), or relative paths
+    absolute_doc_links: bool = False
+
+
+@dataclass(frozen=True)
+class SkillRedirect:
+    """A task a skill is not for, and the skill (its short name) that does it."""
+
+    task: str
+    skill: str
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    """One agent skill: the services it covers, and when an agent should (not) pick it.
+
+    ``name`` is the skill's short name (``messages``; the skill is ``<command>-messages``),
+    decided once in the parser from dxgen.toml's ``[skills.<name>]`` tables, else one per tag.
+    """
+
+    name: str
+    services: tuple[str, ...]  # Service.name, in the API's order
+    triggers: tuple[str, ...] = ()  # phrases of tasks it is for
+    not_for: tuple[SkillRedirect, ...] = ()
+    workflows: tuple[str, ...] = ()  # ids of the workflows it holds; each in exactly one
 
 
 @dataclass(frozen=True)
@@ -405,6 +430,7 @@ class Api:
     webhook_payload: TypeRef | None = None
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
+    skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one
 
     def schema(self, name: str) -> Schema:
         """The schema named ``name``, in constant time."""
