@@ -131,6 +131,7 @@ class Schema:
     description: str = ""
     module: str = ""  # snake_case module/file stem: portable, unique ignoring case
     anchor: str = ""
+    page: str = ""  # file stem of its docs page: its own (a cycle shares `module`, not this)
     # object
     fields: tuple[Field, ...] = ()
     additional: TypeRef | None = None  # additionalProperties type (None: not declared)
@@ -223,6 +224,7 @@ class Upload:
     key_field: str | None  # field with the `${filename}` key template
     # the one-call helper: its method name, and how the params response fills the form
     method_name: str = "upload"
+    cli_name: str = "upload"  # the CLI's command for the helper (`files upload PATH`)
     url_argument: str = "upload_url"  # the Python argument taking the upload URL
     url_response_field: str | None = None  # wire name in the params response
     form_fields: tuple[tuple[str, str], ...] = ()  # (multipart field, params response field)
@@ -300,6 +302,10 @@ class Operation:
     redirect: RedirectMode | None = None
     result: Result = Result("none")
     example: Example = Example()
+    # CLI: hidden names of the command besides ``names.cli`` (the whole operation name), and
+    # whether it deletes data (asks for confirmation): DELETE, or ``x-destructive``
+    cli_aliases: tuple[str, ...] = ()
+    destructive: bool = False
 
 
 @dataclass(frozen=True)
@@ -399,6 +405,18 @@ class Showcase:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """The operations that tell who the caller is (the CLI's ``auth status`` and ``doctor``);
+    each is a GET that takes no required argument and returns an object. Either may be None."""
+
+    current_user: str | None = None  # operation id: the caller's own profile (`GET /me`, …)
+    # wire names of the fields of its result that say who the caller is, most telling first
+    user_fields: tuple[str, ...] = ()
+    token_info: str | None = None  # operation id: facts about the token, with its scopes
+    scopes_field: str | None = None  # wire name of the token's scopes (a list or a spaced string)
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -413,6 +431,7 @@ class Api:
     workflows: tuple[Workflow, ...] = ()
     webhook_payload: TypeRef | None = None
     showcase: Showcase = Showcase()
+    identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one
     skill_router: str = ""  # the router skill's name (the command, as a valid skill name)
 

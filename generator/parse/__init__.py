@@ -15,6 +15,7 @@ from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Servic
 from ..load import LoadedSpec, join_pointer
 from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
+from .identity import find_identity
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
@@ -70,6 +71,7 @@ def parse_spec(
         schemas=tuple(schemas[name] for name in sorted(schemas)),
         webhook_payload=_webhook_payload(document, schemas, registry),
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
+        identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
         skill_groups=groups,
         skill_router=router_name(project.command),
     )
@@ -157,6 +159,12 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         if leader.get(name, name) == name:
             stem = naming.py_identifier(name, fallback="model")
             module_of[name] = naming.unique_file_stem(stem, modules)
+    # Each schema has its own docs page, cycle or not.
+    pages: set[str] = set()
+    page_of = {
+        name: naming.unique_file_stem(naming.py_identifier(name, fallback="model"), pages)
+        for name in sorted(built)
+    }
     result: dict[str, Schema] = {}
     names = set(built)
     for name in sorted(built):
@@ -165,6 +173,7 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         result[name] = dataclasses.replace(
             schema,
             module=module,
+            page=page_of[name],
             literal_name=(
                 naming.unique(f"{name}Value", names, separator="") if schema.kind == "enum" else ""
             ),
@@ -296,7 +305,13 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                 upload = dataclasses.replace(
                     upload,
                     params_operation=provider[0].id if provider else None,
-                    method_name=naming.unique("upload", taken),
+                    method_name=(method_name := naming.unique("upload", taken)),
+                    cli_name=naming.unique(
+                        naming.kebab(method_name),
+                        {o.names.cli for o in service.operations}
+                        | {a for o in service.operations for a in o.cli_aliases},
+                        separator="-",
+                    ),
                     url_argument=naming.py_identifier(url_wire or upload.url_field),
                     url_response_field=url_wire,
                     form_fields=tuple(form),

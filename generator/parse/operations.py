@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import Any, cast
 
 from .. import naming
@@ -117,7 +118,7 @@ class OperationParser:
             grouped.setdefault(service, []).append(operation)
         services: list[Service] = []
         taken_py: set[str] = set()
-        taken_cli: set[str] = set()
+        taken_cli: set[str] = set(CLI_BUILTIN_COMMANDS)  # the CLI's own commands
         taken_classes: set[str] = set()
         taken_modules: set[str] = set()
         for name in order:
@@ -180,14 +181,8 @@ class OperationParser:
                     yield path, item, method, op, join_pointer(item_pointer, method)
 
     def _name_commands(self, service: str, operations: list[Operation]) -> tuple[Operation, ...]:
-        """Method names must be unique per service; CLI actions drop the service's own noun.
-
-        The one rule for a CLI action (``Names.cli``): the method name's words in kebab case,
-        less the service's noun (its tag's words, singular or plural) where it is all that
-        follows the verb (``list_chats`` in Chats → ``list``) or all that leads
-        (``search_messages`` in Search → ``messages``); where two actions of a service would
-        then be equal, each keeps its whole name in kebab case.
-        """
+        """Method names must be unique per service; CLI actions are decided here (see
+        :func:`cli_actions`)."""
         seen: dict[str, Operation] = {}
         for op in operations:
             if op.names.py in seen:
@@ -198,30 +193,18 @@ class OperationParser:
                     op.pointer,
                 )
             seen[op.names.py] = op
-        service_words = naming.words(service)
-        nouns = {" ".join(service_words), " ".join(service_words).rstrip("s")}
-        proposals: dict[str, str] = {}
-        for op in operations:
-            op_words = naming.words(op.names.py)
-            short = op_words
-            for size in range(1, len(op_words)):
-                # `list_chats` in Chats → `list`; `search_messages` in Search → `messages`.
-                if size == 1 and " ".join(op_words[1:]) in nouns:
-                    short = op_words[:1]
-                    break
-                if " ".join(op_words[:size]) in nouns:
-                    short = op_words[size:]
-                    break
-            proposals[op.id] = "-".join(short)
-        counts: dict[str, int] = {}
-        for value in proposals.values():
-            counts[value] = counts.get(value, 0) + 1
-        result: list[Operation] = []
-        for op in operations:
-            proposal = proposals[op.id]
-            cli = proposal if counts[proposal] == 1 else naming.kebab(op.names.py)
-            result.append(_replace_names(op, cli))
-        return tuple(result)
+        reserved = {"help"}
+        if any(op.upload is not None for op in operations):
+            reserved.add("upload")  # the one-call upload helper's command
+        names = cli_actions(service, operations, reserved)
+        return tuple(
+            dataclasses.replace(
+                op,
+                names=dataclasses.replace(op.names, cli=names[op.id][0]),
+                cli_aliases=names[op.id][1],
+            )
+            for op in operations
+        )
 
     # -- one operation ------------------------------------------------------------------
 
@@ -296,6 +279,7 @@ class OperationParser:
             errors=errors,
             derived_id=derived,
             redirect=redirect,
+            destructive=_destructive(op, method_upper),
         )
         pagination = self._pagination(operation, op, pointer)
         upload = self._upload(operation, op)
@@ -697,8 +681,13 @@ def redirect_mode(responses: tuple[Response, ...], success: Response | None) -> 
     return "location"
 
 
-def _replace_names(op: Operation, cli: str) -> Operation:
-    return dataclasses.replace(op, names=dataclasses.replace(op.names, cli=cli))
+def _destructive(op: dict[str, Any], method: str) -> bool:
+    """Whether an operation deletes data, so that the CLI asks before running it: a DELETE,
+    unless ``x-destructive: false``; any method with ``x-destructive: true``."""
+    flag = op.get("x-destructive")
+    if isinstance(flag, bool):
+        return flag
+    return method == "DELETE"
 
 
 def _derive_operation_id(method: str, path: str) -> str:
@@ -750,3 +739,123 @@ def _media_example(media: dict[str, Any]) -> Any:
             if isinstance(value, dict) and "value" in value:
                 return value["value"]
     return None
+
+
+# -- CLI actions ------------------------------------------------------------------------------
+
+# Commands of the CLI's root beside the services (its built-in commands): a service may not
+# take their names.
+CLI_BUILTIN_COMMANDS = frozenset(
+    {"auth", "config", "api", "guide", "doctor", "version", "commands", "help", "completion"}
+)
+
+
+def cli_actions(
+    service: str, operations: Sequence[Operation], reserved: set[str]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each operation's CLI action and its hidden aliases, by operation id.
+
+    The one rule: the operation's name (its SDK method name) in words, kebab-cased, less
+
+    1. the service's noun, its tag's words in the plural or the singular, wherever they
+       occur (``createMessage`` in Messages → ``create``; ``searchMessages`` in Search →
+       ``messages``; ``listGroupTagUsers`` in Group tags → ``list-users``), and
+    2. the noun of the resource that owns the path, the path's first segment when a
+       parameter follows it, in either number (``listChatMembers`` on
+       ``/chats/{id}/members`` → ``list``; ``addChatGroupTags`` → ``add-group-tags``),
+
+    each removal made only when it leaves a word. Where two actions of a service would then
+    be equal, or an action would take a reserved name (``help``, the upload helper's
+    ``upload``), each of them keeps its whole name in kebab case (``upload-file``), made
+    unique with a number if need be. The whole name, when it differs, is kept as a hidden
+    alias; so is the operationId's own spelling in kebab case.
+    """
+    service_nouns = noun_forms(naming.words(service))
+    proposals: dict[str, str] = {}
+    for op in operations:
+        words = naming.words(op.names.py)
+        words = _without(words, service_nouns)
+        owner = _owner_words(op.path)
+        if owner:
+            words = _without(words, noun_forms(owner))
+        proposals[op.id] = "-".join(words)
+    counts: dict[str, int] = {}
+    for value in proposals.values():
+        counts[value] = counts.get(value, 0) + 1
+    taken: set[str] = set(reserved)
+    chosen: dict[str, str] = {}
+    for op in operations:  # the unambiguous short names first
+        proposal = proposals[op.id]
+        if counts[proposal] == 1 and proposal not in reserved and proposal:
+            chosen[op.id] = proposal
+            taken.add(proposal)
+    for op in operations:
+        if op.id not in chosen:
+            whole = naming.kebab(op.names.py) or naming.kebab(op.method)
+            chosen[op.id] = naming.unique(whole, taken, separator="-")
+    result: dict[str, tuple[str, tuple[str, ...]]] = {}
+    names_in_use = set(chosen.values()) | reserved
+    for op in operations:
+        name = chosen[op.id]
+        aliases: list[str] = []
+        for candidate in (naming.kebab(op.names.py), naming.kebab(op.id)):
+            fresh = candidate not in names_in_use and candidate not in aliases
+            if candidate and candidate != name and fresh:
+                aliases.append(candidate)
+        names_in_use.update(aliases)
+        result[op.id] = (name, tuple(aliases))
+    return result
+
+
+def noun_forms(words: list[str]) -> list[tuple[str, ...]]:
+    """A noun phrase in the plural and the singular (its last word changed), longest first."""
+    if not words:
+        return []
+    *head, last = words
+    forms = {tuple(words), (*head, singular(last)), (*head, plural(last))}
+    return sorted(forms, key=lambda f: (-len(" ".join(f)), f))
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def _without(words: list[str], nouns: list[tuple[str, ...]]) -> list[str]:
+    """``words`` less every run equal to one of ``nouns``; unchanged if nothing would be left."""
+    for noun in nouns:
+        size = len(noun)
+        kept: list[str] = []
+        index = 0
+        while index < len(words):
+            if tuple(words[index : index + size]) == noun:
+                index += size
+                continue
+            kept.append(words[index])
+            index += 1
+        if kept and kept != words:
+            return kept
+    return words
+
+
+def _owner_words(path: str) -> list[str]:
+    """The words of the path's first segment when a parameter follows it (``/chats/{id}/…``)."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    if len(segments) >= 2 and not segments[0].startswith("{") and segments[1].startswith("{"):
+        return naming.words(segments[0])
+    return []

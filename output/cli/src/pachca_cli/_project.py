@@ -1,0 +1,10 @@
+"""The project's names and the API's defaults, read by the runtime. Generated; do not edit."""
+
+TITLE = "Pachca API"
+COMMAND = "pachca"
+ENV_PREFIX = "PACHCA"
+SDK_PACKAGE = "pachca"
+CLIENT_CLASS = "PachcaClient"
+DEFAULT_BASE_URL = "https://api.pachca.com/api/shared/v1"
+VERSION = "1.0.0"
+CONFIG_APP_NAME = "pachca"

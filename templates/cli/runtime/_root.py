@@ -1,0 +1,138 @@
+"""The root group: global flags, and every command loaded only when it is needed.
+
+``<command> --help`` imports click, this package's small modules and nothing else: the
+service modules (``commands/<service>.py``) are imported when their command runs or their
+own help is shown, and the SDK (httpx, pydantic, the models) only when a request is made.
+"""
+
+from __future__ import annotations
+
+import importlib
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from .._project import COMMAND, VERSION
+from ..commands import SERVICES
+from ._errors import INTERRUPTED, CliError, json_requested, report
+from ._globals import context_of, global_options
+from .builtin import BUILTINS
+
+ROOT_HELP = """Command-line client of the {title}.
+
+\b
+Commands are `{command} <service> <action> [flags]`; every action has an example in its
+--help. Output is a table on a terminal and JSON otherwise (-o json|yaml|csv|jsonl|table).
+"""
+
+
+class RootGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*SERVICES, *BUILTINS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SERVICES:
+            module = importlib.import_module(f"..commands.{SERVICES[cmd_name][0]}", __package__)
+            group: click.Command = module.group
+            return group
+        if cmd_name in BUILTINS:
+            module_name, _, attribute = BUILTINS[cmd_name].partition(":")
+            module = importlib.import_module(f".builtin.{module_name}", __package__)
+            command: click.Command = getattr(module, attribute)
+            return command
+        return None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Service and built-in commands with their one-line help, importing none of them."""
+        services = [(name, SERVICES[name][1]) for name in sorted(SERVICES)]
+        with formatter.section("API commands"):
+            formatter.write_dl(services)
+        builtins = sorted(BUILTINS)
+        if builtins:
+            rows = []
+            for name in builtins:
+                command = self.get_command(ctx, name)
+                rows.append((name, command.get_short_help_str(60) if command else ""))
+            with formatter.section("Other commands"):
+                formatter.write_dl(rows)
+
+
+def _root_callback() -> None:
+    context_of(click.get_current_context())
+
+
+def make_root(title: str) -> RootGroup:
+    return RootGroup(
+        name=COMMAND,
+        help=ROOT_HELP.format(title=title, command=COMMAND),
+        params=[
+            *global_options(),
+            click.Option(
+                ["--version"],
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_print_version,
+                help="Show the version and exit.",
+            ),
+        ],
+        callback=_root_callback,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"{COMMAND} {VERSION}")
+        ctx.exit(0)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console script: run the CLI and exit with the contract's code."""
+    from .._project import TITLE
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    root = make_root(TITLE)
+    code = 0
+    ctx_obj: Any = None
+    try:
+        with root.make_context(COMMAND, args) as ctx:
+            ctx_obj = context_of(ctx)
+            root.invoke(ctx)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        code = _interrupted()
+    except KeyboardInterrupt:
+        code = _interrupted()
+    except click.ClickException as exc:
+        as_json = _as_json(ctx_obj, args)
+        if as_json:
+            report(CliError(exc.format_message(), exc.exit_code), as_json=True)
+        else:
+            exc.show()
+        code = exc.exit_code
+    except CliError as exc:
+        report(exc, as_json=_as_json(ctx_obj, args))
+        code = exc.exit_code
+    finally:
+        if ctx_obj is not None:
+            ctx_obj.close()
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def _as_json(ctx_obj: Any, args: Sequence[str]) -> bool:
+    if ctx_obj is not None and ctx_obj.output is not None:
+        return bool(ctx_obj.json_output)
+    return json_requested(args, stdout_is_tty=sys.stdout.isatty())
+
+
+def _interrupted() -> int:
+    sys.stderr.write("\nInterrupted.\n")
+    # Exit as a process killed by SIGINT would not, but with the contract's 130.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    return INTERRUPTED
