@@ -34,3 +34,7 @@ EXIT_CODES: tuple[ExitCode, ...] = (
     ExitCode(5, "the request was rejected as invalid", (400, 409, 410, 422)),
     ExitCode(6, "rate limited: too many requests, after the retries", (429,)),
 )
+
+# The flag that confirms a command which deletes data (operations with ``destructive``): the
+# CLI asks on a terminal and, elsewhere, refuses to run without it (templates/cli/runtime).
+CONFIRM_FLAG = "--yes"

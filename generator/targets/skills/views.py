@@ -220,6 +220,8 @@ class SkillViews:
             notes.append(f"{op.plan} plan")
         if op.deprecated:
             notes.append("deprecated")
+        if op.destructive:
+            notes.append(f"deletes: {self.facts.confirm_flag}")
         if not op.auth_required:
             notes.append("no token")
         return OperationRow(
@@ -303,6 +305,15 @@ class SkillViews:
                 lines.append(
                     f"Plan: `{self._command(op)}` needs the {inline(op.plan)} plan (else 402)."
                 )
+        deleting = [self._command(op) for op in ops if op.destructive]
+        if deleting:
+            lines.append(
+                "Deleting commands ask for confirmation on a terminal; unattended, add "
+                f"`{facts.confirm_flag}` ("
+                + ", ".join(f"`{c}`" for c in deleting[:6])
+                + (", …" if len(deleting) > 6 else "")
+                + ")."
+            )
         deprecated = [self._command(op) for op in ops if op.deprecated]
         if deprecated:
             lines.append("Deprecated: " + ", ".join(f"`{c}`" for c in deprecated) + ".")
