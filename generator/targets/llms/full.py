@@ -9,6 +9,7 @@ parameters, body fields and the shared snippets (CLI, curl, Python).
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,6 +49,21 @@ def docs_pages(api: Api) -> tuple[Page, ...] | None:
     ranked = {prefix + page: rank for rank, page in enumerate(order)}
     ordered = sorted(pages, key=lambda rel: (ranked.get(rel, len(ranked)), rel))
     return tuple(Page(rel, pages[rel]) for rel in ordered)
+
+
+def guide_pages(pages: tuple[Page, ...]) -> tuple[tuple[str, str], ...]:
+    """The docs' guides (pages under ``guides/``): their page (relative to the docs root) and
+    title (their first heading), in the docs' order."""
+    prefix = f"{DocsPaths.ROOT}/{posixpath.dirname(DocsPaths.guide('x'))}/"
+    found = []
+    for page in pages:
+        if page.path.startswith(prefix):
+            title = next(
+                (line[2:].strip() for line in page.text.splitlines() if line.startswith("# ")),
+                posixpath.basename(page.path),
+            )
+            found.append((page.path[len(DocsPaths.ROOT) + 1 :], title))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
