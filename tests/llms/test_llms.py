@@ -74,3 +74,18 @@ def test_the_full_file_is_the_map_then_every_operation(files: dict[str, str]) ->
 def test_the_committed_output_is_what_the_generator_makes(files: dict[str, str]) -> None:
     for rel, text in files.items():
         assert (ROOT / "output" / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_links_of_the_inlined_pages_resolve_from_the_output_folder(files: dict[str, str]) -> None:
+    """The docs' pages link their neighbours relatively; inlined, they link from output/."""
+    if "docs" not in available_targets():
+        pytest.skip("no docs target: llms-full.txt holds sections rendered from the IR")
+    written = set(render(pachca_api(), "docs"))
+    full = files["llms-full.txt"]
+    body = re.sub(r"^```.*?^```", "", full, flags=re.S | re.M)
+    body = re.sub(r"`[^`\n]*`", "", body)
+    hrefs = re.findall(r"\]\(([^()\s]+)\)", body)
+    local = [h for h in hrefs if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", h)]
+    assert len(local) > 100
+    for href in local:
+        assert href.split("#")[0] in written, href
