@@ -58,7 +58,7 @@ def renderer_commands(api: Api) -> set[str]:
 
 def docs_pages(api: Api) -> set[str]:
     """Every page of the docs that llms.txt and the skills may link (under the output folder)."""
-    pages = {DocsPaths.INDEX}
+    pages = {DocsPaths.INDEX, DocsPaths.REFERENCE, DocsPaths.MODELS, DocsPaths.WORKFLOWS}
     for service in api.services:
         pages.add(DocsPaths.service(service))
         pages.update(DocsPaths.operation(service, op) for op in service.operations)

@@ -72,7 +72,7 @@ def test_llms_txt_parses_whole(files: dict[str, str]) -> None:
     assert parsed.title.startswith("Tricky | API")
     links = [link for section in parsed.sections.values() for link in section]
     guides = [link for link in links if "/guides/" in link.url]  # the docs target's own
-    expected = len(api.operations) + len(api.workflows) + 1 + len(api.services)
+    expected = len(api.operations) + len(api.workflows) + 2 + len(api.services)
     assert len(links) - len(guides) == expected
     assert all(link.url.endswith(".md") for link in links)
 

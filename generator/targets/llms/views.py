@@ -80,6 +80,7 @@ class LlmsViews:
         )
         optional = (
             Link("Documentation home", self.href(DocsPaths.INDEX), "the reference's front page"),
+            Link("Models", self.href(DocsPaths.MODELS), "every schema, with its fields"),
             *(
                 Link(
                     f"{link_title(service.name)} overview",
