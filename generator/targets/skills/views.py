@@ -189,9 +189,7 @@ class SkillViews:
         self, group: SkillGroup, ops: list[Operation], not_for: tuple[tuple[str, str], ...]
     ) -> str:
         services = [self.ctx.services[s] for s in group.services]
-        what = "; ".join(
-            sentence(s.description) or s.name for s in services if s.description or s.name
-        )
+        what = "; ".join(sentence(s.description) for s in services if s.description)
         others = [
             (", ".join(self.ctx.services[s].name.lower() for s in g.services), self.skill_name(g))
             for g in self.groups
@@ -199,7 +197,8 @@ class SkillViews:
         ]
         return fit_description(
             DescriptionParts(
-                lead=f"{self.title} — {', '.join(s.name for s in services)}: {what}",
+                lead=f"{self.title} — {', '.join(s.name for s in services)}"
+                + (f": {what}" if what else ""),
                 uses=[*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)],
                 not_for=list(not_for) or others,
                 router=self.ctx.api.skill_router,
