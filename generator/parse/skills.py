@@ -1,5 +1,5 @@
 """Which services each agent skill covers: dxgen.toml's ``[skills.<name>]`` tables, else one
-skill per service (tag). Decided once here; the skills and llms targets only read the result.
+skill per service (tag) — or, with ``skill_grouping = "single"``, one skill for all of them. Decided once here; the skills and llms targets only read the result.
 
 A configured group names tags of the spec; a tag no group names gets a skill of its own, so
 every service lands in exactly one skill. A tag the spec does not have, a tag named by two
@@ -52,9 +52,11 @@ def skill_groups(
                 owner[tag] = name
     taken = set(tables)
     default_names: dict[str, str] = {}
+    single = use_config and config.get("skill_grouping") == "single"
+    shared = _unique("api", taken) if single and len(owner) < len(services) else ""
     for service in services:
         if service.name not in owner:
-            default_names[service.name] = _unique(_skill_name(service), taken)
+            default_names[service.name] = shared or _unique(_skill_name(service), taken)
     known = taken | set(default_names.values())
     for name, table in tables.items():
         for task, target in (table.get("not_for") or {}).items():

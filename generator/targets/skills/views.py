@@ -1,8 +1,9 @@
 """What each SKILL.md shows, prepared from the IR: the templates only lay it out.
 
-A skill covers the services of one :class:`SkillGroup`; it holds a workflow when the workflow's
-last step (its outcome) is one of its operations. Workflows of at most
-:data:`INLINE_STEPS` steps are shown inline, longer ones in ``references/<workflow>.md``.
+A skill covers the services of one :class:`SkillGroup` and holds the workflows the parser gave
+it (``SkillGroup.workflows``). Workflows of at most :data:`INLINE_STEPS` steps are shown inline
+while the body stays within :data:`BODY_LINES`, the others in ``references/<workflow>.md``; an
+endpoints table longer than :data:`TABLE_MAX` rows moves to ``references/endpoints.md``.
 Every command is the CLI snippet renderer's (:mod:`..snippets.cli`).
 """
 
