@@ -1,5 +1,6 @@
 """Which services each agent skill covers: dxgen.toml's ``[skills.<name>]`` tables, else one
-skill per service (tag) — or, with ``skill_grouping = "single"``, one skill for all of them. Decided once here; the skills and llms targets only read the result.
+skill per service (tag) — or, with ``skill_grouping = "single"``, one skill for all of them.
+Decided once here; the skills and llms targets only read the result.
 
 A configured group names tags of the spec; a tag no group names gets a skill of its own, so
 every service lands in exactly one skill. A tag the spec does not have, a tag named by two
