@@ -9,6 +9,8 @@ Every command is the CLI snippet renderer's (:mod:`..snippets.cli`).
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 
 from ...ir import Constraints, Operation, SkillGroup, TypeRef, Workflow, WorkflowStep
@@ -25,6 +27,7 @@ EXAMPLES_MAX = 40  # operations beyond this many are in the table only (SKILL.md
 TABLE_MAX = 250  # a longer endpoints table moves to references/endpoints.md
 FLAG_NOTES_MAX = 24  # lines of flag values and limits in a SKILL.md
 ENUM_VALUES_MAX = 12  # values of one enum shown
+_JQ_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 BODY_LINES = 460  # what a SKILL.md may reach (the Agent Skills advice: under 500 lines)
 
 
@@ -46,7 +49,7 @@ class StepView:
     number: int
     description: str
     command: str
-    sets: tuple[tuple[str, str], ...]  # (variable, where in the answer it comes from)
+    sets: tuple[tuple[str, str], ...]  # (variable, where it is: markdown)
 
 
 @dataclass(frozen=True)
@@ -275,8 +278,30 @@ class SkillViews:
             number=number,
             description=inline(step.description),
             command=cli_step_command(self.ctx, step),
-            sets=tuple((shell_variable(k), v) for k, v in step.outputs),
+            sets=tuple(
+                (shell_variable(k), self._source(self.ctx.operations[step.operation], v))
+                for k, v in step.outputs
+            ),
         )
+
+    def _source(self, op: Operation, wire: str) -> str:
+        """Where a step's output is, said for the CLI: the path in its ``-o json`` output
+        (which prints a value unwrapped and a page as its items), with the API's own path."""
+        parts = wire.split(".")
+        at = f"`{inline(wire)}` in the API's answer"
+        result, pagination = op.result, op.pagination
+        if result.kind == "page" and pagination is not None:
+            items = list(pagination.items_path)
+            if parts[: len(items)] == items:
+                return f"`{_jq(parts[len(items) :])}` of the output ({at})"
+            if parts == list(pagination.next_cursor_path):
+                return f"the cursor the command prints on stderr ({at})"
+        elif result.kind == "value":
+            if result.unwrap_key is None:
+                return f"`{_jq(parts)}` of the output"
+            if parts[0] == result.unwrap_key:
+                return f"`{_jq(parts[1:])}` of the output ({at})"
+        return at
 
     def _limitations(self, ops: list[Operation]) -> tuple[str, ...]:
         facts = self.facts
@@ -435,6 +460,15 @@ class SkillViews:
             facts=self.facts,
             index_href=self.links.href(DocsPaths.INDEX, f"{folder}/SKILL.md"),
         )
+
+
+def _jq(parts: list[str]) -> str:
+    """A path as jq writes it: ``['0', 'id']`` → ``.[0].id``; none → ``.``."""
+    path = "".join(
+        f"[{p}]" if p.isdigit() else f".{p}" if _JQ_NAME.fullmatch(p) else f"[{json.dumps(p)}]"
+        for p in parts
+    )
+    return path if path.startswith(".") else f".{path}" if path else "."
 
 
 def _number(value: float) -> str:
