@@ -175,3 +175,18 @@ def test_deleting_commands_say_they_need_confirmation_and_exit_codes_are_listed(
             exits = text.split("## When a command fails", 1)[1]
             for exit_code in EXIT_CODES:
                 assert f"{exit_code.code} {exit_code.meaning.split(':')[0]}" in exits, rel
+
+
+def test_descriptions_carry_the_configured_triggers_and_redirects(files: dict[str, str]) -> None:
+    api = pachca_api()
+    configured = [g for g in api.skill_groups if g.triggers or g.not_for]
+    assert configured
+    by_name = {g.name: g.skill for g in api.skill_groups}
+    for group in configured:
+        text = files[f"skills/{group.skill}/SKILL.md"]
+        description = json.loads(text.split("description: ", 1)[1].split("\n", 1)[0])
+        for trigger in group.triggers:
+            assert trigger in description, (group.skill, trigger)
+        for redirect in group.not_for:
+            assert f"{redirect.task} → {by_name[redirect.skill]}" in description
+            assert f"- {redirect.task} → `{by_name[redirect.skill]}`" in text
