@@ -101,3 +101,29 @@ def test_values_reach_the_cli_literally(files: dict[str, str], tmp_path: Path) -
             value = argv[argv.index("--text") + 1]
             assert value in ('it\'s $HOME `whoami` "quoted" ```', "say hi to $USER `now`")
         assert argv[:2] == shlex.split(rest)[:2]
+
+
+@pytest.mark.parametrize("workflow_id", ["../../escape", "a/b", "with space", ".hidden"])
+def test_a_workflow_id_that_is_no_plain_name_is_an_error(tmp_path: Path, workflow_id: str) -> None:
+    """A workflow's id names files (its docs page, the skill's reference): never a path."""
+    from generator.config import Config
+    from generator.diagnostics import SpecError
+    from generator.pipeline import build_api
+    from tests.skills.helpers import ROOT
+
+    flows = tmp_path / "flows.yaml"
+    flows.write_text(
+        yaml.safe_dump(
+            {"workflows": [{"id": workflow_id, "title": "T", "steps": [{"operation": "getUser"}]}]}
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as caught:
+        build_api(
+            ROOT / "tests" / "fixtures" / "workflows" / "api.yaml",
+            Config(),
+            workflows=flows,
+            strict=False,
+            use_config_names=False,
+        )
+    assert "must be letters, digits" in str(caught.value)
