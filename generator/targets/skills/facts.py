@@ -45,10 +45,10 @@ class ExitNote:
 @dataclass(frozen=True)
 class ApiFacts:
     title: str
-    base_url: str
+    base_url: str  # the spec's first server, "" when it names none
     token_env: str
     base_url_env: str
-    auth_header: str  # how the token is sent, e.g. "Authorization: Bearer <token>"
+    auth_header: str  # how the token is sent, e.g. "Authorization: Bearer <token>"; "" if none
     auth_notes: tuple[str, ...]  # the security schemes' own words
     sdk_install: str
     cli_install: str
@@ -59,7 +59,7 @@ class ApiFacts:
     page_caps: dict[str, PageCap]  # operation id → its page size cap (paginated ones)
     plans: tuple[str, ...]  # plans some operation requires
     exit_codes: tuple[ExitNote, ...]  # the CLI's exit codes
-    confirm_flag: str  # what a deleting command needs when nobody is there to confirm
+    confirm_flag: str  # what a deleting command needs unattended ("": no command deletes)
 
 
 def api_facts(ctx: TargetContext) -> ApiFacts:
@@ -96,7 +96,7 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
             ExitNote(e.code, e.meaning.split(":")[0], ", ".join(map(str, e.statuses)))
             for e in EXIT_CODES
         ),
-        confirm_flag=CONFIRM_FLAG,
+        confirm_flag=CONFIRM_FLAG if any(op.destructive for op in api.operations) else "",
     )
 
 
@@ -125,8 +125,9 @@ def _parameter_flag(op: Operation, wire: str) -> str:
 
 
 def _auth(ctx: TargetContext) -> tuple[str, tuple[str, ...]]:
+    """How a call is authorised (nothing when the spec describes no security scheme)."""
     token = "<token>"
-    header = f"Authorization: Bearer {token}"
+    header = f"Authorization: Bearer {token}" if ctx.api.security else ""
     notes: list[str] = []
     for scheme in ctx.api.security:
         if scheme.kind == "apiKey" and scheme.location == "header" and scheme.parameter:

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ... import naming
 from ...ir import Constraints, Operation, SkillGroup, TypeRef, Workflow, WorkflowStep
 from ..context import TargetContext
 from ..pages import DocsPaths
@@ -203,7 +204,7 @@ class SkillViews:
             DescriptionParts(
                 lead=f"{self.title} — {', '.join(s.name for s in services)}"
                 + (f": {what}" if what else ""),
-                uses=[*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)],
+                uses=[*group.triggers, *(_task(op) for op in ops)],
                 not_for=list(not_for) or others,
                 router=self.ctx.api.skill_router,
             )
@@ -412,7 +413,7 @@ class SkillViews:
         for group in self.groups:
             services = [self.ctx.services[s] for s in group.services]
             ops = [op for s in services for op in s.operations]
-            uses = [*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)]
+            uses = [*group.triggers, *(_task(op) for op in ops)]
             routes.append(
                 RouteView(
                     skill=self.skill_name(group),
@@ -454,12 +455,18 @@ class SkillViews:
             ),
             compatibility=self.compatibility,
             allowed_tools=self.allowed_tools,
-            summary=inline(self.ctx.api.description),
+            summary=inline(self.ctx.api.description)
+            or f"Agent skills for the {inline(self.title)}.",
             routes=tuple(routes),
             workflows=workflows,
             facts=self.facts,
             index_href=self.links.href(DocsPaths.INDEX, f"{folder}/SKILL.md"),
         )
+
+
+def _task(op: Operation) -> str:
+    """What an operation does, as a task in a list: its summary, else its id in words."""
+    return (one_line(op.summary) or " ".join(naming.words(op.id))).lower()
 
 
 def _jq(parts: list[str]) -> str:
