@@ -32,6 +32,7 @@ from ..context import TargetContext
 from ..render import render
 from ..snippets.cli import cli_command
 from ..text import one_line
+from .raw import api_command
 
 _PLACEHOLDER = re.compile(r"{([A-Za-z_][A-Za-z0-9_]*)}")
 # Variables a shell or the system gives a meaning to: a workflow input is never one of them.
@@ -104,6 +105,7 @@ def operation_entry(ctx: TargetContext, op: Operation) -> dict[str, JSON]:
         "unwrap": op.result.unwrap_key,
         "pagination": None,
         "example": cli_command(ctx, op),
+        "api_example": api_command(ctx, op),
     }
     if op.pagination is not None:
         entry["pagination"] = {

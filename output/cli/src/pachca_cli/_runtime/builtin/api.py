@@ -211,6 +211,8 @@ def describe_text(op: dict[str, Any]) -> str:
         page = op["pagination"]
         lines += ["", f"Paginated by {page['cursor']!r}: --all fetches every page."]
     lines += ["", "Example:", f"  {op['example']}"]
+    if op["api_example"]:
+        lines += ["", "As a raw request:", f"  {op['api_example']}"]
     return "\n".join(lines)
 
 
