@@ -104,7 +104,7 @@ def login(with_token: bool, insecure_storage: bool, no_verify: bool) -> None:
     if any(ord(char) < 0x20 for char in name):
         raise CliError("a profile name cannot contain control characters", USAGE)
     profile = config.profiles.get(name) or _config.Profile(name)
-    base_url = obj.base_url or profile.base_url
+    base_url = obj.base_url or env.get(env_var("BASE_URL")) or profile.base_url
     user, scopes = (None, None) if no_verify else _verify(obj, token, base_url)
     if obj.base_url:
         profile.base_url = obj.base_url
