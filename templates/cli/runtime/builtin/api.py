@@ -268,7 +268,7 @@ def request(
     from ._fields import build_object, parse_fields, query_items
 
     obj = run_context()
-    if obj.output is None:
+    if obj.output_format and not obj.output:  # neither -o nor the profile's setting
         obj.output = "json"  # an answer is JSON, whatever the terminal
     method = method.upper()
     if method not in METHODS:

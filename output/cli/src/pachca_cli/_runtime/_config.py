@@ -316,3 +316,12 @@ def resolve_credentials(
             where = "keyring" if chosen.token_storage == KEYRING else "config file"
             return Credentials(saved, url, chosen.name, f"profile {chosen.name} ({where})", output)
     return Credentials(None, url, name_used, "none", output)
+
+
+def configured_output(*, profile: str | None, env: Mapping[str, str]) -> str | None:
+    """The output format the run's profile sets (``config set output``), if any; reads no
+    token. A profile named but missing is left to the token's resolution to report."""
+    config = load_config(env)
+    name, _ = selected_profile(profile, env, config)
+    chosen = config.profiles.get(name) if name else None
+    return chosen.output if chosen else None

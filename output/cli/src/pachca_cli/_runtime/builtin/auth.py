@@ -266,7 +266,7 @@ def token() -> None:
             AUTH,
             f"run `{COMMAND} auth login`, pass --token, or set {env_var('TOKEN')}",
         )
-    if obj.output_format == "table" or obj.output is None:
+    if obj.output_format == "table" or not obj.output:  # raw unless a format is asked for
         click.echo(creds.token)
     else:
         emit(obj, {"token": creds.token, "source": creds.source, "profile": creds.profile})
