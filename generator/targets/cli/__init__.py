@@ -23,6 +23,7 @@ from ..render import render, templates_dir
 from ..sdk import pep440
 from .actions import ActionMaker
 from .catalog import readme_view, render_catalog
+from .readme import ReadmeMaker
 
 
 def cli_package(api: Api) -> str:
@@ -52,8 +53,9 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
         rel = path.relative_to(runtime).as_posix()
         yield f"{src}/_runtime/{rel}", path.read_text(encoding="utf-8")
     yield "cli/pyproject.toml", render("cli/pyproject.toml.jinja", **common)
+    readme = ReadmeMaker(ctx).view(services)
     yield "cli/README.md", render(
-        "cli/README.md.jinja", **common, services=services, tools=readme_view(ctx)
+        "cli/README.md.jinja", **common, readme=readme, tools=readme_view(ctx)
     )
     yield f"{src}/py.typed", ""
     yield f"{src}/__init__.py", render("cli/__init__.py.jinja", **common)
