@@ -138,6 +138,15 @@ def cli_executable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@cache
+def destructive_pages() -> frozenset[str]:
+    """Pages of operations whose CLI command asks for confirmation (the page says so)."""
+    ctx = TargetContext(docs_api())
+    return frozenset(
+        DocsPaths.operation(ctx.service_of(op), op) for op in ctx.api.operations if op.destructive
+    )
+
+
 @pytest.mark.parametrize("block", CLI, ids=[b.id for b in CLI])
 def test_cli_sample_runs(
     block: Block, cli_executable: Path, mock_server, tmp_path: Path  # type: ignore[no-untyped-def]
@@ -148,8 +157,12 @@ def test_cli_sample_runs(
     words = shlex.split(block.code)
     assert words[0] == cli_executable.name, block.code
     path = f"{cli_executable.parent}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}"
+    command = block.code
+    if block.page in destructive_pages():
+        assert "add `--yes` to confirm" in PAGES_TEXT[block.page]
+        command += " --yes"  # no terminal to confirm at, as the page says
     done = subprocess.run(
-        ["sh", "-c", block.code], cwd=tmp_path, env=_env(mock_server.base_url, path),
+        ["sh", "-c", command], cwd=tmp_path, env=_env(mock_server.base_url, path),
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, f"{block.code}\n{done.stdout}\n{done.stderr}"
