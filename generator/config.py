@@ -77,6 +77,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         problems = [problem for key in _NAME_RULES if (problem := _name_problem(data, key))]
         problems.extend(_skills_problems(data.get("skills", {})))
         problems.extend(_links_problems(data))
+        problems.extend(_grouping_problems(data))
         if problems:
             raise SpecError([error(problem, Location(str(candidate))) for problem in problems])
         return Config(dict(data), candidate, candidate.parent)
@@ -156,6 +157,15 @@ def _skills_problems(skills: Any) -> list[str]:
         ):
             problems.append(f"{where}: `not_for` maps a task to the name of another skill")
     return problems
+
+
+def _grouping_problems(data: dict[str, Any]) -> list[str]:
+    """``skill_grouping``: "service" (a skill per tag not in a ``[skills]`` table, the
+    default) or "single" (those tags share one skill, ``<command>-api``)."""
+    grouping = data.get("skill_grouping", "service")
+    if grouping not in ("service", "single"):
+        return [f'`skill_grouping` is "service" or "single", not {grouping!r}']
+    return []
 
 
 def _links_problems(data: dict[str, Any]) -> list[str]:

@@ -381,9 +381,11 @@ class SkillGroup:
 
     ``name`` is the skill's short name (``messages``; the skill is ``<command>-messages``),
     decided once in the parser from dxgen.toml's ``[skills.<name>]`` tables, else one per tag.
+    A ``not_for`` redirect names another group by its short name.
     """
 
     name: str
+    skill: str  # the skill's full name and folder: `<command>-<name>`, at most 64 characters
     services: tuple[str, ...]  # Service.name, in the API's order
     triggers: tuple[str, ...] = ()  # phrases of tasks it is for
     not_for: tuple[SkillRedirect, ...] = ()
@@ -431,6 +433,7 @@ class Api:
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one
+    skill_router: str = ""  # the router skill's name (the command, as a valid skill name)
 
     def schema(self, name: str) -> Schema:
         """The schema named ``name``, in constant time."""

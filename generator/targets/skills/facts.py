@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ...ir import Operation, Project
+from ..cli_contract import CONFIRM_FLAG, EXIT_CODES
 from ..context import TargetContext
 from ..pages import DocsPaths
 from .markdown import inline
@@ -35,6 +36,13 @@ class PageCap:
 
 
 @dataclass(frozen=True)
+class ExitNote:
+    code: int
+    meaning: str
+    statuses: str  # "401, 402, 403" or ""
+
+
+@dataclass(frozen=True)
 class ApiFacts:
     title: str
     base_url: str
@@ -50,6 +58,8 @@ class ApiFacts:
     cursor_flags: tuple[str, ...]  # the cursor parameters' CLI flags
     page_caps: dict[str, PageCap]  # operation id → its page size cap (paginated ones)
     plans: tuple[str, ...]  # plans some operation requires
+    exit_codes: tuple[ExitNote, ...]  # the CLI's exit codes
+    confirm_flag: str  # what a deleting command needs when nobody is there to confirm
 
 
 def api_facts(ctx: TargetContext) -> ApiFacts:
@@ -60,7 +70,7 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
     for op in api.operations:
         for response in op.errors:
             if response.status not in errors or not errors[response.status]:
-                errors[response.status] = inline(response.description)
+                errors[response.status] = inline(response.description).rstrip(".")
         if op.pagination is not None:
             caps[op.id] = _page_cap(op)
             cursor = _parameter_flag(op, op.pagination.cursor_param)
@@ -82,6 +92,11 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
         cursor_flags=tuple(cursors),
         page_caps=caps,
         plans=tuple(sorted({op.plan for op in api.operations if op.plan})),
+        exit_codes=tuple(
+            ExitNote(e.code, e.meaning.split(":")[0], ", ".join(map(str, e.statuses)))
+            for e in EXIT_CODES
+        ),
+        confirm_flag=CONFIRM_FLAG,
     )
 
 
