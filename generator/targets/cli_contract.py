@@ -1,7 +1,9 @@
-"""What the generated CLI promises callers, written once: its exit codes.
+"""What the generated CLI promises callers, written once for the targets that document it:
+its exit codes (the docs' errors guide lists them).
 
-The CLI target exits with these; the docs (errors guide) and the skills list them. ``statuses``
-are the HTTP statuses that end a command with the code (an error status not listed is 1).
+The CLI's runtime (templates/cli/runtime/_errors.py, copied as is into every CLI) exits with
+these; tests/docs/test_cli_contract.py holds the two together. ``statuses`` are the HTTP
+statuses that end a command with the code; an error status not listed ends it with 1.
 """
 
 from __future__ import annotations
@@ -18,21 +20,16 @@ class ExitCode:
 
 EXIT_CODES: tuple[ExitCode, ...] = (
     ExitCode(0, "success"),
-    ExitCode(
-        1,
-        "any other failure: an error status not listed below, a server error, a network "
-        "problem or a response that could not be read",
-    ),
-    ExitCode(2, "usage error: an unknown command, a missing or invalid option or argument"),
+    ExitCode(1, "the API answered with any other error status, or the network failed"),
+    ExitCode(2, "usage or validation: a missing or malformed flag, a bad `--json`"),
     ExitCode(
         3,
-        "authentication or permission: the token is missing, invalid, or lacks the scope or "
-        "plan the operation needs",
-        (401, 402, 403),
+        "authentication or permission: the token is missing or invalid, or lacks the scope "
+        "the operation needs (the message names it)",
+        (401, 403),
     ),
     ExitCode(4, "not found: the object does not exist or is not visible to this token", (404,)),
-    ExitCode(5, "the request was rejected as invalid", (400, 409, 410, 422)),
-    ExitCode(6, "rate limited: too many requests, after the retries", (429,)),
+    ExitCode(130, "interrupted (Ctrl-C)"),
 )
 
 # The flag that confirms a command which deletes data (operations with ``destructive``): the

@@ -199,3 +199,11 @@ def test_a_broken_config_file_is_named(cli: Cli) -> None:
     result = cli.run("auth", "list")
     assert result.code == 2
     assert str(cli.config_file) in result.err
+
+
+def test_the_profile_output_setting_is_the_default_format(cli: Cli) -> None:
+    login(cli, "work", WORK)
+    cli.ok("config", "set", "output", "yaml")
+    assert cli.ok("auth", "list").out.startswith("- profile: work\n")
+    assert cli.ok("auth", "list", "-o", "json").out.startswith("[")
+    assert cli.ok("auth", "list", "--profile", "other").out.startswith("[")  # no such setting

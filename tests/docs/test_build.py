@@ -30,17 +30,19 @@ def test_zensical_strict_build_has_no_warnings(tmp_path: Path) -> None:
 
 
 def test_a_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
-    """The strict build is a real check: a dangling link makes it fail."""
+    """The strict build is a real check: a dangling link or anchor makes it fail."""
     import subprocess
 
     from .conftest import QUIET, tool
 
     folder = prepare(SITE_SRC, tmp_path / "docs")
     index = folder / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", "utf-8")
+    broken = "\n[gone](nowhere.md) [no heading](models.md#no-such-heading)\n"
+    index.write_text(index.read_text(encoding="utf-8") + broken, "utf-8")
     done = subprocess.run(
         [str(tool("mkdocs")), "build", "--strict"], cwd=folder, env=QUIET,
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode != 0
     assert "nowhere.md" in done.stdout + done.stderr
+    assert "#no-such-heading" in done.stdout + done.stderr

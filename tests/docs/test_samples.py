@@ -1,6 +1,7 @@
 """Every code sample of the docs, extracted from the committed markdown and run against Prism
 serving spec/pachca.yaml (which validates each request): Python with the committed SDK, curl
-with curl, and the CLI with the generated `pachca` (skipped until the CLI target exists)."""
+with curl, and the CLI with the generated `pachca` (operation samples and each workflow's
+step commands; skipped when the CLI has not been generated)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -138,20 +140,81 @@ def cli_executable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("block", CLI, ids=[b.id for b in CLI])
-def test_cli_sample_runs(
-    block: Block, cli_executable: Path, mock_server, tmp_path: Path  # type: ignore[no-untyped-def]
-) -> None:
-    if not _against_prism(block):
-        pytest.skip("posts to a pre-signed storage URL, which is no path of the API")
+@cache
+def destructive_pages() -> frozenset[str]:
+    """Pages of operations whose CLI command asks for confirmation (the page says so)."""
+    ctx = TargetContext(docs_api())
+    return frozenset(
+        DocsPaths.operation(ctx.service_of(op), op) for op in ctx.api.operations if op.destructive
+    )
+
+
+# Each CLI command starts a Python process (most of its time): they run a few at a time.
+CLI_WORKERS = 4
+
+
+def _run_cli(commands: list[str], workdir: Path, env: dict[str, str]) -> str | None:
+    """Run commands one after another; the first failure, described, or None."""
+    for command in commands:
+        done = subprocess.run(
+            ["sh", "-c", command], cwd=workdir, env=env, capture_output=True, text=True,
+            timeout=60,
+        )  # fmt: skip
+        if done.returncode != 0:
+            return f"{command}\n  → {done.returncode}: {(done.stdout + done.stderr)[-600:]}"
+    return None
+
+
+def test_cli_samples_run(cli_executable: Path, mock_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every operation page's CLI sample, as printed (with `--yes` where the page says a
+    script needs it), against Prism."""
+    runnable = [b for b in CLI if _against_prism(b)]
+    assert len(runnable) >= len(CLI) - len(upload_pages())
     _files(tmp_path)
-    words = shlex.split(block.code)
-    assert words[0] == cli_executable.name, block.code
     path = f"{cli_executable.parent}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}"
-    done = subprocess.run(
-        ["sh", "-c", block.code], cwd=tmp_path, env=_env(mock_server.base_url, path),
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert done.returncode == 0, f"{block.code}\n{done.stdout}\n{done.stderr}"
+    env = _env(mock_server.base_url, path)
+    batches: list[list[str]] = []
+    for block in runnable:
+        assert shlex.split(block.code)[0] == cli_executable.name, block.code
+        command = block.code
+        if block.page in destructive_pages():
+            assert "add `--yes` to confirm" in PAGES_TEXT[block.page]
+            command += " --yes"  # no terminal to confirm at, as the page says
+        batches.append([command])
+    with ThreadPoolExecutor(max_workers=CLI_WORKERS) as pool:
+        failures = [f for f in pool.map(lambda b: _run_cli(b, tmp_path, env), batches) if f]
+    assert not failures, "\n".join(failures)
     log = mock_server.violations_report()
-    assert not log, f"{block.code}\nPrism reported violations:\n{log}"
+    assert not log, f"Prism reported violations:\n{log}"
+
+
+def test_workflow_step_commands_run(cli_executable: Path, mock_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each workflow page's step commands, in order, with every shell variable they read set
+    to the example value of the argument it fills (as the skills' commands are run); the
+    upload to a pre-signed storage URL is left out (no path of the API)."""
+    from tests.skills.test_commands_run import step_values
+
+    api = docs_api()
+    ctx = TargetContext(api)
+    variables = step_values(api)
+    _files(tmp_path)
+    (tmp_path / variables.get("PATH_VALUE", "file.bin")).write_bytes(b"data")
+    path = f"{cli_executable.parent}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}"
+    env = {**_env(mock_server.base_url, path), **variables}
+    batches: list[list[str]] = []
+    for workflow in api.workflows:
+        page = DocsPaths.workflow(workflow)
+        commands = [b.code for b in SHELL if b.page == page]
+        assert len(commands) == len(workflow.steps), page
+        batch = []
+        for step, command in zip(workflow.steps, commands, strict=True):
+            op = ctx.operations[step.operation]
+            if op.upload is None:
+                batch.append(f"{command} --yes" if op.destructive else command)
+        batches.append(batch)
+    assert sum(map(len, batches)) > len(api.workflows)
+    with ThreadPoolExecutor(max_workers=CLI_WORKERS) as pool:
+        failures = [f for f in pool.map(lambda b: _run_cli(b, tmp_path, env), batches) if f]
+    assert not failures, "\n".join(failures)
+    log = mock_server.violations_report()
+    assert not log, f"Prism reported violations:\n{log}"

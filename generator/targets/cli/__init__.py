@@ -22,7 +22,8 @@ from ..context import TargetContext
 from ..render import render, templates_dir
 from ..sdk import pep440
 from .actions import ActionMaker
-from .catalog import render_catalog
+from .catalog import readme_view, render_catalog
+from .readme import ReadmeMaker
 
 
 def cli_package(api: Api) -> str:
@@ -52,7 +53,10 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
         rel = path.relative_to(runtime).as_posix()
         yield f"{src}/_runtime/{rel}", path.read_text(encoding="utf-8")
     yield "cli/pyproject.toml", render("cli/pyproject.toml.jinja", **common)
-    yield "cli/README.md", render("cli/README.md.jinja", **common, services=services)
+    readme = ReadmeMaker(ctx).view(services)
+    yield "cli/README.md", render(
+        "cli/README.md.jinja", **common, readme=readme, tools=readme_view(ctx)
+    )
     yield f"{src}/py.typed", ""
     yield f"{src}/__init__.py", render("cli/__init__.py.jinja", **common)
     yield f"{src}/__main__.py", render("cli/__main__.py.jinja", **common)

@@ -15,10 +15,15 @@ from ...ir import JSON
 from ..text import code_span
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# A markdown link in spec prose: `[text](target)`.
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()]*)\)")
 
 
 def prose(text: str) -> str:
-    """Spec prose as markdown: ``<`` and ``>`` outside code spans are entities."""
+    """Spec prose as markdown: ``<`` and ``>`` outside code spans are entities, and a link
+    that is not an absolute URL (``#operation/X``, ``../guide.md``: a page of the spec
+    author's own site, not of these docs) keeps its text only."""
+    text = _LINK.sub(_absolute_link_only, text)
     out: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(text):
@@ -27,6 +32,13 @@ def prose(text: str) -> str:
         last = match.end()
     out.append(_escape_html(text[last:]))
     return "".join(out).strip()
+
+
+def _absolute_link_only(match: re.Match[str]) -> str:
+    target = match.group(2).strip()
+    if target.startswith(("http://", "https://", "mailto:")) and not re.search(r"\s", target):
+        return match.group(0)
+    return match.group(1)
 
 
 def cell(text: str) -> str:

@@ -90,6 +90,7 @@ class OperationWriter:
             samples=self.samples(op),
             sdk_call=f"client.{service.names.py}.{op.names.py}",
             cli_call=f"{self.ctx.project.command} {service.names.cli} {op.names.cli}",
+            destructive=op.destructive,
             workflows=tuple(
                 Link(link.title, DocsPaths.relative(page, link.href))
                 for link in self._workflows.get(op.id, ())

@@ -101,6 +101,7 @@ class OperationView:
     samples: Samples
     sdk_call: str  # `client.messages.create_message`
     cli_call: str  # `pachca messages create`
+    destructive: bool  # the CLI asks for confirmation (`--yes` skips it)
     workflows: tuple[Link, ...]
 
 

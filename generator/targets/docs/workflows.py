@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...ir import JSON, Workflow
 from ..context import TargetContext
 from ..pages import DocsPaths
+from ..snippets.cli import cli_step_command, shell_variable
 from ..text import code_span
 from .markdown import cell, code_block, inline, mermaid_label, prose
 from .views import Link
@@ -21,7 +22,8 @@ class StepView:
     sdk_call: str
     cli_call: str
     inputs: tuple[tuple[str, str], ...]  # (argument, value) as code spans
-    outputs: tuple[tuple[str, str], ...]  # (name, response path) as code spans
+    outputs: tuple[tuple[str, str, str], ...]  # (name, response path, shell variable)
+    command: str  # the step as a CLI command (a fenced block), reading shell variables
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class WorkflowView:
     title: str
     description: str
     keywords: str
-    inputs: tuple[tuple[str, str], ...]
+    inputs: tuple[tuple[str, str, str], ...]  # (name, shell variable, description)
     steps: tuple[StepView, ...]
     diagram: str  # a fenced mermaid block
 
@@ -48,7 +50,7 @@ class WorkflowWriter:
             steps.append(
                 StepView(
                     number=number,
-                    title=inline(step.description or op.summary),
+                    title=inline(step.description or op.summary).rstrip("."),
                     operation=Link(
                         inline(op.summary or op.id),
                         DocsPaths.relative(page, target),
@@ -57,14 +59,21 @@ class WorkflowWriter:
                     sdk_call=f"client.{service.names.py}.{op.names.py}",
                     cli_call=f"{self.ctx.project.command} {service.names.cli} {op.names.cli}",
                     inputs=tuple((code_span(k), _value(v)) for k, v in step.inputs),
-                    outputs=tuple((code_span(k), code_span(v)) for k, v in step.outputs),
+                    outputs=tuple(
+                        (code_span(k), code_span(v), code_span(f"${shell_variable(k)}"))
+                        for k, v in step.outputs
+                    ),
+                    command=code_block("sh", cli_step_command(self.ctx, step)),
                 )
             )
         return WorkflowView(
             title=inline(workflow.title),
             description=prose(workflow.description),
             keywords=inline(", ".join(workflow.keywords)),
-            inputs=tuple((code_span(k), cell(v)) for k, v in workflow.inputs),
+            inputs=tuple(
+                (code_span(k), code_span(f"${shell_variable(k)}"), cell(v))
+                for k, v in workflow.inputs
+            ),
             steps=tuple(steps),
             diagram=self._diagram(workflow),
         )

@@ -320,7 +320,7 @@ def build_upload(upload: Upload) -> click.Command:
         result = call_sdk(obj, (), lambda: upload.call(client, [source], kwargs))
         print_result(obj, "value", result, ())
         if upload.target and not obj.quiet and sys.stderr.isatty():
-            click.echo(f"Attach it with: {upload.target}", err=True)
+            click.echo(f"Attach it with: {upload.target} '[<the JSON above>]'", err=True)
 
     params: list[click.Parameter] = [
         click.Argument(["path"], type=click.Path(allow_dash=True, dir_okay=False)),

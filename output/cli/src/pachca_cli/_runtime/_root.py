@@ -8,6 +8,7 @@ own help is shown, and the SDK (httpx, pydantic, the models) only when a request
 from __future__ import annotations
 
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -96,6 +97,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv)
     root = make_root(TITLE)
+    complete_var = f"_{COMMAND.replace('-', '_').upper()}_COMPLETE"
+    instruction = os.environ.get(complete_var)
+    if instruction:  # shell completion (click's): `eval "$(_CMD_COMPLETE=bash_source cmd)"`
+        from click.shell_completion import shell_complete
+
+        sys.exit(shell_complete(root, {}, COMMAND, complete_var, instruction))
     code = 0
     ctx_obj: Any = None
     try:
