@@ -99,3 +99,8 @@ def message(i: int, content: str = "hi") -> dict[str, Any]:
 def echo_message(seen: Seen) -> Reply:
     """`POST /messages`: the message created, with the content sent."""
     return 201, {"data": message(1, json.loads(seen.body)["message"]["content"])}
+
+
+def page(items: list[Any], next_page: str | None = None) -> dict[str, Any]:
+    """A page of a Pachca list: its items and the next page's cursor."""
+    return {"data": items, "meta": {"paginate": {"next_page": next_page}}}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -81,8 +80,26 @@ def make_root(title: str) -> RootGroup:
             ),
         ],
         callback=_root_callback,
-        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        context_settings={
+            "help_option_names": ["-h", "--help"],
+            "max_content_width": 100,
+            "terminal_width": _terminal_width(),
+        },
     )
+
+
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size`` says, without importing shutil (and the
+    compression modules it imports) for every ``--help``."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+        except (AttributeError, ValueError, OSError):
+            width = 80
+    return max(min(width, 100) - 2, 50)
 
 
 def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -140,6 +157,4 @@ def _as_json(ctx_obj: Any, args: Sequence[str]) -> bool:
 
 def _interrupted() -> int:
     sys.stderr.write("\nInterrupted.\n")
-    # Exit as a process killed by SIGINT would not, but with the contract's 130.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     return INTERRUPTED
