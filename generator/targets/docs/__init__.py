@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from ...ir import Api
 from .. import Target
+from ..cli import cli_distribution
 from ..context import TargetContext
 from ..pages import DocsPaths
 from ..render import render
@@ -146,6 +147,7 @@ class _DocsBuilder:
             "version": api.version,
             "base_url": api.base_url,
             "project": self.ctx.project,
+            "cli_distribution": cli_distribution(api),
             "quick": self.operations.samples(showcase) if showcase else None,
             "quick_op": (
                 self.operations.operation_link(showcase, DocsPaths.INDEX) if showcase else None

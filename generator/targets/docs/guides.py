@@ -4,13 +4,13 @@ webhook payload), with samples from the shared snippet renderers."""
 
 from __future__ import annotations
 
-import pprint
 from dataclasses import dataclass
 
-from ...ir import Operation, SecurityScheme
+from ...ir import JSON, Operation, SecurityScheme
 from ..cli_contract import EXIT_CODES
 from ..context import TargetContext
 from ..pages import DocsPaths
+from ..python.source import literal
 from ..snippets.curl import curl_command
 from ..snippets.python import python_call
 from .markdown import cell, inline, prose
@@ -253,8 +253,14 @@ class GuideWriter:
             "discriminator": schema.discriminator.property if schema.discriminator else None,
             "events": events,
             "header": WEBHOOK_SIGNATURE_HEADER,
-            "sample": pprint.pformat(sample, width=88, sort_dicts=False) if sample else None,
+            "sample": _dict_source(sample) if sample else None,
         }
+
+
+def _dict_source(value: dict[str, JSON]) -> str:
+    """A dict as Python source, one key per line."""
+    lines = [f"    {literal(key)}: {literal(item)}," for key, item in value.items()]
+    return "{\n" + "\n".join(lines) + "\n}"
 
 
 def _scheme_kind(scheme: SecurityScheme) -> str:

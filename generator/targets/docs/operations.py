@@ -87,6 +87,10 @@ class OperationWriter:
             errors_guide=DocsPaths.relative(page, DocsPaths.guide(GUIDES.errors)),
             pagination=self._pagination(op, page),
             upload=self.operation_link(upload_from, page) if upload_from else None,
+            upload_helper=(
+                f"client.{service.names.py}.{op.upload.method_name}" if op.upload else None
+            ),
+            uploads_guide=DocsPaths.relative(page, DocsPaths.guide(GUIDES.uploads)),
             samples=self.samples(op),
             sdk_call=f"client.{service.names.py}.{op.names.py}",
             cli_call=f"{self.ctx.project.command} {service.names.cli} {op.names.cli}",

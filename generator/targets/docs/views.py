@@ -98,6 +98,8 @@ class OperationView:
     errors_guide: str
     pagination: PaginationView | None
     upload: Link | None  # the operation that hands out the upload parameters
+    upload_helper: str | None  # the SDK's one-call upload (`client.files.upload`)
+    uploads_guide: str
     samples: Samples
     sdk_call: str  # `client.messages.create_message`
     cli_call: str  # `pachca messages create`
