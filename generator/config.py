@@ -187,15 +187,18 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
     base_class = naming.pascal(package) or "Api"
     client = str(values.get("client") or f"{base_class}Client")
     env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))
+    command = str(values.get("command") or naming.kebab(package) or "api")
     return Project(
         package=package,
         client_class=client,
         async_client_class="Async" + client,
-        command=str(values.get("command") or naming.kebab(package) or "api"),
+        command=command,
         env_prefix=env_prefix,
         token_env=f"{env_prefix}_TOKEN",
         base_url_env=f"{env_prefix}_BASE_URL",
         distribution=str(values.get("distribution") or naming.kebab(package)),
+        cli_package=f"{package}_cli",
+        cli_distribution=f"{command}-cli",
         docs_base_url=str(values.get("docs_base_url") or "").rstrip("/"),
         skill_grouping=str(values.get("skill_grouping") or "service"),
         absolute_doc_links=values.get("doc_links") == "absolute",

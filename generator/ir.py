@@ -360,7 +360,9 @@ class Project:
     env_prefix: str
     token_env: str
     base_url_env: str
-    distribution: str
+    distribution: str  # the SDK's distribution on PyPI
+    cli_package: str  # the CLI's import package (``pachca_cli``)
+    cli_distribution: str  # the CLI's distribution (``pachca-cli``), which depends on the SDK's
     docs_base_url: str
     skill_grouping: str
     # llms.txt and the skills link docs pages under docs_base_url (True), or relative paths

@@ -14,11 +14,6 @@ from ..pages import DocsPaths
 from .markdown import inline
 
 
-def cli_distribution(project: Project) -> str:
-    """The CLI's distribution name (the SDK's is ``project.distribution``)."""
-    return f"{project.command}-cli"
-
-
 @dataclass(frozen=True)
 class StatusNote:
     status: str
@@ -85,8 +80,8 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
         auth_header=header,
         auth_notes=notes,
         sdk_install=f"pip install {project.distribution}",
-        cli_install=f"pip install {cli_distribution(project)}",
-        cli_distribution=cli_distribution(project),
+        cli_install=f"pip install {project.cli_distribution}",
+        cli_distribution=project.cli_distribution,
         errors=tuple(StatusNote(s, errors[s]) for s in sorted(errors, key=_status_order)),
         rate_limited="429" in errors,
         cursor_flags=tuple(cursors),
