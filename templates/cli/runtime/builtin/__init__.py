@@ -7,4 +7,12 @@ imports a module only when its command runs or is listed with its help.
 
 from __future__ import annotations
 
-BUILTINS: dict[str, str] = {}  # command name -> "module:attribute"
+BUILTINS: dict[str, str] = {
+    "api": "api:group",
+    "auth": "auth:group",
+    "commands": "commands:command",
+    "config": "config:group",
+    "doctor": "doctor:command",
+    "guide": "guide:command",
+    "version": "version:command",
+}

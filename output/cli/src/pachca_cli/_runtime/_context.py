@@ -44,6 +44,10 @@ class CliContext:
 
     @property
     def output_format(self) -> str:
+        if self.output is None:  # else the profile's default (`config set output`), read once
+            from ._config import configured_output
+
+            self.output = configured_output(profile=self.profile, env=self.env) or ""
         if self.output:
             return self.output
         return "table" if sys.stdout.isatty() else "json"
