@@ -228,6 +228,11 @@ def build_call(action: Action, values: dict[str, Any]) -> tuple[list[Any], dict[
                 inner[flag.wire] = value
             elif flag.required and flag.wire not in inner:
                 missing.append(flag)
+        elif flag.location == "whole":
+            if has:
+                keywords["body"] = value
+            elif flag.required:
+                missing.append(flag)
         elif flag.location in ("body", "outer"):
             if has:
                 keywords[flag.py] = value
