@@ -303,3 +303,17 @@ def test_global_flags_before_or_after(cli: Cli, server: LocalServer) -> None:
     before = run(cli, server, "-o", "csv", "chats", "get", "--id", "5")
     after = run(cli, server, "chats", "get", "--id", "5", "-o", "csv")
     assert before.stdout == after.stdout == "id,name\n5,n\n"
+
+
+def test_timeout_is_1(cli: Cli, server: LocalServer) -> None:
+    def slow(seen: Seen) -> tuple[int, Any]:
+        time.sleep(5)
+        return 200, {"data": {}}
+
+    server.route("GET", "/chats/5", slow)
+    started = time.monotonic()
+    done = run(cli, server, "chats", "get", "--id", "5", "--timeout", "0.5", "--no-retry",
+               "-o", "json")  # fmt: skip
+    assert done.returncode == 1
+    assert "timed out" in json.loads(done.stderr)["error"]["message"]
+    assert time.monotonic() - started < 4

@@ -114,3 +114,28 @@ def test_binary_body_from_a_file(bodies_cli: Cli, tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         (raw,) = server.seen
     assert raw.body == b"\x00\x01binary"
+
+
+def test_parameters(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Query styles, headers, a parameter named like a global flag (`timeout` is
+    `--timeout-2`) and a deprecated one (warns), as the SDK sends them."""
+    cli = fixture_cli(tmp_path_factory, "params")
+    with local_server() as server:
+        server.route("GET", "/members", (200, []))
+        server.route("GET", "/chats/4/members/9", (200, {}))
+        common = ["--token", "t", "--base-url", server.base_url, "-o", "json"]
+        done = cli.run(
+            "members", "list", "--ids", "1,2", "--ids", "3", "--timeout-2", "30",
+            "--page-size", "5", *common,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "--page-size is deprecated" in done.stderr
+        done = cli.run(
+            "members", "get", "--chat-id", "4", "--user-id", "9", "--x-request-id",
+            "0d9e3c2a-1b4f-4c8e-9a7d-2f6b5e8c1a3d", *common,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        listing, one = server.seen
+    assert listing.query["ids"] == ["1,2,3"]  # explode: false
+    assert listing.query["timeout"] == ["30"] and listing.query["page-size"] == ["5"]
+    assert one.headers["x-request-id"] == "0d9e3c2a-1b4f-4c8e-9a7d-2f6b5e8c1a3d"

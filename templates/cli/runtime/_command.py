@@ -275,6 +275,10 @@ def run_action(action: Action, values: dict[str, Any]) -> None:
             err=True,
         )
     positional, keywords = build_call(action, values)
+    if not obj.quiet:
+        for index, flag in enumerate(action.flags):
+            if flag.deprecated and _given(flag, values.get(f"f{index}")):
+                click.echo(f"Warning: --{flag.name} is deprecated by the API.", err=True)
     for flag in action.flags:
         if flag.kind == "file":
             for value in (*positional, *keywords.values()):
