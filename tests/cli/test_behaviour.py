@@ -72,7 +72,10 @@ def test_usage_errors_are_2_and_json_before_any_context(cli: Cli) -> None:
     assert "--bogus" in json.loads(done.stderr)["error"]["message"]
     done = cli.run("messages", "create", "--content", "x", "--token", TOKEN, "-o", "table")
     assert done.returncode == 2
-    assert "missing required flag: --entity-id" in done.stderr
+    assert "missing required flag: --entity-id (or in --json)" in done.stderr
+    done = cli.run("chats", "get", "--token", TOKEN, "-o", "table")
+    assert done.returncode == 2
+    assert "missing required flag: --id\n" in done.stderr  # a path parameter: a flag only
     done = cli.run("chats", "get", "--id", "notanumber", "-o", "table")
     assert done.returncode == 2 and "notanumber" in done.stderr
 

@@ -196,7 +196,7 @@ def _table_columns(rows: Sequence[dict[str, Any]]) -> tuple[str, ...]:
     return tuple((scalar or list(names))[:8])
 
 
-_PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_ .\-/]*$")
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_ .\-/]*")
 _RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "~", ""})
 
 
@@ -245,7 +245,7 @@ def _yaml_scalar(value: Any) -> str:
     if isinstance(value, dict | list):  # only empty ones: others are written as blocks
         return json.dumps(value) if not value else _yaml_quoted(json.dumps(value))
     text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _RESERVED and not text.endswith(" "):
+    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
     return _yaml_quoted(text)
 

@@ -247,7 +247,8 @@ def build_call(action: Action, values: dict[str, Any]) -> tuple[list[Any], dict[
                 missing.append(flag)
     if missing:
         names = ", ".join(f"--{f.name}" for f in missing)
-        where = " (or their fields in --json)" if action.body in ("fields", "wrapped") else ""
+        in_body = all(f.location in ("body", "outer") for f in missing)
+        where = " (or in --json)" if in_body and action.body in ("fields", "wrapped") else ""
         plural = "s" if len(missing) > 1 else ""
         raise CliError(f"missing required flag{plural}: {names}{where}", USAGE)
     extra.update(top)
