@@ -65,6 +65,7 @@ browser:
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_sdk
+	$(BIN)/python -m tests.bench_cli
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -77,6 +77,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         problems = [problem for key in _NAME_RULES if (problem := _name_problem(data, key))]
         problems.extend(_skills_problems(data.get("skills", {})))
         problems.extend(_links_problems(data))
+        problems.extend(_grouping_problems(data))
         if problems:
             raise SpecError([error(problem, Location(str(candidate))) for problem in problems])
         return Config(dict(data), candidate, candidate.parent)
@@ -158,6 +159,15 @@ def _skills_problems(skills: Any) -> list[str]:
     return problems
 
 
+def _grouping_problems(data: dict[str, Any]) -> list[str]:
+    """``skill_grouping``: "service" (a skill per tag not in a ``[skills]`` table, the
+    default) or "single" (those tags share one skill, ``<command>-api``)."""
+    grouping = data.get("skill_grouping", "service")
+    if grouping not in ("service", "single"):
+        return [f'`skill_grouping` is "service" or "single", not {grouping!r}']
+    return []
+
+
 def _links_problems(data: dict[str, Any]) -> list[str]:
     """``doc_links``: how llms.txt and the skills link docs pages — relative to the output
     folder ("relative", the default) or under ``docs_base_url`` ("absolute")."""
@@ -177,15 +187,18 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
     base_class = naming.pascal(package) or "Api"
     client = str(values.get("client") or f"{base_class}Client")
     env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))
+    command = str(values.get("command") or naming.kebab(package) or "api")
     return Project(
         package=package,
         client_class=client,
         async_client_class="Async" + client,
-        command=str(values.get("command") or naming.kebab(package) or "api"),
+        command=command,
         env_prefix=env_prefix,
         token_env=f"{env_prefix}_TOKEN",
         base_url_env=f"{env_prefix}_BASE_URL",
         distribution=str(values.get("distribution") or naming.kebab(package)),
+        cli_package=f"{package}_cli",
+        cli_distribution=f"{command}-cli",
         docs_base_url=str(values.get("docs_base_url") or "").rstrip("/"),
         skill_grouping=str(values.get("skill_grouping") or "service"),
         absolute_doc_links=values.get("doc_links") == "absolute",

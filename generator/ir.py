@@ -360,7 +360,9 @@ class Project:
     env_prefix: str
     token_env: str
     base_url_env: str
-    distribution: str
+    distribution: str  # the SDK's distribution on PyPI
+    cli_package: str  # the CLI's import package (``pachca_cli``)
+    cli_distribution: str  # the CLI's distribution (``pachca-cli``), which depends on the SDK's
     docs_base_url: str
     skill_grouping: str
     # llms.txt and the skills link docs pages under docs_base_url (True), or relative paths
@@ -381,9 +383,11 @@ class SkillGroup:
 
     ``name`` is the skill's short name (``messages``; the skill is ``<command>-messages``),
     decided once in the parser from dxgen.toml's ``[skills.<name>]`` tables, else one per tag.
+    A ``not_for`` redirect names another group by its short name.
     """
 
     name: str
+    skill: str  # the skill's full name and folder: `<command>-<name>`, at most 64 characters
     services: tuple[str, ...]  # Service.name, in the API's order
     triggers: tuple[str, ...] = ()  # phrases of tasks it is for
     not_for: tuple[SkillRedirect, ...] = ()
@@ -431,6 +435,7 @@ class Api:
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one
+    skill_router: str = ""  # the router skill's name (the command, as a valid skill name)
 
     def schema(self, name: str) -> Schema:
         """The schema named ``name``, in constant time."""

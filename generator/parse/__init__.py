@@ -19,7 +19,7 @@ from .identity import find_identity
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
-from .skills import assign_workflows, skill_groups
+from .skills import assign_workflows, router_name, skill_groups
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
@@ -51,8 +51,9 @@ def parse_spec(
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
     title = prose(info.get("title")) or "API"
+    project = derive_project(title, config or Config(), use_config_names=use_config_names)
     groups, grouping_problems = skill_groups(
-        services, config or Config(), use_config=use_config_names
+        services, config or Config(), project.command, use_config=use_config_names
     )
     for problem in grouping_problems:
         ctx.reporter.add(problem)
@@ -64,7 +65,7 @@ def parse_spec(
         description=prose(info.get("description")),
         base_url=servers[0].rstrip("/") if servers else "",
         servers=servers,
-        project=derive_project(title, config or Config(), use_config_names=use_config_names),
+        project=project,
         security=_security(document),
         services=services,
         schemas=tuple(schemas[name] for name in sorted(schemas)),
@@ -72,6 +73,7 @@ def parse_spec(
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
         identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
         skill_groups=groups,
+        skill_router=router_name(project.command),
     )
     diagnostics = list(ctx.reporter.diagnostics)
     if workflows is not None:

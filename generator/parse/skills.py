@@ -1,5 +1,6 @@
 """Which services each agent skill covers: dxgen.toml's ``[skills.<name>]`` tables, else one
-skill per service (tag). Decided once here; the skills and llms targets only read the result.
+skill per service (tag) — or, with ``skill_grouping = "single"``, one skill for all of them.
+Decided once here; the skills and llms targets only read the result.
 
 A configured group names tags of the spec; a tag no group names gets a skill of its own, so
 every service lands in exactly one skill. A tag the spec does not have, a tag named by two
@@ -19,8 +20,17 @@ from ..ir import Operation, Service, SkillGroup, SkillRedirect, Workflow
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
 
+MAX_NAME = 64  # the Agent Skills limit on a skill's name
+
+
+def router_name(command: str) -> str:
+    """The router skill's name: the command as a valid skill name (single hyphens, ≤ 64)."""
+    name = _NOT_NAME.sub("-", command.lower()).strip("-")[:MAX_NAME].strip("-")
+    return name or "api"
+
+
 def skill_groups(
-    services: tuple[Service, ...], config: Config, *, use_config: bool = True
+    services: tuple[Service, ...], config: Config, command: str, *, use_config: bool = True
 ) -> tuple[tuple[SkillGroup, ...], list[Diagnostic]]:
     """The skills, in the order of their first service; problems of the grouping."""
     where = Location(str(config.path) if config.path else "dxgen.toml")
@@ -43,9 +53,11 @@ def skill_groups(
                 owner[tag] = name
     taken = set(tables)
     default_names: dict[str, str] = {}
+    single = use_config and config.get("skill_grouping") == "single"
+    shared = _unique("api", taken) if single and len(owner) < len(services) else ""
     for service in services:
         if service.name not in owner:
-            default_names[service.name] = _unique(_skill_name(service), taken)
+            default_names[service.name] = shared or _unique(_skill_name(service), taken)
     known = taken | set(default_names.values())
     for name, table in tables.items():
         for task, target in (table.get("not_for") or {}).items():
@@ -58,11 +70,15 @@ def skill_groups(
         name = owner.get(service.name) or default_names[service.name]
         groups.setdefault(name, []).append(service.name)
     result = []
+    prefix = router_name(command)
+    full_names: set[str] = {prefix}
     for name, members in groups.items():
         table = tables.get(name, {})
+        full = f"{prefix}-{name}"[:MAX_NAME].strip("-")
         result.append(
             SkillGroup(
                 name=name,
+                skill=_unique(full, full_names, MAX_NAME),
                 services=tuple(members),
                 triggers=tuple(" ".join(str(t).split()) for t in table.get("triggers", [])),
                 not_for=tuple(
@@ -80,10 +96,12 @@ def _skill_name(service: Service) -> str:
     return name if SKILL_NAME.fullmatch(name) else "api"
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def _unique(name: str, taken: set[str], limit: int = 40) -> str:
+    """``name``, or ``name-2``, ``name-3``… (cut to stay within ``limit``), not yet taken."""
     candidate, number = name, 2
     while candidate in taken:
-        candidate = f"{name}-{number}"
+        suffix = f"-{number}"
+        candidate = name[: limit - len(suffix)].rstrip("-") + suffix
         number += 1
     taken.add(candidate)
     return candidate

@@ -31,3 +31,7 @@ EXIT_CODES: tuple[ExitCode, ...] = (
     ExitCode(4, "not found: the object does not exist or is not visible to this token", (404,)),
     ExitCode(130, "interrupted (Ctrl-C)"),
 )
+
+# The flag that confirms a command which deletes data (operations with ``destructive``): the
+# CLI asks on a terminal and, elsewhere, refuses to run without it (templates/cli/runtime).
+CONFIRM_FLAG = "--yes"

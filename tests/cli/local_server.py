@@ -83,3 +83,24 @@ def local_server() -> Iterator[LocalServer]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def message(i: int, content: str = "hi") -> dict[str, Any]:
+    """A message as the Pachca API returns it (every required field)."""
+    return {
+        "id": i, "entity_type": "discussion", "entity_id": 7, "chat_id": 7, "root_chat_id": 7,
+        "content": content, "user_id": 1, "created_at": "2025-01-15T10:30:00Z",
+        "url": f"https://example.com/{i}", "files": [], "voice_content": None, "buttons": None,
+        "thread": None, "forwarding": None, "parent_message_id": None, "changed_at": None,
+        "deleted_at": None,
+    }  # fmt: skip
+
+
+def echo_message(seen: Seen) -> Reply:
+    """`POST /messages`: the message created, with the content sent."""
+    return 201, {"data": message(1, json.loads(seen.body)["message"]["content"])}
+
+
+def page(items: list[Any], next_page: str | None = None) -> dict[str, Any]:
+    """A page of a Pachca list: its items and the next page's cursor."""
+    return {"data": items, "meta": {"paginate": {"next_page": next_page}}}

@@ -15,19 +15,9 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import Cli
-from tests.cli.local_server import LocalServer, Seen, local_server
+from tests.cli.local_server import LocalServer, Seen, echo_message, local_server, message
 
 TOKEN = "secret-token-123456789"
-
-
-def message(i: int, content: str = "hi") -> dict[str, Any]:
-    return {
-        "id": i, "entity_type": "discussion", "entity_id": 7, "chat_id": 7, "root_chat_id": 7,
-        "content": content, "user_id": 1, "created_at": "2025-01-15T10:30:00Z",
-        "url": f"https://example.com/{i}", "files": [], "voice_content": None, "buttons": None,
-        "thread": None, "forwarding": None, "parent_message_id": None, "changed_at": None,
-        "deleted_at": None,
-    }  # fmt: skip
 
 
 @pytest.fixture
@@ -164,12 +154,8 @@ def test_delete_needs_yes_when_not_a_terminal(cli: Cli, server: LocalServer) -> 
 # -- bodies and values ----------------------------------------------------------------------
 
 
-def _echo_message(seen: Seen) -> tuple[int, Any]:
-    return 201, {"data": message(1, json.loads(seen.body)["message"]["content"])}
-
-
 def test_json_body_merged_with_flags(cli: Cli, server: LocalServer) -> None:
-    server.route("POST", "/messages", _echo_message)
+    server.route("POST", "/messages", echo_message)
     raw = {"message": {"entity_id": 3, "content": "from json"}, "link_preview": True, "x": 1}
     done = run(cli, server, "messages", "create", "--json", json.dumps(raw), "--content",
                "from flag", "-o", "json")  # fmt: skip
@@ -181,7 +167,7 @@ def test_json_body_merged_with_flags(cli: Cli, server: LocalServer) -> None:
 
 
 def test_input_file_and_stdin(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
-    server.route("POST", "/messages", _echo_message)
+    server.route("POST", "/messages", echo_message)
     body = tmp_path / "body.json"
     body.write_text(json.dumps({"message": {"entity_id": 3, "content": "file"}}))
     done = run(cli, server, "messages", "create", "--input", str(body), "-o", "json")
@@ -193,7 +179,7 @@ def test_input_file_and_stdin(cli: Cli, server: LocalServer, tmp_path: Path) -> 
 
 
 def test_values_from_files_and_stdin(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
-    server.route("POST", "/messages", _echo_message)
+    server.route("POST", "/messages", echo_message)
     (tmp_path / "text.md").write_text("# from a file\n")
     files = [{"key": "k", "name": "a.txt", "file_type": "file", "size": 3}]
     (tmp_path / "files.json").write_text(json.dumps(files))
@@ -296,7 +282,7 @@ def test_files_upload(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
     assert "authorization" not in storage.headers
     assert b"%PDF-1.4 test" in storage.body
     # what it prints is what `messages create --files` takes
-    server.route("POST", "/messages", _echo_message)
+    server.route("POST", "/messages", echo_message)
     done = run(cli, server, "messages", "create", "--entity-id", "1", "--content", "x",
                "--files", json.dumps([attachment]), "-o", "json")  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -199,3 +199,29 @@ def test_a_broken_config_file_is_named(cli: Cli) -> None:
     result = cli.run("auth", "list")
     assert result.code == 2
     assert str(cli.config_file) in result.err
+
+
+def test_the_profile_output_setting_is_the_default_format(cli: Cli) -> None:
+    login(cli, "work", WORK)
+    cli.ok("config", "set", "output", "yaml")
+    assert cli.ok("auth", "list").out.startswith("- profile: work\n")
+    assert cli.ok("auth", "list", "-o", "json").out.startswith("[")
+    assert cli.ok("auth", "list", "--profile", "other").out.startswith("[")  # no such setting
+
+
+def test_login_checks_the_token_first(cli: Cli) -> None:
+    dead = {"PACHCA_BASE_URL": "http://127.0.0.1:9"}  # nothing listens on the discard port
+    result = cli.run("auth", "login", "--profile", "work", "--no-retry", input=WORK, env=dead)
+    assert result.code == 1, str(result)
+    assert not cli.config_file.exists()  # nothing saved for a token that was not checked
+    cli.ok("auth", "login", "--profile", "work", "--no-verify", input=WORK, env=dead)
+    assert used_token(cli) == WORK
+
+
+def test_login_shows_who_and_the_scopes(api_cli: Cli) -> None:
+    shown = api_cli.ok("auth", "login", "-o", "json", input=WORK).json()
+    assert shown["user"]["first_name"] == "Oleg"  # Prism answers with the spec's examples
+    assert shown["scopes"] == ["messages:read", "chats:read"]
+    status = api_cli.ok("auth", "status", "-o", "table", env={"PACHCA_TOKEN": ""}).out
+    assert "Logged in as: Oleg Petrov (id 12, oleg.petrov, oleg@company.com)" in status
+    assert "profile default (config file)" in status

@@ -9,6 +9,7 @@ import re
 import pytest
 from llms_txt import parse_llms_file
 
+from generator.targets import available_targets
 from tests.skills.helpers import ROOT, docs_pages, pachca_api, render
 
 
@@ -31,7 +32,11 @@ def test_the_reference_parser_reads_title_summary_and_sections(files: dict[str, 
         assert [link.title for link in links] == [op.summary for op in service.operations]
         for link, op in zip(links, service.operations, strict=True):
             assert f"`{op.method} {op.path}`" in link.desc
-    assert len(parsed.sections["Guides"]) == len(api.workflows)
+    guides = [link.url for link in parsed.sections["Guides"]]
+    workflows = [u for u in guides if "/workflows/" in u]
+    assert len(workflows) == len(api.workflows)
+    if "docs" in available_targets():  # the docs' own guides come first
+        assert guides[0].endswith("guides/authentication.md")
 
 
 def test_every_link_lands_on_a_docs_page(files: dict[str, str]) -> None:
@@ -69,3 +74,18 @@ def test_the_full_file_is_the_map_then_every_operation(files: dict[str, str]) ->
 def test_the_committed_output_is_what_the_generator_makes(files: dict[str, str]) -> None:
     for rel, text in files.items():
         assert (ROOT / "output" / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_links_of_the_inlined_pages_resolve_from_the_output_folder(files: dict[str, str]) -> None:
+    """The docs' pages link their neighbours relatively; inlined, they link from output/."""
+    if "docs" not in available_targets():
+        pytest.skip("no docs target: llms-full.txt holds sections rendered from the IR")
+    written = set(render(pachca_api(), "docs"))
+    full = files["llms-full.txt"]
+    body = re.sub(r"^```.*?^```", "", full, flags=re.S | re.M)
+    body = re.sub(r"`[^`\n]*`", "", body)
+    hrefs = re.findall(r"\]\(([^()\s]+)\)", body)
+    local = [h for h in hrefs if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", h)]
+    assert len(local) > 100
+    for href in local:
+        assert href.split("#")[0] in written, href

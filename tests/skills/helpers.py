@@ -58,12 +58,18 @@ def renderer_commands(api: Api) -> set[str]:
 
 def docs_pages(api: Api) -> set[str]:
     """Every page of the docs that llms.txt and the skills may link (under the output folder)."""
-    pages = {DocsPaths.INDEX}
+    pages = {DocsPaths.INDEX, DocsPaths.REFERENCE, DocsPaths.MODELS, DocsPaths.WORKFLOWS}
     for service in api.services:
         pages.add(DocsPaths.service(service))
         pages.update(DocsPaths.operation(service, op) for op in service.operations)
     pages.update(DocsPaths.workflow(w) for w in api.workflows)
-    return {DocsPaths.from_output(page) for page in pages}
+    found = {DocsPaths.from_output(page) for page in pages}
+    docs = available_targets().get("docs")
+    if docs is not None:  # its guides too, whichever it writes
+        found.update(
+            rel for rel, _ in docs.render(api) if rel.startswith(DocsPaths.ROOT + "/guides/")
+        )
+    return found
 
 
 HERE = Path(__file__).resolve().parent / "fixtures"

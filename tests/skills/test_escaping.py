@@ -71,7 +71,9 @@ def test_llms_txt_parses_whole(files: dict[str, str]) -> None:
     parsed = parse_llms_file(files["llms.txt"])
     assert parsed.title.startswith("Tricky | API")
     links = [link for section in parsed.sections.values() for link in section]
-    assert len(links) == len(api.operations) + len(api.workflows) + 1 + len(api.services)
+    guides = [link for link in links if "/guides/" in link.url]  # the docs target's own
+    expected = len(api.operations) + len(api.workflows) + 2 + len(api.services)
+    assert len(links) - len(guides) == expected
     assert all(link.url.endswith(".md") for link in links)
 
 
@@ -99,3 +101,29 @@ def test_values_reach_the_cli_literally(files: dict[str, str], tmp_path: Path) -
             value = argv[argv.index("--text") + 1]
             assert value in ('it\'s $HOME `whoami` "quoted" ```', "say hi to $USER `now`")
         assert argv[:2] == shlex.split(rest)[:2]
+
+
+@pytest.mark.parametrize("workflow_id", ["../../escape", "a/b", "with space", ".hidden"])
+def test_a_workflow_id_that_is_no_plain_name_is_an_error(tmp_path: Path, workflow_id: str) -> None:
+    """A workflow's id names files (its docs page, the skill's reference): never a path."""
+    from generator.config import Config
+    from generator.diagnostics import SpecError
+    from generator.pipeline import build_api
+    from tests.skills.helpers import ROOT
+
+    flows = tmp_path / "flows.yaml"
+    flows.write_text(
+        yaml.safe_dump(
+            {"workflows": [{"id": workflow_id, "title": "T", "steps": [{"operation": "getUser"}]}]}
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as caught:
+        build_api(
+            ROOT / "tests" / "fixtures" / "workflows" / "api.yaml",
+            Config(),
+            workflows=flows,
+            strict=False,
+            use_config_names=False,
+        )
+    assert "must be letters, digits" in str(caught.value)

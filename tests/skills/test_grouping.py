@@ -47,6 +47,14 @@ def test_one_skill_per_tag_by_default(tmp_path: Path) -> None:
     assert [g.workflows for g in api.skill_groups] == [(), ("greet-user",)]
 
 
+def test_a_single_skill_when_asked(tmp_path: Path) -> None:
+    api = build(tmp_path, 'skill_grouping = "single"\n')
+    assert [(g.name, g.skill, g.services) for g in api.skill_groups] == [
+        ("api", "workflow-api", ("Users", "Messages"))
+    ]
+    assert api.skill_groups[0].workflows == ("greet-user",)
+
+
 def test_configured_groups_triggers_redirects_and_pins(tmp_path: Path) -> None:
     api = build(
         tmp_path,
@@ -93,6 +101,7 @@ def test_grouping_that_does_not_fit_the_spec_is_an_error(
         ('[skills.a]\ntags = ["Users"]\nnot_for = ["x"]\n', "`not_for` maps a task"),
         ('doc_links = "sideways"\n', '`doc_links` is "relative" or "absolute"'),
         ('doc_links = "absolute"\n', "needs `docs_base_url`"),
+        ('skill_grouping = "by-mood"\n', '`skill_grouping` is "service" or "single"'),
     ],
 )
 def test_config_shape_is_checked_when_read(tmp_path: Path, toml: str, message: str) -> None:

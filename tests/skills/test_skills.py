@@ -109,7 +109,7 @@ def test_every_workflow_is_reachable_from_the_router(files: dict[str, str]) -> N
     for workflow in api.workflows:
         skill, where = routes[workflow.title]
         holder = files[f"skills/{skill}/{where}"]
-        assert f"### {workflow.title}\n" in holder, workflow.id
+        assert f"# {workflow.title}\n" in holder, workflow.id  # its heading, any level
         if where != "SKILL.md":
             assert f"]({where})" in files[f"skills/{skill}/SKILL.md"]
         # the skill listed for it in the router table exists
@@ -156,3 +156,37 @@ def test_index_lists_every_skill_with_its_digest(files: dict[str, str]) -> None:
 def test_the_committed_output_is_what_the_generator_makes(files: dict[str, str]) -> None:
     for rel, text in files.items():
         assert (ROOT / "output" / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_deleting_commands_say_they_need_confirmation_and_exit_codes_are_listed(
+    files: dict[str, str],
+) -> None:
+    from generator.targets.cli_contract import CONFIRM_FLAG, EXIT_CODES
+
+    api = pachca_api()
+    destructive = {(op.method, op.path) for op in api.operations if op.destructive}
+    assert destructive
+    for rel, text in skill_files(files).items():
+        for line in text.splitlines():
+            found = ENDPOINT.search(line)
+            if found and (found.group(1), found.group(2)) in destructive:
+                assert f"deletes: {CONFIRM_FLAG}" in line, (rel, line)
+        if rel != "skills/pachca/SKILL.md":
+            exits = text.split("## When a command fails", 1)[1]
+            for exit_code in EXIT_CODES:
+                assert f"{exit_code.code} {exit_code.meaning.split(':')[0]}" in exits, rel
+
+
+def test_descriptions_carry_the_configured_triggers_and_redirects(files: dict[str, str]) -> None:
+    api = pachca_api()
+    configured = [g for g in api.skill_groups if g.triggers or g.not_for]
+    assert configured
+    by_name = {g.name: g.skill for g in api.skill_groups}
+    for group in configured:
+        text = files[f"skills/{group.skill}/SKILL.md"]
+        description = json.loads(text.split("description: ", 1)[1].split("\n", 1)[0])
+        for trigger in group.triggers:
+            assert trigger in description, (group.skill, trigger)
+        for redirect in group.not_for:
+            assert f"{redirect.task} → {by_name[redirect.skill]}" in description
+            assert f"- {redirect.task} → `{by_name[redirect.skill]}`" in text

@@ -22,20 +22,13 @@ from ..context import TargetContext
 from ..render import render, templates_dir
 from ..sdk import pep440
 from .actions import ActionMaker
-from .catalog import render_catalog
-
-
-def cli_package(api: Api) -> str:
-    return f"{api.project.package}_cli"
-
-
-def cli_distribution(api: Api) -> str:
-    return f"{api.project.command}-cli"
+from .catalog import readme_view, render_catalog
+from .readme import ReadmeMaker
 
 
 def render_cli(api: Api) -> Iterator[tuple[str, str]]:
     ctx = TargetContext(api)
-    pkg = cli_package(api)
+    pkg = api.project.cli_package
     src = f"cli/src/{pkg}"
     maker = ActionMaker(ctx)
     services = [maker.service(s) for s in api.services]
@@ -43,7 +36,7 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
         "api": api,
         "project": api.project,
         "pkg": pkg,
-        "distribution": cli_distribution(api),
+        "distribution": api.project.cli_distribution,
         "version": pep440(api.version),
         "dxgen_version": dxgen_version,
     }
@@ -52,7 +45,10 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
         rel = path.relative_to(runtime).as_posix()
         yield f"{src}/_runtime/{rel}", path.read_text(encoding="utf-8")
     yield "cli/pyproject.toml", render("cli/pyproject.toml.jinja", **common)
-    yield "cli/README.md", render("cli/README.md.jinja", **common, services=services)
+    readme = ReadmeMaker(ctx).view(services)
+    yield "cli/README.md", render(
+        "cli/README.md.jinja", **common, readme=readme, tools=readme_view(ctx)
+    )
     yield f"{src}/py.typed", ""
     yield f"{src}/__init__.py", render("cli/__init__.py.jinja", **common)
     yield f"{src}/__main__.py", render("cli/__main__.py.jinja", **common)

@@ -48,7 +48,8 @@ class UploadCommandView:
     summary: str
     help: str
     example: str
-    target: str
+    target: str  # the command that takes the attachment, with its flag
+    target_flag: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class ServiceModuleView:
     summary: str
     actions: tuple[ActionView, ...]
     upload: UploadCommandView | None
+    spec_imports: tuple[str, ...]  # what the module imports from the runtime's `_spec`
 
 
 class ActionMaker:
@@ -70,6 +72,11 @@ class ActionMaker:
     def service(self, service: Service) -> ServiceModuleView:
         actions = tuple(self.action(service, op) for op in service.operations)
         upload_op = next((op for op in service.operations if op.upload is not None), None)
+        imports = ["Action"]
+        if any(a.flags for a in actions):
+            imports.append("Flag")
+        if upload_op is not None:
+            imports.append("Upload")
         return ServiceModuleView(
             name=service.names.cli,
             module=service.module,
@@ -78,6 +85,7 @@ class ActionMaker:
             summary=_summary(service.description or service.name),
             actions=actions,
             upload=self._upload(service, upload_op) if upload_op is not None else None,
+            spec_imports=tuple(imports),
         )
 
     def action(self, service: Service, op: Operation) -> ActionView:
@@ -100,7 +108,10 @@ class ActionMaker:
                 )
             )
         flags.extend(self.flags.parameter(p) for p in op.parameters if p.location == "path")
-        flags.extend(self.flags.parameter(p) for p in op.parameters if p.location != "path")
+        # Cookies are the client's business (the SDK takes none as an argument).
+        flags.extend(
+            self.flags.parameter(p) for p in op.parameters if p.location in ("query", "header")
+        )
         body = op.body
         mode = "none"
         if body is not None:
@@ -172,45 +183,38 @@ class ActionMaker:
         return tuple(plain[:MAX_COLUMNS])
 
     def _upload(self, service: Service, op: Operation) -> UploadCommandView:
+        """``<service> upload PATH``: the SDK's one-call helper, and the command and flag
+        that take what it prints (the showcase's call with files)."""
         assert op.upload is not None
         upload = op.upload
         command = self.ctx.project.command
-        target = ""
-        showcase = self.ctx.operation(self.ctx.api.showcase.create_with_files)
-        if showcase is not None:
-            files = self.ctx.api.showcase.files_argument
+        showcase = self.ctx.api.showcase
+        target = target_flag = ""
+        taker = self.ctx.operation(showcase.create_with_files)
+        if taker is not None and taker.body is not None:
             flag = next(
-                (
-                    f.names.cli
-                    for f in (showcase.body.fields if showcase.body else ())
-                    if f.names.py == files
-                ),
+                (f.names.cli for f in taker.body.fields if f.names.py == showcase.files_argument),
                 None,
             )
             if flag:
-                owner = self.ctx.service_of(showcase)
-                target = (
-                    f"{command} {owner.names.cli} {showcase.names.cli} --{flag} '[<this JSON>]'"
-                )
-        name = upload.cli_name
+                target_flag = f"--{flag}"
+                owner = self.ctx.service_of(taker).names.cli
+                target = f"{command} {owner} {taker.names.cli} {target_flag}"
+        takes = f"`{target}` takes (as an item of its list)" if target else "an attachment"
         return UploadCommandView(
-            name=name,
+            name=upload.cli_name,
             function=f"_{upload.method_name}",
             service_attr=service.names.py,
             method_name=upload.method_name,
-            summary="Upload a file in one call and print what a message's files take",
+            summary="Upload a file in one call and print the attachment",
             help=(
-                "Upload a file in one call: get the upload parameters, send the file to "
-                "the storage URL and print the attachment (key, name, size, type) that "
-                + (
-                    f"`{target.split(' --')[0]} --{target.split(' --')[1].split()[0]}`"
-                    if target
-                    else "an attachment"
-                )
-                + " takes.\n\nPATH '-' reads the file from stdin (then give --filename)."
+                "Upload a file in one call: get the upload parameters, send the file to the "
+                f"storage URL and print the attachment (its key, name, size and type), which "
+                f"{takes}.\n\nPATH '-' reads the file from stdin; give --filename then."
             ),
-            example=f"{command} {service.names.cli} {name} ./report.pdf",
+            example=f"{command} {service.names.cli} {upload.cli_name} ./report.pdf",
             target=target,
+            target_flag=target_flag,
         )
 
 

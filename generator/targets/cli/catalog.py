@@ -32,6 +32,7 @@ from ..context import TargetContext
 from ..render import render
 from ..snippets.cli import cli_command
 from ..text import one_line
+from .raw import api_command
 
 _PLACEHOLDER = re.compile(r"{([A-Za-z_][A-Za-z0-9_]*)}")
 # Variables a shell or the system gives a meaning to: a workflow input is never one of them.
@@ -104,6 +105,7 @@ def operation_entry(ctx: TargetContext, op: Operation) -> dict[str, JSON]:
         "unwrap": op.result.unwrap_key,
         "pagination": None,
         "example": cli_command(ctx, op),
+        "api_example": api_command(ctx, op),
     }
     if op.pagination is not None:
         entry["pagination"] = {
@@ -387,3 +389,35 @@ def _call(op: Operation | None) -> dict[str, JSON] | None:
     if op is None:
         return None
     return {"id": op.id, "method": op.method, "path": op.path, "unwrap": op.result.unwrap_key}
+
+
+# --- the README's section on these commands --------------------------------------------------
+
+
+def readme_view(ctx: TargetContext) -> dict[str, object]:
+    """What the README section on auth, ``api``, ``guide`` and ``doctor`` shows: the
+    project's names, and examples from the API (its own showcase operations)."""
+    project = ctx.project
+    showcase = ctx.api.showcase
+    who = ctx.operation(ctx.api.identity.current_user) or ctx.operation(showcase.read)
+    examples = [who, ctx.operation(showcase.create)]
+    api_examples = [line for op in examples if op and (line := api_command(ctx, op))]
+    listing = ctx.operation(showcase.listing)
+    if listing is not None and (line := api_command(ctx, listing)):
+        api_examples.append(f"{line} --paginate -o jsonl")
+    described = ctx.operation(showcase.create) or next(iter(ctx.operations.values()), None)
+    workflow = ctx.api.workflows[0] if ctx.api.workflows else None
+    return {
+        "command": project.command,
+        "token_env": project.token_env,
+        "base_url_env": project.base_url_env,
+        "profile_env": f"{project.env_prefix}_PROFILE",
+        "config_dir_env": f"{project.env_prefix}_CONFIG_DIR",
+        "default_base_url": ctx.api.base_url,
+        "api_examples": api_examples,
+        "ls_query": ctx.service_of(described).names.cli if described else "",
+        "describe_example": (
+            f"{ctx.service_of(described).names.cli} {described.names.cli}" if described else ""
+        ),
+        "guide_query": " ".join(shlex.quote(k) for k in workflow.keywords[:2]) if workflow else "",
+    }

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 
 from ...ir import Api
 from .. import Target
-from ..cli import cli_distribution
 from ..context import TargetContext
 from ..pages import DocsPaths
 from ..render import render
@@ -147,7 +146,7 @@ class _DocsBuilder:
             "version": api.version,
             "base_url": api.base_url,
             "project": self.ctx.project,
-            "cli_distribution": cli_distribution(api),
+            "cli_distribution": api.project.cli_distribution,
             "quick": self.operations.samples(showcase) if showcase else None,
             "quick_op": (
                 self.operations.operation_link(showcase, DocsPaths.INDEX) if showcase else None

@@ -13,15 +13,15 @@ from ...ir import Api
 from .. import Target
 from ..context import TargetContext
 from ..render import render
-from .full import docs_pages, operation_sections
+from .full import docs_pages, guide_pages, operation_sections
 from .views import LLMS_FULL, LLMS_TXT, LlmsViews
 
 
 def render_llms(api: Api) -> Iterator[tuple[str, str]]:
     ctx = TargetContext(api)
-    text = render("llms/llms.txt.jinja", llms=LlmsViews(ctx).view())
-    yield LLMS_TXT, text
     pages = docs_pages(api)
+    text = render("llms/llms.txt.jinja", llms=LlmsViews(ctx).view(guide_pages(pages or ())))
+    yield LLMS_TXT, text
     yield LLMS_FULL, render(
         "llms/llms-full.txt.jinja",
         map=text.rstrip("\n"),

@@ -9,6 +9,8 @@ parameters, body fields and the shared snippets (CLI, curl, Python).
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ from ...ir import Api, Operation, TypeRef
 from .. import available_targets
 from ..context import TargetContext
 from ..pages import DocsPaths
+from ..skills.facts import DocLinks
 from ..skills.markdown import cell, fence, inline
 from ..snippets.cli import cli_command
 from ..snippets.curl import curl_command
@@ -47,7 +50,60 @@ def docs_pages(api: Api) -> tuple[Page, ...] | None:
     order.extend(DocsPaths.workflow(w) for w in api.workflows)
     ranked = {prefix + page: rank for rank, page in enumerate(order)}
     ordered = sorted(pages, key=lambda rel: (ranked.get(rel, len(ranked)), rel))
-    return tuple(Page(rel, pages[rel]) for rel in ordered)
+    links = DocLinks(api.project)
+    return tuple(Page(rel, rebase_links(pages[rel], rel, links)) for rel in ordered)
+
+
+_LINK = re.compile(r"(\]\()([^()\s]+)(\))")
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
+
+
+def rebase_links(text: str, page: str, links: DocLinks) -> str:
+    """A page's relative links as llms-full.txt needs them: from the output folder (or under
+    the docs base URL), since the page is read there and no longer beside its neighbours.
+    Links in code (fenced or inline) are left as they are."""
+    folder = posixpath.dirname(page)
+    root = DocsPaths.ROOT + "/"
+
+    def rebase(match: re.Match[str]) -> str:
+        href = match.group(2)
+        if _EXTERNAL.match(href):
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if not target.startswith(root):
+            return match.group(0)
+        new = links.href(target[len(root) :], LLMS_FULL_FILE)
+        return f"{match.group(1)}{new}{'#' + fragment if fragment else ''}{match.group(3)}"
+
+    result: list[str] = []
+    position = 0
+    for code in _CODE.finditer(text):
+        result.append(_LINK.sub(rebase, text[position : code.start()]))
+        result.append(code.group(0))
+        position = code.end()
+    result.append(_LINK.sub(rebase, text[position:]))
+    return "".join(result)
+
+
+# fenced blocks and inline code spans, where a link is text and stays as it is
+_CODE = re.compile(r"(^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[ \t]*$|`+[^`\n]*`+)", re.S | re.M)
+LLMS_FULL_FILE = "llms-full.txt"
+
+
+def guide_pages(pages: tuple[Page, ...]) -> tuple[tuple[str, str], ...]:
+    """The docs' guides (pages under ``guides/``): their page (relative to the docs root) and
+    title (their first heading), in the docs' order."""
+    prefix = f"{DocsPaths.ROOT}/{posixpath.dirname(DocsPaths.guide('x'))}/"
+    found = []
+    for page in pages:
+        if page.path.startswith(prefix):
+            title = next(
+                (line[2:].strip() for line in page.text.splitlines() if line.startswith("# ")),
+                posixpath.basename(page.path),
+            )
+            found.append((page.path[len(DocsPaths.ROOT) + 1 :], title))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,9 @@ class LlmsViews:
     def href(self, page: str) -> str:
         return self.links.href(page, LLMS_TXT)
 
-    def view(self) -> LlmsView:
+    def view(self, guide_pages: tuple[tuple[str, str], ...] = ()) -> LlmsView:
+        """The map; ``guide_pages`` are the docs' guides (page, title), listed before the
+        workflows under Guides."""
         api = self.ctx.api
         summary = sentences(api.description, 440).rstrip(".") or f"The {api.title} reference"
         services = tuple(
@@ -71,11 +73,14 @@ class LlmsViews:
             if service.operations
         )
         guides = tuple(
+            Link(link_title(title), self.href(page), "") for page, title in guide_pages
+        ) + tuple(
             Link(link_title(w.title), self.href(DocsPaths.workflow(w)), inline(w.description))
             for w in api.workflows
         )
         optional = (
             Link("Documentation home", self.href(DocsPaths.INDEX), "the reference's front page"),
+            Link("Models", self.href(DocsPaths.MODELS), "every schema, with its fields"),
             *(
                 Link(
                     f"{link_title(service.name)} overview",

@@ -8,14 +8,10 @@ import posixpath
 from dataclasses import dataclass
 
 from ...ir import Operation, Project
+from ..cli_contract import CONFIRM_FLAG, EXIT_CODES
 from ..context import TargetContext
 from ..pages import DocsPaths
 from .markdown import inline
-
-
-def cli_distribution(project: Project) -> str:
-    """The CLI's distribution name (the SDK's is ``project.distribution``)."""
-    return f"{project.command}-cli"
 
 
 @dataclass(frozen=True)
@@ -35,12 +31,19 @@ class PageCap:
 
 
 @dataclass(frozen=True)
+class ExitNote:
+    code: int
+    meaning: str
+    statuses: str  # "401, 402, 403" or ""
+
+
+@dataclass(frozen=True)
 class ApiFacts:
     title: str
-    base_url: str
+    base_url: str  # the spec's first server, "" when it names none
     token_env: str
     base_url_env: str
-    auth_header: str  # how the token is sent, e.g. "Authorization: Bearer <token>"
+    auth_header: str  # how the token is sent, e.g. "Authorization: Bearer <token>"; "" if none
     auth_notes: tuple[str, ...]  # the security schemes' own words
     sdk_install: str
     cli_install: str
@@ -50,6 +53,8 @@ class ApiFacts:
     cursor_flags: tuple[str, ...]  # the cursor parameters' CLI flags
     page_caps: dict[str, PageCap]  # operation id → its page size cap (paginated ones)
     plans: tuple[str, ...]  # plans some operation requires
+    exit_codes: tuple[ExitNote, ...]  # the CLI's exit codes
+    confirm_flag: str  # what a deleting command needs unattended ("": no command deletes)
 
 
 def api_facts(ctx: TargetContext) -> ApiFacts:
@@ -60,7 +65,7 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
     for op in api.operations:
         for response in op.errors:
             if response.status not in errors or not errors[response.status]:
-                errors[response.status] = inline(response.description)
+                errors[response.status] = inline(response.description).rstrip(".")
         if op.pagination is not None:
             caps[op.id] = _page_cap(op)
             cursor = _parameter_flag(op, op.pagination.cursor_param)
@@ -75,13 +80,18 @@ def api_facts(ctx: TargetContext) -> ApiFacts:
         auth_header=header,
         auth_notes=notes,
         sdk_install=f"pip install {project.distribution}",
-        cli_install=f"pip install {cli_distribution(project)}",
-        cli_distribution=cli_distribution(project),
+        cli_install=f"pip install {project.cli_distribution}",
+        cli_distribution=project.cli_distribution,
         errors=tuple(StatusNote(s, errors[s]) for s in sorted(errors, key=_status_order)),
         rate_limited="429" in errors,
         cursor_flags=tuple(cursors),
         page_caps=caps,
         plans=tuple(sorted({op.plan for op in api.operations if op.plan})),
+        exit_codes=tuple(
+            ExitNote(e.code, e.meaning.split(":")[0], ", ".join(map(str, e.statuses)))
+            for e in EXIT_CODES
+        ),
+        confirm_flag=CONFIRM_FLAG if any(op.destructive for op in api.operations) else "",
     )
 
 
@@ -110,8 +120,9 @@ def _parameter_flag(op: Operation, wire: str) -> str:
 
 
 def _auth(ctx: TargetContext) -> tuple[str, tuple[str, ...]]:
+    """How a call is authorised (nothing when the spec describes no security scheme)."""
     token = "<token>"
-    header = f"Authorization: Bearer {token}"
+    header = f"Authorization: Bearer {token}" if ctx.api.security else ""
     notes: list[str] = []
     for scheme in ctx.api.security:
         if scheme.kind == "apiKey" and scheme.location == "header" and scheme.parameter:

@@ -1,16 +1,20 @@
 """What each SKILL.md shows, prepared from the IR: the templates only lay it out.
 
-A skill covers the services of one :class:`SkillGroup`; it holds a workflow when the workflow's
-last step (its outcome) is one of its operations. Workflows of at most
-:data:`INLINE_STEPS` steps are shown inline, longer ones in ``references/<workflow>.md``.
+A skill covers the services of one :class:`SkillGroup` and holds the workflows the parser gave
+it (``SkillGroup.workflows``). Workflows of at most :data:`INLINE_STEPS` steps are shown inline
+while the body stays within :data:`BODY_LINES`, the others in ``references/<workflow>.md``; an
+endpoints table longer than :data:`TABLE_MAX` rows moves to ``references/endpoints.md``.
 Every command is the CLI snippet renderer's (:mod:`..snippets.cli`).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 
-from ...ir import Operation, SkillGroup, Workflow, WorkflowStep
+from ... import naming
+from ...ir import Constraints, Operation, SkillGroup, TypeRef, Workflow, WorkflowStep
 from ..context import TargetContext
 from ..pages import DocsPaths
 from ..snippets.cli import cli_command, cli_step_command, shell_variable
@@ -22,6 +26,10 @@ from .markdown import cell, fence, inline, link_text
 INLINE_STEPS = 3  # a workflow with more steps goes to references/
 EXAMPLES_MAX = 40  # operations beyond this many are in the table only (SKILL.md < 500 lines)
 TABLE_MAX = 250  # a longer endpoints table moves to references/endpoints.md
+FLAG_NOTES_MAX = 24  # lines of flag values and limits in a SKILL.md
+ENUM_VALUES_MAX = 12  # values of one enum shown
+_JQ_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+BODY_LINES = 460  # what a SKILL.md may reach (the Agent Skills advice: under 500 lines)
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ class StepView:
     number: int
     description: str
     command: str
-    sets: tuple[tuple[str, str], ...]  # (variable, where in the answer it comes from)
+    sets: tuple[tuple[str, str], ...]  # (variable, where it is: markdown)
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class SkillView:
     inline: tuple[WorkflowView, ...]
     referenced: tuple[WorkflowView, ...]
     limitations: tuple[str, ...]
+    flag_notes: tuple[str, ...]  # accepted values and limits of flags, a line each
     not_for: tuple[tuple[str, str], ...]  # (task, skill name)
     facts: ApiFacts
     fence: str  # the code fence: longer than any backtick run in the commands
@@ -116,6 +125,7 @@ class SkillViews:
         self.facts = api_facts(ctx)
         self.links = DocLinks(ctx.project)
         self.groups = ctx.api.skill_groups
+        self.by_name = {group.name: group for group in self.groups}
         self.title = one_line(ctx.api.title)  # plain: descriptions are YAML, not markdown
         self.skill_of_service = {
             service: group.name for group in self.groups for service in group.services
@@ -123,8 +133,10 @@ class SkillViews:
         self.holder = {w: group.name for group in self.groups for w in group.workflows}
 
     def skill_name(self, group: SkillGroup | str) -> str:
-        short = group if isinstance(group, str) else group.name
-        return f"{self.project.command}-{short}"
+        """A group's skill name (a group given by its short name, as redirects name it)."""
+        if isinstance(group, str):
+            return self.by_name[group].skill
+        return group.skill
 
     def folder(self, name: str) -> str:
         return f"skills/{name}"
@@ -148,12 +160,12 @@ class SkillViews:
         services = [self.ctx.services[s] for s in group.services]
         ops = [op for service in services for op in service.operations]
         rows = tuple(self._row(op, skill_md) for op in ops)
-        workflows = [
-            self._workflow(w, name)
-            for w in self.ctx.api.workflows
-            if self.holder.get(w.id) == group.name
-        ]
         not_for = tuple((r.task, self.skill_name(r.skill)) for r in group.not_for)
+        limitations = self._limitations(ops)
+        placed = self.placement(group)
+        workflows = [
+            self._workflow(w, name, placed[w.id]) for w in self.ctx.api.workflows if w.id in placed
+        ]
         shown = [r.example for r in rows] + [s.command for w in workflows for s in w.steps]
         return SkillView(
             name=name,
@@ -171,7 +183,8 @@ class SkillViews:
             rows_in_reference=len(rows) > TABLE_MAX,
             inline=tuple(w for w in workflows if w.reference is None),
             referenced=tuple(w for w in workflows if w.reference is not None),
-            limitations=self._limitations(ops),
+            limitations=limitations,
+            flag_notes=self._flag_notes(ops),
             not_for=tuple((inline(task), skill) for task, skill in not_for),
             facts=self.facts,
             fence=fence(shown),
@@ -181,9 +194,7 @@ class SkillViews:
         self, group: SkillGroup, ops: list[Operation], not_for: tuple[tuple[str, str], ...]
     ) -> str:
         services = [self.ctx.services[s] for s in group.services]
-        what = "; ".join(
-            sentence(s.description) or s.name for s in services if s.description or s.name
-        )
+        what = "; ".join(sentence(s.description) for s in services if s.description)
         others = [
             (", ".join(self.ctx.services[s].name.lower() for s in g.services), self.skill_name(g))
             for g in self.groups
@@ -191,10 +202,11 @@ class SkillViews:
         ]
         return fit_description(
             DescriptionParts(
-                lead=f"{self.title} — {', '.join(s.name for s in services)}: {what}",
-                uses=[*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)],
+                lead=f"{self.title} — {', '.join(s.name for s in services)}"
+                + (f": {what}" if what else ""),
+                uses=[*group.triggers, *(_task(op) for op in ops)],
                 not_for=list(not_for) or others,
-                router=self.project.command,
+                router=self.ctx.api.skill_router,
             )
         )
 
@@ -212,6 +224,8 @@ class SkillViews:
             notes.append(f"{op.plan} plan")
         if op.deprecated:
             notes.append("deprecated")
+        if op.destructive:
+            notes.append(f"deletes: {self.facts.confirm_flag}")
         if not op.auth_required:
             notes.append("no token")
         return OperationRow(
@@ -226,9 +240,28 @@ class SkillViews:
             example=cli_command(self.ctx, op),
         )
 
-    def _workflow(self, workflow: Workflow, skill: str) -> WorkflowView:
-        long = len(workflow.steps) > INLINE_STEPS
-        reference = f"references/{workflow.id}.md" if long else None
+    def placement(self, group: SkillGroup) -> dict[str, bool]:
+        """The group's workflows → whether each is inline in SKILL.md (else in references/).
+
+        Short ones (at most :data:`INLINE_STEPS` steps) are inline while the body stays
+        within :data:`BODY_LINES` (estimated from what the body holds), in workflow order.
+        """
+        ops = [op for s in group.services for op in self.ctx.services[s].operations]
+        table = 0 if len(ops) > TABLE_MAX else len(ops) + 2
+        used = 40 + len(group.services) + table + 2 * min(len(ops), EXAMPLES_MAX)
+        used += len(self._limitations(ops)) + len(self._flag_notes(ops)) + len(group.not_for) + 3
+        placed: dict[str, bool] = {}
+        for workflow in self.ctx.api.workflows:
+            if self.holder.get(workflow.id) != group.name:
+                continue
+            cost = 8 + len(workflow.inputs) + sum(5 + len(s.outputs) for s in workflow.steps)
+            short = len(workflow.steps) <= INLINE_STEPS
+            placed[workflow.id] = short and used + cost <= BODY_LINES
+            used += cost if placed[workflow.id] else 1
+        return placed
+
+    def _workflow(self, workflow: Workflow, skill: str, inline_here: bool) -> WorkflowView:
+        reference = None if inline_here else f"references/{workflow.id}.md"
         from_file = f"{self.folder(skill)}/{reference or 'SKILL.md'}"
         return WorkflowView(
             id=workflow.id,
@@ -246,8 +279,30 @@ class SkillViews:
             number=number,
             description=inline(step.description),
             command=cli_step_command(self.ctx, step),
-            sets=tuple((shell_variable(k), v) for k, v in step.outputs),
+            sets=tuple(
+                (shell_variable(k), self._source(self.ctx.operations[step.operation], v))
+                for k, v in step.outputs
+            ),
         )
+
+    def _source(self, op: Operation, wire: str) -> str:
+        """Where a step's output is, said for the CLI: the path in its ``-o json`` output
+        (which prints a value unwrapped and a page as its items), with the API's own path."""
+        parts = wire.split(".")
+        at = f"`{inline(wire)}` in the API's answer"
+        result, pagination = op.result, op.pagination
+        if result.kind == "page" and pagination is not None:
+            items = list(pagination.items_path)
+            if parts[: len(items)] == items:
+                return f"`{_jq(parts[len(items) :])}` of the output ({at})"
+            if parts == list(pagination.next_cursor_path):
+                return f"the cursor the command prints on stderr ({at})"
+        elif result.kind == "value":
+            if result.unwrap_key is None:
+                return f"`{_jq(parts)}` of the output"
+            if parts[0] == result.unwrap_key:
+                return f"`{_jq(parts[1:])}` of the output ({at})"
+        return at
 
     def _limitations(self, ops: list[Operation]) -> tuple[str, ...]:
         facts = self.facts
@@ -276,6 +331,15 @@ class SkillViews:
                 lines.append(
                     f"Plan: `{self._command(op)}` needs the {inline(op.plan)} plan (else 402)."
                 )
+        deleting = [self._command(op) for op in ops if op.destructive]
+        if deleting:
+            lines.append(
+                "Deleting commands ask for confirmation on a terminal; unattended, add "
+                f"`{facts.confirm_flag}` ("
+                + ", ".join(f"`{c}`" for c in deleting[:6])
+                + (", …" if len(deleting) > 6 else "")
+                + ")."
+            )
         deprecated = [self._command(op) for op in ops if op.deprecated]
         if deprecated:
             lines.append("Deprecated: " + ", ".join(f"`{c}`" for c in deprecated) + ".")
@@ -288,19 +352,68 @@ class SkillViews:
             )
         return tuple(lines)
 
+    def _flag_notes(self, ops: list[Operation]) -> tuple[str, ...]:
+        """What a flag accepts beyond its type: enum values (with their meaning) and length,
+        count or size limits — one line per flag and rule, naming the commands that take it."""
+        notes: dict[str, list[str]] = {}
+        for op in ops:
+            command = f"`{self._command(op)}`"
+            arguments: list[tuple[str, TypeRef, Constraints]] = [
+                (p.names.cli, p.type, p.constraints)
+                for p in op.parameters
+                if not (op.pagination and p.names.wire == op.pagination.limit_param)
+            ]
+            if op.body is not None:
+                arguments.extend(
+                    (f.names.cli, f.type, f.constraints)
+                    for f in (*op.body.fields, *op.body.outer_fields)
+                    if not f.read_only
+                )
+            for flag, typ, constraints in arguments:
+                rule = self._rule(typ, constraints)
+                if rule:
+                    notes.setdefault(f"`--{flag}`: {rule}", []).append(command)
+        lines = [
+            f"{rule} ({', '.join(commands[:3])}{', …' if len(commands) > 3 else ''})"
+            for rule, commands in notes.items()
+        ]
+        if len(lines) > FLAG_NOTES_MAX:
+            lines = [*lines[:FLAG_NOTES_MAX], "… `--help` on a command lists the others."]
+        return tuple(lines)
+
+    def _rule(self, typ: TypeRef, constraints: Constraints) -> str:
+        schema = self.ctx.schemas.get(typ.ref) if typ.kind == "ref" and typ.ref else None
+        if schema is not None and schema.kind == "enum" and schema.enum_values:
+            shown = [
+                f"`{v.value}`" + (f" ({_clip(inline(v.description), 60)})" if v.description else "")
+                for v in schema.enum_values[:ENUM_VALUES_MAX]
+            ]
+            more = len(schema.enum_values) - ENUM_VALUES_MAX
+            return "one of " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+        limits = []
+        if constraints.max_length is not None:
+            limits.append(f"at most {constraints.max_length} characters")
+        if constraints.max_items is not None:
+            limits.append(f"at most {constraints.max_items} items")
+        if constraints.minimum is not None and constraints.maximum is not None:
+            limits.append(f"from {_number(constraints.minimum)} to {_number(constraints.maximum)}")
+        elif constraints.maximum is not None:
+            limits.append(f"at most {_number(constraints.maximum)}")
+        return ", ".join(limits)
+
     def _command(self, op: Operation) -> str:
         return f"{self.project.command} {self.ctx.service_of(op).names.cli} {op.names.cli}"
 
     # -- the router -----------------------------------------------------------------------
 
     def router(self) -> RouterView:
-        name = self.project.command
+        name = self.ctx.api.skill_router
         folder = self.folder(name)
         routes = []
         for group in self.groups:
             services = [self.ctx.services[s] for s in group.services]
             ops = [op for s in services for op in s.operations]
-            uses = [*group.triggers, *(one_line(op.summary).lower() for op in ops if op.summary)]
+            uses = [*group.triggers, *(_task(op) for op in ops)]
             routes.append(
                 RouteView(
                     skill=self.skill_name(group),
@@ -308,11 +421,12 @@ class SkillViews:
                     use_for=cell(_clip("; ".join(uses), 160)),
                 )
             )
+        inline_here = {w: here for g in self.groups for w, here in self.placement(g).items()}
         workflows = tuple(
             WorkflowRoute(
                 title=cell(w.title),
                 skill=self.skill_name(self.holder[w.id]),
-                where=(f"references/{w.id}.md" if len(w.steps) > INLINE_STEPS else "SKILL.md"),
+                where="SKILL.md" if inline_here[w.id] else f"references/{w.id}.md",
             )
             for w in self.ctx.api.workflows
             if w.id in self.holder
@@ -341,12 +455,31 @@ class SkillViews:
             ),
             compatibility=self.compatibility,
             allowed_tools=self.allowed_tools,
-            summary=inline(self.ctx.api.description),
+            summary=inline(self.ctx.api.description)
+            or f"Agent skills for the {inline(self.title)}.",
             routes=tuple(routes),
             workflows=workflows,
             facts=self.facts,
             index_href=self.links.href(DocsPaths.INDEX, f"{folder}/SKILL.md"),
         )
+
+
+def _task(op: Operation) -> str:
+    """What an operation does, as a task in a list: its summary, else its id in words."""
+    return (one_line(op.summary) or " ".join(naming.words(op.id))).lower()
+
+
+def _jq(parts: list[str]) -> str:
+    """A path as jq writes it: ``['0', 'id']`` → ``.[0].id``; none → ``.``."""
+    path = "".join(
+        f"[{p}]" if p.isdigit() else f".{p}" if _JQ_NAME.fullmatch(p) else f"[{json.dumps(p)}]"
+        for p in parts
+    )
+    return path if path.startswith(".") else f".{path}" if path else "."
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _clip(text: str, limit: int) -> str:

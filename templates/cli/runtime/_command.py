@@ -14,7 +14,6 @@ import click
 from ._errors import USAGE, CliError
 from ._globals import CompactGlobals, context_of, global_options
 from ._spec import Action, Flag, Upload
-from ._values import click_type, convert, parse_json, read_text
 
 DEFAULT_MAX_PAGES = 100
 
@@ -163,6 +162,8 @@ def _given(flag: Flag, value: Any) -> bool:
 
 
 def _raw_body(values: dict[str, Any]) -> Any:
+    from ._values import parse_json, read_text
+
     text = values.get("raw_json")
     source = values.get("raw_input")
     if text is not None and source is not None:
@@ -175,8 +176,23 @@ def _raw_body(values: dict[str, Any]) -> Any:
     return None
 
 
+def click_type(flag: Flag) -> click.ParamType[Any]:
+    """The click type checking a flag as it is parsed (lists and files are checked later)."""
+    if flag.multiple:
+        return click.STRING
+    if flag.kind == "integer":
+        return click.INT
+    if flag.kind == "number":
+        return click.FLOAT
+    if flag.kind == "choice":
+        return click.Choice([c for c, _ in flag.choices])
+    return click.STRING
+
+
 def build_call(action: Action, values: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
     """The SDK method's positional and keyword arguments from the flags and the raw body."""
+    from ._values import convert
+
     given: dict[str, Any] = {}
     for index, flag in enumerate(action.flags):
         value = values.get(f"f{index}")
@@ -320,7 +336,7 @@ def build_upload(upload: Upload) -> click.Command:
         result = call_sdk(obj, (), lambda: upload.call(client, [source], kwargs))
         print_result(obj, "value", result, ())
         if upload.target and not obj.quiet and sys.stderr.isatty():
-            click.echo(f"Attach it with: {upload.target}", err=True)
+            click.echo(f"Attach it with: {upload.target} '[<the JSON above>]'", err=True)
 
     params: list[click.Parameter] = [
         click.Argument(["path"], type=click.Path(allow_dash=True, dir_okay=False)),

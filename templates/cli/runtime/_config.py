@@ -19,22 +19,21 @@ profile records which (``token_storage``).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._project import CONFIG_APP_NAME, ENV_PREFIX
 from ._errors import USAGE, CliError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Only what `--help` already loads is imported here; tomllib, tempfile, pathlib, platformdirs
+# and keyring are imported when a profile is read or written.
+
 CONFIG_FILE = "config.toml"
-# The settings a profile holds besides its token (`config get/set/list`).
-SETTINGS = ("base_url", "output")
-OUTPUTS = ("table", "json", "yaml", "csv", "jsonl")
 KEYRING = "keyring"
 FILE = "file"
 
@@ -90,6 +89,8 @@ class Config:
 
 def config_dir(env: Mapping[str, str]) -> Path:
     """``<PREFIX>_CONFIG_DIR`` when set, else the platform's user config folder."""
+    from pathlib import Path
+
     override = env.get(env_name("CONFIG_DIR"))
     if override:
         return Path(override).expanduser()
@@ -104,6 +105,8 @@ def config_path(env: Mapping[str, str]) -> Path:
 
 def load_config(env: Mapping[str, str]) -> Config:
     """The config file's profiles (none when the file does not exist)."""
+    import tomllib
+
     path = config_path(env)
     try:
         raw = path.read_bytes()
@@ -142,6 +145,9 @@ def _string(value: object) -> str | None:
 
 def save_config(config: Config) -> None:
     """Write the file atomically, readable by its owner only (0600)."""
+    import tempfile
+    from pathlib import Path
+
     folder = config.path.parent
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=folder)
@@ -255,6 +261,8 @@ def delete_token(profile: Profile, env: Mapping[str, str]) -> None:
     if profile.token_storage == KEYRING:
         keyring = _keyring(env)
         if keyring is not None:
+            import contextlib
+
             with contextlib.suppress(Exception):  # already gone
                 keyring.delete_password(CONFIG_APP_NAME, profile.name)
     profile.token_storage, profile.token = None, None
@@ -308,3 +316,12 @@ def resolve_credentials(
             where = "keyring" if chosen.token_storage == KEYRING else "config file"
             return Credentials(saved, url, chosen.name, f"profile {chosen.name} ({where})", output)
     return Credentials(None, url, name_used, "none", output)
+
+
+def configured_output(*, profile: str | None, env: Mapping[str, str]) -> str | None:
+    """The output format the run's profile sets (``config set output``), if any; reads no
+    token. A profile named but missing is left to the token's resolution to report."""
+    config = load_config(env)
+    name, _ = selected_profile(profile, env, config)
+    chosen = config.profiles.get(name) if name else None
+    return chosen.output if chosen else None

@@ -17,7 +17,6 @@ JSON (``{"error": {"message", "exit_code", "status", "hint"}}``), so agents can 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -127,6 +126,8 @@ def _api_message(exc: BaseException, body: Any) -> str:
 
 
 def _jsonable(value: Any) -> Any:
+    import json
+
     try:
         json.dumps(value)
     except (TypeError, ValueError):
@@ -137,6 +138,8 @@ def _jsonable(value: Any) -> Any:
 def report(error: CliError, *, as_json: bool) -> None:
     """Write ``error`` to stderr, as JSON or as text with its hint."""
     if as_json:
+        import json
+
         sys.stderr.write(json.dumps(error.as_json(), ensure_ascii=False) + "\n")
         return
     sys.stderr.write(f"Error: {error.message}\n")

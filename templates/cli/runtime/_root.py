@@ -8,7 +8,7 @@ own help is shown, and the SDK (httpx, pydantic, the models) only when a request
 from __future__ import annotations
 
 import importlib
-import signal
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -80,8 +80,26 @@ def make_root(title: str) -> RootGroup:
             ),
         ],
         callback=_root_callback,
-        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        context_settings={
+            "help_option_names": ["-h", "--help"],
+            "max_content_width": 100,
+            "terminal_width": _terminal_width(),
+        },
     )
+
+
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size`` says, without importing shutil (and the
+    compression modules it imports) for every ``--help``."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+        except (AttributeError, ValueError, OSError):
+            width = 80
+    return max(min(width, 100) - 2, 50)
 
 
 def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -96,6 +114,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv)
     root = make_root(TITLE)
+    complete_var = f"_{COMMAND.replace('-', '_').upper()}_COMPLETE"
+    instruction = os.environ.get(complete_var)
+    if instruction:  # shell completion (click's): `eval "$(_CMD_COMPLETE=bash_source cmd)"`
+        from click.shell_completion import shell_complete
+
+        sys.exit(shell_complete(root, {}, COMMAND, complete_var, instruction))
     code = 0
     ctx_obj: Any = None
     try:
@@ -133,6 +157,4 @@ def _as_json(ctx_obj: Any, args: Sequence[str]) -> bool:
 
 def _interrupted() -> int:
     sys.stderr.write("\nInterrupted.\n")
-    # Exit as a process killed by SIGINT would not, but with the contract's 130.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     return INTERRUPTED

@@ -85,6 +85,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca messages list --chat-id 334",
+        "api_example": "pachca api GET /messages -F chat_id=334",
     },
     {
         "id": "createMessage",
@@ -205,6 +206,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca messages create --entity-id 334 --content 'Hello from API!'",
+        "api_example": "pachca api POST /messages -F 'message[entity_id]=334' -f 'message[content]=Hello from API!'",
     },
     {
         "id": "getMessage",
@@ -234,6 +236,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca messages get --id 194275",
+        "api_example": "pachca api GET /messages/194275",
     },
     {
         "id": "updateMessage",
@@ -315,6 +318,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca messages update --id 194275",
+        "api_example": "echo '{\"message\": {}}' | pachca api PUT /messages/194275 --input -",
     },
     {
         "id": "deleteMessage",
@@ -344,6 +348,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca messages delete --id 194275",
+        "api_example": "pachca api DELETE /messages/194275",
     },
     {
         "id": "pinMessage",
@@ -373,6 +378,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca messages pin --id 194275",
+        "api_example": "pachca api POST /messages/194275/pin",
     },
     {
         "id": "unpinMessage",
@@ -402,6 +408,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca messages unpin --id 194275",
+        "api_example": "pachca api DELETE /messages/194275/pin",
     },
     {
         "id": "listReadMembers",
@@ -454,6 +461,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca messages list-read-members --id 194275",
+        "api_example": "pachca api GET /messages/194275/read_member_ids",
     },
     {
         "id": "unfurlLinks",
@@ -499,6 +507,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": 'pachca messages unfurl-links --id 194275 --link-previews \'{"key": {"title": "Release notes: version 2.4", "description": "What changed in the latest release", "image_url": "https://example.com/img/release.png", "image": {"key": "attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/release.png", "name": "release.png", "size": 695604}}}\'',
+        "api_example": "pachca api POST /messages/194275/link_previews -f 'link_previews[key][title]=Release notes: version 2.4' -f 'link_previews[key][description]=What changed in the latest release' -f 'link_previews[key][image_url]=https://example.com/img/release.png' -f 'link_previews[key][image][key]=attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/release.png' -f 'link_previews[key][image][name]=release.png' -F 'link_previews[key][image][size]=695604'",
     },
     {
         "id": "listChats",
@@ -617,6 +626,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca chats list",
+        "api_example": "pachca api GET /chats",
     },
     {
         "id": "createChat",
@@ -688,6 +698,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca chats create --name 'Project Alpha'",
+        "api_example": "pachca api POST /chats -f 'chat[name]=Project Alpha'",
     },
     {
         "id": "requestChatExport",
@@ -759,6 +770,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca chats request-export --start-at 2025-01-01 --end-at 2025-01-31 --webhook-url https://hooks.example.com/pachca/export-ready",
+        "api_example": "pachca api POST /chats/exports -f start_at=2025-01-01 -f end_at=2025-01-31 -f webhook_url=https://hooks.example.com/pachca/export-ready",
     },
     {
         "id": "downloadChatExport",
@@ -788,6 +800,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca chats download-export --id 22322",
+        "api_example": "pachca api GET /chats/exports/22322",
     },
     {
         "id": "getChat",
@@ -817,6 +830,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca chats get --id 334",
+        "api_example": "pachca api GET /chats/334",
     },
     {
         "id": "updateChat",
@@ -871,6 +885,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca chats update --id 334",
+        "api_example": "echo '{\"chat\": {}}' | pachca api PUT /chats/334 --input -",
     },
     {
         "id": "archiveChat",
@@ -900,6 +915,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca chats archive --id 334",
+        "api_example": "pachca api PUT /chats/334/archive",
     },
     {
         "id": "unarchiveChat",
@@ -929,6 +945,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca chats unarchive --id 334",
+        "api_example": "pachca api PUT /chats/334/unarchive",
     },
     {
         "id": "listChatMembers",
@@ -996,6 +1013,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca members list --id 334",
+        "api_example": "pachca api GET /chats/334/members",
     },
     {
         "id": "addChatMembers",
@@ -1050,6 +1068,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members add --id 334 --member-ids 186 --member-ids 187",
+        "api_example": "pachca api POST /chats/334/members -F 'member_ids[]=186' -F 'member_ids[]=187'",
     },
     {
         "id": "updateChatMemberRole",
@@ -1108,6 +1127,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members update-role --id 334 --user-id 186 --role admin",
+        "api_example": "pachca api PUT /chats/334/members/186 -f role=admin",
     },
     {
         "id": "removeChatMember",
@@ -1146,6 +1166,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members remove --id 334 --user-id 186",
+        "api_example": "pachca api DELETE /chats/334/members/186",
     },
     {
         "id": "addChatGroupTags",
@@ -1191,6 +1212,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members add-group-tags --id 334 --group-tag-ids 86 --group-tag-ids 18",
+        "api_example": "pachca api POST /chats/334/group_tags -F 'group_tag_ids[]=86' -F 'group_tag_ids[]=18'",
     },
     {
         "id": "removeChatGroupTag",
@@ -1229,6 +1251,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members remove-group-tag --id 334 --tag-id 86",
+        "api_example": "pachca api DELETE /chats/334/group_tags/86",
     },
     {
         "id": "leaveChat",
@@ -1258,6 +1281,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca members leave --id 334",
+        "api_example": "pachca api DELETE /chats/334/leave",
     },
     {
         "id": "listUsers",
@@ -1310,6 +1334,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca users list",
+        "api_example": "pachca api GET /users",
     },
     {
         "id": "createUser",
@@ -1458,6 +1483,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users create --email new.employee@company.com",
+        "api_example": "pachca api POST /users -f 'user[email]=new.employee@company.com'",
     },
     {
         "id": "getUser",
@@ -1487,6 +1513,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users get --id 12",
+        "api_example": "pachca api GET /users/12",
     },
     {
         "id": "updateUser",
@@ -1626,6 +1653,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users update --id 12",
+        "api_example": "echo '{\"user\": {}}' | pachca api PUT /users/12 --input -",
     },
     {
         "id": "deleteUser",
@@ -1655,6 +1683,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca users delete --id 188",
+        "api_example": "pachca api DELETE /users/188",
     },
     {
         "id": "getUserStatus",
@@ -1684,6 +1713,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users get-status --user-id 12",
+        "api_example": "pachca api GET /users/12/status",
     },
     {
         "id": "updateUserStatus",
@@ -1765,6 +1795,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users update-status --user-id 12 --emoji '🏠' --title 'Working from home'",
+        "api_example": "pachca api PUT /users/12/status -f 'status[emoji]=🏠' -f 'status[title]=Working from home'",
     },
     {
         "id": "deleteUserStatus",
@@ -1794,6 +1825,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca users delete-status --user-id 12",
+        "api_example": "pachca api DELETE /users/12/status",
     },
     {
         "id": "updateUserAvatar",
@@ -1839,6 +1871,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users update-avatar --user-id 12 --image image.bin",
+        "api_example": None,
     },
     {
         "id": "deleteUserAvatar",
@@ -1868,6 +1901,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca users delete-avatar --user-id 12",
+        "api_example": "pachca api DELETE /users/12/avatar",
     },
     {
         "id": "getCustomProperties",
@@ -1897,6 +1931,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca users get-custom-properties --entity-type User",
+        "api_example": "pachca api GET /custom_properties -f entity_type=User",
     },
     {
         "id": "listGroupTags",
@@ -1949,6 +1984,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca group-tags list",
+        "api_example": "pachca api GET /group_tags",
     },
     {
         "id": "createGroupTag",
@@ -1984,6 +2020,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca group-tags create --name 'Backend Team'",
+        "api_example": "pachca api POST /group_tags -f 'group_tag[name]=Backend Team'",
     },
     {
         "id": "getGroupTag",
@@ -2013,6 +2050,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca group-tags get --id 9111",
+        "api_example": "pachca api GET /group_tags/9111",
     },
     {
         "id": "updateGroupTag",
@@ -2058,6 +2096,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca group-tags update --id 9111 --name 'Backend Team'",
+        "api_example": "pachca api PUT /group_tags/9111 -f 'group_tag[name]=Backend Team'",
     },
     {
         "id": "deleteGroupTag",
@@ -2087,6 +2126,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca group-tags delete --id 9111",
+        "api_example": "pachca api DELETE /group_tags/9111",
     },
     {
         "id": "listGroupTagUsers",
@@ -2139,6 +2179,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca group-tags list-users --id 9111",
+        "api_example": "pachca api GET /group_tags/9111/users",
     },
     {
         "id": "listReactions",
@@ -2191,6 +2232,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca reactions list --id 194275",
+        "api_example": "pachca api GET /messages/194275/reactions",
     },
     {
         "id": "addReaction",
@@ -2245,6 +2287,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca reactions add --id 194275 --code '👍'",
+        "api_example": "pachca api POST /messages/194275/reactions -f 'code=👍'",
     },
     {
         "id": "removeReaction",
@@ -2292,6 +2335,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca reactions remove --id 194275 --code '👍'",
+        "api_example": "pachca api DELETE /messages/194275/reactions -f 'code=👍'",
     },
     {
         "id": "createThread",
@@ -2321,6 +2365,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca threads create --id 154332686",
+        "api_example": "pachca api POST /messages/154332686/thread",
     },
     {
         "id": "listThreads",
@@ -2382,6 +2427,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca threads list",
+        "api_example": "pachca api GET /threads",
     },
     {
         "id": "createStandaloneThread",
@@ -2401,6 +2447,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca threads create-standalone",
+        "api_example": "pachca api POST /threads",
     },
     {
         "id": "getThread",
@@ -2430,6 +2477,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca threads get --id 265142",
+        "api_example": "pachca api GET /threads/265142",
     },
     {
         "id": "listTasks",
@@ -2473,6 +2521,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca tasks list",
+        "api_example": "pachca api GET /tasks",
     },
     {
         "id": "createTask",
@@ -2577,6 +2626,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca tasks create --kind reminder",
+        "api_example": "pachca api POST /tasks -f 'task[kind]=reminder'",
     },
     {
         "id": "getTask",
@@ -2606,6 +2656,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca tasks get --id 22283",
+        "api_example": "pachca api GET /tasks/22283",
     },
     {
         "id": "updateTask",
@@ -2729,6 +2780,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca tasks update --id 22283",
+        "api_example": "echo '{\"task\": {}}' | pachca api PUT /tasks/22283 --input -",
     },
     {
         "id": "deleteTask",
@@ -2758,6 +2810,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca tasks delete --id 22283",
+        "api_example": "pachca api DELETE /tasks/22283",
     },
     {
         "id": "searchMessages",
@@ -2879,6 +2932,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca search messages",
+        "api_example": "pachca api GET /search/messages",
     },
     {
         "id": "searchUsers",
@@ -2988,6 +3042,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca search users",
+        "api_example": "pachca api GET /search/users",
     },
     {
         "id": "searchChats",
@@ -3100,6 +3155,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca search chats",
+        "api_example": "pachca api GET /search/chats",
     },
     {
         "id": "getUploadParams",
@@ -3119,6 +3175,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca files get-upload-params",
+        "api_example": "pachca api POST /uploads",
     },
     {
         "id": "uploadFile",
@@ -3226,6 +3283,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca files upload-file --direct-url https://api.pachca.com/api/v3/direct_upload --content-disposition attachment --acl private --policy eyJleHBpcmF0aW9uIjoiMjAyNS0wMS0xNVQxMTozMDowMFoiLCJjb25kaXRpb25zIjpbXX0= --x-amz-credential 286471_server/20250115/ru-1a/s3/aws4_request --x-amz-algorithm AWS4-HMAC-SHA256 --x-amz-date 20250115T103000Z --x-amz-signature 87e8f3ba4083c937c0e891d7a11f0e932d8c33c74bacf5380bf27624c1e01475 --key 'attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/${filename}' --file file.bin",
+        "api_example": None,
     },
     {
         "id": "listWebhookEvents",
@@ -3269,6 +3327,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca webhooks list-events",
+        "api_example": "pachca api GET /webhooks/events",
     },
     {
         "id": "deleteWebhookEvent",
@@ -3298,6 +3357,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca webhooks delete-event --id 01KAJZ2XDSS2S3DSW9EXJZ0TBV",
+        "api_example": "pachca api DELETE /webhooks/events/01KAJZ2XDSS2S3DSW9EXJZ0TBV",
     },
     {
         "id": "openView",
@@ -3369,6 +3429,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": 'pachca views open --type modal --trigger-id 791a056b-006c-49dd-834b-c633fde52fe8 --view \'{"title": "Request time off", "close_text": "Cancel", "submit_text": "Submit", "blocks": [{"type": "header", "text": "Time off request"}]}\'',
+        "api_example": 'echo \'{"type": "modal", "trigger_id": "791a056b-006c-49dd-834b-c633fde52fe8", "view": {"title": "Request time off", "close_text": "Cancel", "submit_text": "Submit", "blocks": [{"type": "header", "text": "Time off request"}]}}\' | pachca api POST /views/open --input -',
     },
     {
         "id": "listBots",
@@ -3421,6 +3482,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca bots list",
+        "api_example": "pachca api GET /bots",
     },
     {
         "id": "createBot",
@@ -3679,6 +3741,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots create --name 'Deploy notifier'",
+        "api_example": "pachca api POST /bots -f 'webhook[name]=Deploy notifier'",
     },
     {
         "id": "getBot",
@@ -3708,6 +3771,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots get --id 1738816",
+        "api_example": "pachca api GET /bots/1738816",
     },
     {
         "id": "updateBot",
@@ -3967,6 +4031,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots update --id 1738816",
+        "api_example": "echo '{\"webhook\": {}}' | pachca api PUT /bots/1738816 --input -",
     },
     {
         "id": "deleteBot",
@@ -3996,6 +4061,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca bots delete --id 1738816",
+        "api_example": "pachca api DELETE /bots/1738816",
     },
     {
         "id": "rotateBotToken",
@@ -4025,6 +4091,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots rotate-token --id 1738816",
+        "api_example": "pachca api POST /bots/1738816/recreate_token",
     },
     {
         "id": "rotateOwnBotToken",
@@ -4044,6 +4111,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots rotate-own-token",
+        "api_example": "pachca api POST /bot/recreate_token",
     },
     {
         "id": "updateOwnBotWebhook",
@@ -4079,6 +4147,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca bots update-own-webhook --outgoing-url https://hooks.example.com/pachca/deploy-bot",
+        "api_example": "pachca api PUT /bot/webhook -f 'webhook[outgoing_url]=https://hooks.example.com/pachca/deploy-bot'",
     },
     {
         "id": "getAuditEvents",
@@ -4306,6 +4375,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
             "next_cursor": ["meta", "paginate", "next_page"],
         },
         "example": "pachca security get-audit-events",
+        "api_example": "pachca api GET /audit_events",
     },
     {
         "id": "getProfile",
@@ -4325,6 +4395,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca profile get",
+        "api_example": "pachca api GET /profile",
     },
     {
         "id": "getProfileStatus",
@@ -4344,6 +4415,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca profile get-status",
+        "api_example": "pachca api GET /profile/status",
     },
     {
         "id": "updateProfileStatus",
@@ -4415,6 +4487,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca profile update-status --emoji '🏠' --title 'Working from home'",
+        "api_example": "pachca api PUT /profile/status -f 'status[emoji]=🏠' -f 'status[title]=Working from home'",
     },
     {
         "id": "deleteProfileStatus",
@@ -4434,6 +4507,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca profile delete-status",
+        "api_example": "pachca api DELETE /profile/status",
     },
     {
         "id": "updateProfileAvatar",
@@ -4469,6 +4543,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca profile update-avatar --image image.bin",
+        "api_example": None,
     },
     {
         "id": "deleteProfileAvatar",
@@ -4488,6 +4563,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": None,
         "pagination": None,
         "example": "pachca profile delete-avatar",
+        "api_example": "pachca api DELETE /profile/avatar",
     },
     {
         "id": "getTokenInfo",
@@ -4507,6 +4583,7 @@ OPERATIONS: Final[tuple[dict[str, Any], ...]] = (
         "unwrap": "data",
         "pagination": None,
         "example": "pachca profile get-token-info",
+        "api_example": "pachca api GET /oauth/token/info",
     },
 )
 

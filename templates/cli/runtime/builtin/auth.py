@@ -7,27 +7,17 @@ named by ``--profile`` or ``<PREFIX>_PROFILE``, the active profile (see ``_confi
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..._project import COMMAND, DEFAULT_BASE_URL
-from .._config import (
-    Config,
-    Profile,
-    delete_token,
-    env_name,
-    keyring_available,
-    load_config,
-    save_config,
-    storage_label,
-    store_token,
-)
 from .._context import CliContext
 from .._errors import AUTH, USAGE, CliError
-from .._output import emit
 from ._base import (
     call_identity,
+    emit,
+    env_var,
     mask_token,
     run_context,
     scopes_of,
@@ -35,6 +25,9 @@ from ._base import (
     who,
     with_globals,
 )
+
+if TYPE_CHECKING:
+    from .._config import Config, Profile
 
 DEFAULT_PROFILE = "default"
 
@@ -45,8 +38,8 @@ group = with_globals(
             "Log in and manage profiles.\n\n"
             "A profile keeps a token (in the OS keyring when there is one, else in the config "
             "file, mode 0600) and settings such as the base URL. The token used is the first "
-            f"of --token, {env_name('TOKEN')}, the profile named by --profile or "
-            f"{env_name('PROFILE')}, and the active profile."
+            f"of --token, {env_var('TOKEN')}, the profile named by --profile or "
+            f"{env_var('PROFILE')}, and the active profile."
         ),
         short_help="Log in, see who you are, manage profiles.",
     )
@@ -55,7 +48,7 @@ group = with_globals(
 
 def _profile_name(obj: CliContext, config: Config) -> str:
     """The profile a command acts on: named (flag, environment), else the active one."""
-    return obj.profile or obj.env.get(env_name("PROFILE")) or config.active or DEFAULT_PROFILE
+    return obj.profile or obj.env.get(env_var("PROFILE")) or config.active or DEFAULT_PROFILE
 
 
 def _login_token(obj: CliContext, with_token: bool) -> str:
@@ -80,7 +73,7 @@ def _verify(obj: CliContext, token: str, base_url: str | None) -> tuple[Any, lis
     from .._run import call_sdk
 
     obj.token, obj.base_url, obj.profile = token, base_url or DEFAULT_BASE_URL, None
-    obj.env = {k: v for k, v in obj.env.items() if k != env_name("PROFILE")}
+    obj.env = {k: v for k, v in obj.env.items() if k != env_var("PROFILE")}
     info = call_sdk(obj, (), lambda: call_identity(obj, "token_info"))
     user = call_sdk(obj, (), lambda: call_identity(obj, "current_user"))
     return (user if isinstance(user, dict) else None), scopes_of(info)
@@ -101,23 +94,25 @@ def login(with_token: bool, insecure_storage: bool, no_verify: bool) -> None:
     prompt. It is checked against the API first (--no-verify skips that). --profile names the
     profile (default: the active one, else "default"); --base-url is saved with it.
     """
+    from .. import _config
+
     obj = run_context()
     env = dict(obj.env)
     token = _login_token(obj, with_token)
-    config = load_config(env)
+    config = _config.load_config(env)
     name = _profile_name(obj, config)
     if any(ord(char) < 0x20 for char in name):
         raise CliError("a profile name cannot contain control characters", USAGE)
-    profile = config.profiles.get(name) or Profile(name)
-    base_url = obj.base_url or profile.base_url
+    profile = config.profiles.get(name) or _config.Profile(name)
+    base_url = obj.base_url or env.get(env_var("BASE_URL")) or profile.base_url
     user, scopes = (None, None) if no_verify else _verify(obj, token, base_url)
     if obj.base_url:
         profile.base_url = obj.base_url
-    where = store_token(profile, token, env, insecure=insecure_storage)
+    where = _config.store_token(profile, token, env, insecure=insecure_storage)
     config.profiles[name] = profile
     config.active = name
-    save_config(config)
-    storage = storage_label(profile, config)
+    _config.save_config(config)
+    storage = _config.storage_label(profile, config)
     data: dict[str, Any] = {"profile": name, "storage": storage, "active": True}
     lines = [("Profile", f"{name} (active)"), ("Token", f"{mask_token(token)}, in the {storage}")]
     if user is not None:
@@ -140,17 +135,18 @@ with_globals(login)
 @group.command("status")
 def status() -> None:
     """Show the token in use, where it comes from, who it belongs to and its scopes."""
+    from .. import _config
     from .._run import call_sdk
 
     obj = run_context()
     creds = obj.credentials()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     base_url = creds.base_url or DEFAULT_BASE_URL
     if not creds.token:
         raise CliError(
             "not logged in",
             AUTH,
-            f"run `{COMMAND} auth login`, pass --token, or set {env_name('TOKEN')}",
+            f"run `{COMMAND} auth login`, pass --token, or set {env_var('TOKEN')}",
         )
     data: dict[str, Any] = {
         "profile": creds.profile,
@@ -158,7 +154,7 @@ def status() -> None:
         "token": mask_token(creds.token),
         "base_url": base_url,
         "config_file": str(config.path),
-        "keyring": keyring_available(obj.env),
+        "keyring": _config.keyring_available(obj.env),
     }
     info = call_sdk(obj, (), lambda: call_identity(obj, "token_info"))
     user = call_sdk(obj, (), lambda: call_identity(obj, "current_user"))
@@ -183,8 +179,10 @@ with_globals(status)
 @group.command("list")
 def list_profiles() -> None:
     """List the profiles: which is active, where each keeps its token, its base URL."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     rows = [
         {
             "profile": name,
@@ -211,11 +209,13 @@ def _storage_short(profile: Profile) -> str:
 @click.argument("name")
 def switch(name: str) -> None:
     """Make the profile NAME the active one."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     config.profile(name)  # it must exist
     config.active = name
-    save_config(config)
+    _config.save_config(config)
     show_fields(obj, {"active": name}, [("Active profile", name)])
 
 
@@ -229,20 +229,22 @@ def logout(name: str | None) -> None:
 
     The profile goes too unless it keeps other settings (`config set`).
     """
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
-    name = name or obj.profile or obj.env.get(env_name("PROFILE")) or config.active
+    config = _config.load_config(obj.env)
+    name = name or obj.profile or obj.env.get(env_var("PROFILE")) or config.active
     if not name:
         raise CliError("not logged in: no profile is active", USAGE)
     profile = config.profile(name)
-    delete_token(profile, obj.env)
+    _config.delete_token(profile, obj.env)
     removed = not (profile.base_url or profile.output)
     if removed:
         del config.profiles[name]
         if config.active == name:
             remaining = sorted(config.profiles)
             config.active = remaining[0] if len(remaining) == 1 else None
-    save_config(config)
+    _config.save_config(config)
     data = {"profile": name, "removed": removed, "active": config.active}
     lines = [("Logged out", name + (" (profile removed)" if removed else ""))]
     lines.append(("Active profile", config.active or "none"))
@@ -262,9 +264,9 @@ def token() -> None:
         raise CliError(
             "not logged in",
             AUTH,
-            f"run `{COMMAND} auth login`, pass --token, or set {env_name('TOKEN')}",
+            f"run `{COMMAND} auth login`, pass --token, or set {env_var('TOKEN')}",
         )
-    if obj.output_format == "table" or obj.output is None:
+    if obj.output_format == "table" or not obj.output:  # raw unless a format is asked for
         click.echo(creds.token)
     else:
         emit(obj, {"token": creds.token, "source": creds.source, "profile": creds.profile})

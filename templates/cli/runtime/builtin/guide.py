@@ -14,8 +14,7 @@ import click
 
 from ..._project import COMMAND
 from .._errors import NOT_FOUND, CliError
-from .._output import emit
-from ._base import catalog, run_context, with_globals
+from ._base import catalog, emit, run_context, with_globals
 
 SHOWN = 3  # workflows printed in full for one query; the rest are listed
 _STOP_WORDS = frozenset({"a", "an", "and", "the", "to", "in", "of", "for", "on", "with", "my"})

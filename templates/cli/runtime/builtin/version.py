@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import platform
 
 import click
 
@@ -14,6 +13,8 @@ from ._base import catalog, run_context, show_fields, with_globals
 @click.command("version")
 def command() -> None:
     """Show the CLI, SDK and API versions."""
+    import platform
+
     obj = run_context()
     sdk = str(getattr(importlib.import_module(SDK_PACKAGE), "__version__", "unknown"))
     data = {

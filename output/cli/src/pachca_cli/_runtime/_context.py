@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._project import CLIENT_CLASS, COMMAND, ENV_PREFIX, SDK_PACKAGE
@@ -17,34 +16,38 @@ if TYPE_CHECKING:
 OUTPUTS = ("table", "json", "yaml", "csv", "jsonl")
 
 
-@dataclass
 class CliContext:
     """Global flags of the run (set on the root group or on any command) and the client.
 
     ``output`` is ``None`` until chosen: :attr:`output_format` is then ``table`` on a
-    terminal and ``json`` otherwise.
+    terminal and ``json`` otherwise. (A plain class, not a dataclass: nothing to import.)
     """
 
-    output: str | None = None
-    columns: tuple[str, ...] = ()
-    token: str | None = None
-    profile: str | None = None
-    base_url: str | None = None
-    timeout: float | None = None
-    no_retry: bool = False
-    verbose: bool = False
-    dry_run: bool = False
-    quiet: bool = False
-    no_color: bool = False
-    yes: bool = False
-    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
-    # file names the SDK will send, and the paths they came from (for --dry-run's curl)
-    file_paths: dict[str, str] = field(default_factory=dict)
-    _client: Any = None
-    _http: Any = None
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        self.output: str | None = None
+        self.columns: tuple[str, ...] = ()
+        self.token: str | None = None
+        self.profile: str | None = None
+        self.base_url: str | None = None
+        self.timeout: float | None = None
+        self.no_retry = False
+        self.verbose = False
+        self.dry_run = False
+        self.quiet = False
+        self.no_color = False
+        self.yes = False
+        self.env: dict[str, str] = dict(os.environ) if env is None else env
+        # file names the SDK will send, and the paths they came from (for --dry-run's curl)
+        self.file_paths: dict[str, str] = {}
+        self._client: Any = None
+        self._http: Any = None
 
     @property
     def output_format(self) -> str:
+        if self.output is None:  # else the profile's default (`config set output`), read once
+            from ._config import configured_output
+
+            self.output = configured_output(profile=self.profile, env=self.env) or ""
         if self.output:
             return self.output
         return "table" if sys.stdout.isatty() else "json"

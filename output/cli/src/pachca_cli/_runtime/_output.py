@@ -39,6 +39,8 @@ def emit(ctx_obj: CliContext, data: Any, columns: Sequence[str] | None = None) -
     elif fmt == "csv":
         rows = data if isinstance(data, list) else [data]
         _write_csv(rows, picked or _columns(rows), header=True)
+    elif isinstance(data, dict):
+        _table(ctx_obj, data, picked)  # one object: every field, unless --columns
     else:
         _table(ctx_obj, data, picked or (tuple(columns) if columns else None))
 
@@ -148,7 +150,10 @@ def _table(ctx_obj: CliContext, data: Any, columns: Sequence[str] | None) -> Non
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=not ctx_obj.color, highlight=False, soft_wrap=False)
+    # No colour means no escape codes at all (bold headers too): NO_COLOR, --no-color, a pipe.
+    console = Console(
+        color_system="auto" if ctx_obj.color else None, highlight=False, soft_wrap=False
+    )
     if isinstance(data, list):
         if not data:
             if not ctx_obj.quiet:

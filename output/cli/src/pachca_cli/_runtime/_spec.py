@@ -1,14 +1,14 @@
 """What a generated command module declares: its operations as plain data.
 
-The root group imports this module (it imports nothing but the standard library); the
-click commands are built from these records only when a command runs or its help is shown
-(see ``_command``).
+The root group imports this module (it imports nothing but ``typing``); the click commands
+are built from these records only when a command runs or its help is shown (see
+``_command``). Plain classes with slots, not dataclasses: creating them costs next to
+nothing at start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Literal
 
 FlagKind = Literal["string", "integer", "number", "boolean", "choice", "json", "file"]
@@ -20,59 +20,120 @@ FlagLocation = Literal["path", "query", "header", "body", "outer", "url"]
 # ("wrapped"); one whole value ("whole", only from --json/--input); form or multipart fields.
 BodyMode = Literal["none", "fields", "wrapped", "whole", "form"]
 ResultMode = Literal["value", "page", "none", "location", "bytes"]
+Call = Callable[[Any, list[Any], dict[str, Any]], Any]  # (client, positional, keywords)
 
 
-@dataclass(frozen=True)
 class Flag:
     """One ``--flag`` of a command: an argument of the SDK method."""
 
-    name: str  # kebab-case, without the dashes
-    py: str  # the SDK method's argument
-    wire: str  # the name on the wire (a key of --json)
-    location: FlagLocation
-    kind: FlagKind
-    required: bool = False
-    help: str = ""
-    multiple: bool = False  # a list of plain values: repeat the flag or separate by commas
-    choices: tuple[tuple[str, str], ...] = ()  # (value, description)
-    deprecated: bool = False
-    default: str | None = None  # shown in help only; the API applies it
+    __slots__ = (
+        "choices", "default", "deprecated", "help", "kind", "location", "multiple", "name",
+        "py", "required", "wire",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        py: str,
+        wire: str,
+        location: FlagLocation,
+        kind: FlagKind,
+        required: bool = False,
+        help: str = "",
+        multiple: bool = False,
+        choices: tuple[tuple[str, str], ...] = (),
+        deprecated: bool = False,
+        default: str | None = None,
+    ) -> None:
+        self.name = name  # kebab-case, without the dashes
+        self.py = py  # the SDK method's argument
+        self.wire = wire  # the name on the wire (a key of --json)
+        self.location: FlagLocation = location
+        self.kind: FlagKind = kind
+        self.required = required
+        self.help = help
+        self.multiple = multiple  # a list of plain values: repeat the flag or use commas
+        self.choices = choices  # (value, description)
+        self.deprecated = deprecated
+        self.default = default  # shown in help only; the API applies it
 
 
-@dataclass(frozen=True)
 class Action:
     """One command: an operation of the API, called through the SDK."""
 
-    name: str  # the action, kebab-case
-    method_name: str  # the SDK method
-    call: Callable[[Any, list[Any], dict[str, Any]], Any]  # (client, positional, keywords)
-    summary: str
-    help: str
-    http_method: str
-    path: str
-    aliases: tuple[str, ...] = ()  # hidden names (the operation's full name)
-    flags: tuple[Flag, ...] = ()
-    body: BodyMode = "none"
-    wrapper_key: str | None = None
-    body_required: bool = False
-    result: ResultMode = "value"
-    columns: tuple[str, ...] = ()  # default table columns
-    scopes: tuple[str, ...] = ()
-    example: str = ""
-    deprecated: bool = False
-    destructive: bool = False
-    cursor_flag: str | None = None  # the pagination cursor's flag (paginated commands)
-    limit_flag: str | None = None
+    __slots__ = (
+        "aliases", "body", "body_required", "call", "columns", "cursor_flag", "deprecated",
+        "destructive", "example", "flags", "help", "http_method", "limit_flag", "method_name",
+        "name", "path", "result", "scopes", "summary", "wrapper_key",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        method_name: str,
+        call: Call,
+        summary: str,
+        help: str,
+        http_method: str,
+        path: str,
+        aliases: tuple[str, ...] = (),
+        flags: tuple[Flag, ...] = (),
+        body: BodyMode = "none",
+        wrapper_key: str | None = None,
+        body_required: bool = False,
+        result: ResultMode = "value",
+        columns: tuple[str, ...] = (),
+        scopes: tuple[str, ...] = (),
+        example: str = "",
+        deprecated: bool = False,
+        destructive: bool = False,
+        cursor_flag: str | None = None,
+        limit_flag: str | None = None,
+    ) -> None:
+        self.name = name  # the action, kebab-case
+        self.method_name = method_name  # the SDK method
+        self.call = call
+        self.summary = summary
+        self.help = help
+        self.http_method = http_method
+        self.path = path
+        self.aliases = aliases  # hidden names (the operation's whole name)
+        self.flags = flags
+        self.body: BodyMode = body
+        self.wrapper_key = wrapper_key
+        self.body_required = body_required
+        self.result: ResultMode = result
+        self.columns = columns  # default table columns
+        self.scopes = scopes
+        self.example = example
+        self.deprecated = deprecated
+        self.destructive = destructive
+        self.cursor_flag = cursor_flag  # the pagination cursor's flag (paginated commands)
+        self.limit_flag = limit_flag
 
 
-@dataclass(frozen=True)
 class Upload:
     """``<service> upload PATH``: the SDK's one-call upload helper."""
 
-    name: str
-    method_name: str
-    call: Callable[[Any, list[Any], dict[str, Any]], Any]
-    summary: str
-    help: str
-    example: str = ""
-    target: str = ""  # the flag that takes the result, e.g. `messages create --files`
+    __slots__ = ("call", "example", "help", "method_name", "name", "summary", "target")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        method_name: str,
+        call: Call,
+        summary: str,
+        help: str,
+        example: str = "",
+        target: str = "",
+    ) -> None:
+        self.name = name
+        self.method_name = method_name
+        self.call = call
+        self.summary = summary
+        self.help = help
+        self.example = example
+        self.target = target  # the command and flag that take the result

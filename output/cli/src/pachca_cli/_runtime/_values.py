@@ -14,8 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
-
 from ._errors import USAGE, CliError
 from ._spec import Flag
 
@@ -94,16 +92,3 @@ def _file(flag: Flag, value: str) -> Any:
     if not path.is_file():
         raise CliError(f"--{flag.name}: file not found: {path}", USAGE)
     return path
-
-
-def click_type(flag: Flag) -> click.ParamType[Any]:
-    """The click type checking a flag as it is parsed (lists and files are checked later)."""
-    if flag.multiple:
-        return click.STRING
-    if flag.kind == "integer":
-        return click.INT
-    if flag.kind == "number":
-        return click.FLOAT
-    if flag.kind == "choice":
-        return click.Choice([c for c, _ in flag.choices])
-    return click.STRING

@@ -212,10 +212,10 @@ UPLOAD = Upload(
     name="upload",
     method_name="upload",
     call=_upload,
-    summary="Upload a file in one call and print what a message's files take",
-    help="Upload a file in one call: get the upload parameters, send the file to the storage URL and print the attachment (key, name, size, type) that `pachca messages create --files` takes.\n\nPATH '-' reads the file from stdin (then give --filename).",
+    summary="Upload a file in one call and print the attachment",
+    help="Upload a file in one call: get the upload parameters, send the file to the storage URL and print the attachment (its key, name, size and type), which `pachca messages create --files` takes (as an item of its list).\n\nPATH '-' reads the file from stdin; give --filename then.",
     example="pachca files upload ./report.pdf",
-    target="pachca messages create --files '[<this JSON>]'",
+    target="pachca messages create --files",
 )
 
 group = ServiceGroup(

@@ -1,5 +1,10 @@
 """What the built-in commands share: the global flags, the run's context, the catalog, and
-calls to the operations that say who the caller is."""
+calls to the operations that say who the caller is.
+
+The root group imports every built-in module to list it in ``--help``, so they import only
+what ``--help`` loads anyway (click, the runtime's small modules); everything else (the
+catalog, ``_output``, ``urllib``, ``tomllib``, …) is imported inside the commands.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,12 @@ from typing import Any, TypeVar
 
 import click
 
+from ..._project import ENV_PREFIX
 from .._context import CliContext
 from .._globals import context_of, global_options
-from .._output import emit
+
+# The settings a profile holds besides its token (`config get/set/list`).
+SETTINGS = ("base_url", "output")
 
 CommandT = TypeVar("CommandT", bound=click.Command)
 
@@ -21,6 +29,11 @@ def with_globals(command: CommandT) -> CommandT:
     """``command`` accepting the global flags (``-o``, ``--token``, ``--profile``, …) too."""
     command.params.extend(global_options())
     return command
+
+
+def env_var(suffix: str) -> str:
+    """``TOKEN`` → ``PACHCA_TOKEN`` (as ``_config.env_name``, without importing it)."""
+    return f"{ENV_PREFIX}_{suffix}"
 
 
 def run_context() -> CliContext:
@@ -80,6 +93,13 @@ def mask_token(token: str) -> str:
     if len(token) <= 12:
         return "*" * len(token)
     return f"{token[:4]}****{token[-4:]}"
+
+
+def emit(obj: CliContext, data: Any, columns: tuple[str, ...] | None = None) -> None:
+    """:func:`_output.emit`, imported when something is printed (not for ``--help``)."""
+    from .._output import emit as emit_output
+
+    emit_output(obj, data, columns)
 
 
 def show_fields(obj: CliContext, data: dict[str, Any], lines: list[tuple[str, str]]) -> None:

@@ -8,22 +8,18 @@ a GET, HEAD or DELETE and in the JSON body otherwise. ``api ls`` lists every ope
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import click
 
 from ..._project import COMMAND
 from .._context import CliContext
 from .._errors import USAGE, CliError
-from .._output import Stream, emit
-from ._base import catalog, run_context, with_globals
-from ._fields import build_object, parse_fields, query_items
+from ._base import catalog, emit, run_context, with_globals
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -108,6 +104,8 @@ def _normalized(text: str) -> str:
 def find_operation(words: Sequence[str]) -> dict[str, Any]:
     """An operation named by its id (any case or separators), ``service action``,
     ``service.action`` or ``METHOD /path``."""
+    import difflib
+
     text = " ".join(words).strip()
     ops = operations()
     if len(words) == 2 and words[0].upper() in METHODS and words[1].startswith("/"):
@@ -213,6 +211,8 @@ def describe_text(op: dict[str, Any]) -> str:
         page = op["pagination"]
         lines += ["", f"Paginated by {page['cursor']!r}: --all fetches every page."]
     lines += ["", "Example:", f"  {op['example']}"]
+    if op["api_example"]:
+        lines += ["", "As a raw request:", f"  {op['api_example']}"]
     return "\n".join(lines)
 
 
@@ -265,8 +265,10 @@ def request(
 
     The word `request` may be left out: `api GET /profile` is `api request GET /profile`.
     """
+    from ._fields import build_object, parse_fields, query_items
+
     obj = run_context()
-    if obj.output is None:
+    if obj.output_format and not obj.output:  # neither -o nor the profile's setting
         obj.output = "json"  # an answer is JSON, whatever the terminal
     method = method.upper()
     if method not in METHODS:
@@ -298,6 +300,8 @@ def request(
 
 def _split_path(obj: CliContext, path: str) -> tuple[str, list[tuple[str, str]]]:
     """The path relative to the base URL, and the query written in it."""
+    from urllib.parse import parse_qsl, urlsplit
+
     if path.startswith(("http://", "https://")):
         base = (obj.credentials().base_url or _default_base_url()).rstrip("/")
         if not path.startswith(base + "/"):
@@ -416,6 +420,8 @@ def _paginate(
 ) -> None:
     """Every page of a paginated list, its items printed as they arrive; stops at the last
     page, at a cursor seen before, or after ``max_pages``."""
+    from .._output import Stream
+
     page_info = op["pagination"] if op else None
     if method != "GET" or not page_info:
         raise CliError("--paginate needs a GET of a paginated list", USAGE, f"`{COMMAND} api ls`")

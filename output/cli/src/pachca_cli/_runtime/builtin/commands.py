@@ -12,8 +12,7 @@ from typing import Any
 import click
 
 from .._globals import global_options
-from .._output import emit
-from ._base import run_context, with_globals
+from ._base import emit, run_context, with_globals
 
 
 def _global_names() -> set[str]:

@@ -6,15 +6,16 @@ else ``default`` (made on the first ``config set``).
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import click
 
-from .._config import OUTPUTS, SETTINGS, Config, Profile, env_name, load_config, save_config
-from .._context import CliContext
+from .._context import OUTPUTS, CliContext
 from .._errors import USAGE, CliError
-from .._output import emit
-from ._base import run_context, with_globals
+from ._base import SETTINGS, emit, env_var, run_context, with_globals
+
+if TYPE_CHECKING:
+    from .._config import Config
 
 DEFAULT_PROFILE = "default"
 
@@ -25,7 +26,7 @@ group = with_globals(
             "Read and change a profile's settings: "
             + ", ".join(SETTINGS)
             + ".\n\nThe file lives in the user config folder, or in the folder "
-            f"{env_name('CONFIG_DIR')} names; `config path` prints where."
+            f"{env_var('CONFIG_DIR')} names; `config path` prints where."
         ),
         short_help="Read and change a profile's settings.",
     )
@@ -33,7 +34,7 @@ group = with_globals(
 
 
 def _selected(obj: CliContext, config: Config) -> str:
-    return obj.profile or obj.env.get(env_name("PROFILE")) or config.active or DEFAULT_PROFILE
+    return obj.profile or obj.env.get(env_var("PROFILE")) or config.active or DEFAULT_PROFILE
 
 
 def _key(key: str) -> str:
@@ -46,6 +47,8 @@ def _check(key: str, value: str) -> str:
     if key == "output" and value not in OUTPUTS:
         raise CliError(f"output must be one of {', '.join(OUTPUTS)}", USAGE)
     if key == "base_url":
+        from urllib.parse import urlsplit
+
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise CliError(f"not an http(s) URL: {value!r}", USAGE)
@@ -57,8 +60,10 @@ def _check(key: str, value: str) -> str:
 @click.argument("key")
 def get(key: str) -> None:
     """Print the value of setting KEY (nothing when it is not set)."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     name = _selected(obj, config)
     profile = config.profiles.get(name)
     value = profile.setting(_key(key)) if profile else None
@@ -77,15 +82,17 @@ with_globals(get)
 @click.argument("value")
 def set_(key: str, value: str) -> None:
     """Set KEY to VALUE in the profile (made if it does not exist)."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     name = _selected(obj, config)
     value = _check(_key(key), value)
-    profile = config.profiles.setdefault(name, Profile(name))
+    profile = config.profiles.setdefault(name, _config.Profile(name))
     setattr(profile, key, value)
     if config.active is None:
         config.active = name
-    save_config(config)
+    _config.save_config(config)
     if obj.output_format != "table":
         emit(obj, {"profile": name, "key": key, "value": value})
 
@@ -97,13 +104,15 @@ with_globals(set_)
 @click.argument("key")
 def unset(key: str) -> None:
     """Remove setting KEY from the profile."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     name = _selected(obj, config)
     profile = config.profiles.get(name)
     if profile is not None:
         setattr(profile, _key(key), None)
-        save_config(config)
+        _config.save_config(config)
 
 
 with_globals(unset)
@@ -112,10 +121,12 @@ with_globals(unset)
 @group.command("list")
 def list_settings() -> None:
     """List the profile's settings."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     name = _selected(obj, config)
-    profile = config.profiles.get(name) or Profile(name)
+    profile = config.profiles.get(name) or _config.Profile(name)
     rows = [{"profile": name, "key": key, "value": profile.setting(key)} for key in SETTINGS]
     emit(obj, rows, ("profile", "key", "value"))
 
@@ -126,8 +137,10 @@ with_globals(list_settings)
 @group.command("path")
 def path() -> None:
     """Print where the config file is."""
+    from .. import _config
+
     obj = run_context()
-    config = load_config(obj.env)
+    config = _config.load_config(obj.env)
     if obj.output_format == "table":
         click.echo(str(config.path))
     else:

@@ -7,19 +7,24 @@ Exit code: 0 when nothing failed (warnings allowed), 3 when the token is missing
 
 from __future__ import annotations
 
-import stat
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import click
 
 from ..._project import COMMAND, DEFAULT_BASE_URL
-from .._config import env_name, keyring_available, load_config
 from .._context import CliContext
 from .._errors import API_ERROR, AUTH, CliError, from_sdk_error
-from .._output import emit
-from ._base import call_identity, catalog, run_context, scopes_of, who, with_globals
+from ._base import (
+    call_identity,
+    catalog,
+    emit,
+    env_var,
+    run_context,
+    scopes_of,
+    who,
+    with_globals,
+)
 
 DOCTOR_TIMEOUT = 10.0
 
@@ -32,11 +37,15 @@ class Check:
     fix: str | None = None
 
 
-def _config(obj: CliContext) -> Check:
+def _config_check(obj: CliContext) -> Check:
+    from .. import _config
+
     try:
-        config = load_config(obj.env)
+        config = _config.load_config(obj.env)
     except CliError as exc:
         return Check("config", "fail", exc.message, exc.hint)
+    import stat
+
     path = config.path
     if not path.exists():
         return Check("config", "ok", f"no config file yet ({path})")
@@ -62,27 +71,31 @@ def _call(obj: CliContext, which: str) -> tuple[Any, CliError | None]:
 
 
 def run_checks(obj: CliContext) -> list[Check]:
-    checks = [_config(obj)]
+    from .. import _config
+
+    checks = [_config_check(obj)]
     try:
         creds = obj.credentials()
     except CliError as exc:
         return [*checks, Check("token", "fail", exc.message, exc.hint)]
-    login = f"run `{COMMAND} auth login`, or set {env_name('TOKEN')}"
+    login = f"run `{COMMAND} auth login`, or set {env_var('TOKEN')}"
     if creds.token:
         checks.append(Check("token", "ok", f"from {creds.source}"))
     else:
         checks.append(Check("token", "fail", "no token", login))
-    if "keyring" in creds.source and not keyring_available(obj.env):
+    if "keyring" in creds.source and not _config.keyring_available(obj.env):
         checks.append(Check("keyring", "fail", "the OS keyring is not available", login))
     else:
-        available = keyring_available(obj.env)
+        available = _config.keyring_available(obj.env)
         checks.append(
             Check("keyring", "ok", "available" if available else "none; tokens go in the file")
         )
+    from urllib.parse import urlsplit
+
     base_url = creds.base_url or DEFAULT_BASE_URL
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        fix = f"pass --base-url, set {env_name('BASE_URL')}, or `{COMMAND} config set base_url URL`"
+        fix = f"pass --base-url, set {env_var('BASE_URL')}, or `{COMMAND} config set base_url URL`"
         return [*checks, Check("base_url", "fail", f"not an http(s) URL: {base_url!r}", fix)]
     checks.append(Check("base_url", "ok", base_url))
     if not creds.token:

@@ -1,0 +1,42 @@
+"""Snapshots of the CLI's command modules generated for our fixture specs (and the files
+around them): the safety net for any change in output. The static runtime (`_runtime/`) is
+left out; the behaviour tests cover it. Update with
+`pytest tests/cli/test_snapshots.py --snapshot-update` and review the diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from generator.config import Config
+from generator.pipeline import build_api, render_targets
+from generator.targets import available_targets
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "features"
+SPECS = [
+    "wrapper_body", "unions", "keywords", "injection", "pagination", "bodies",
+    "enums_and_uploads", "params", "operations", "binary_fields", "redirects",
+]  # fmt: skip
+
+
+def render_cli(name: str) -> dict[str, str]:
+    built = build_api(
+        FIXTURES / f"{name}.yaml", Config(), workflows=None, strict=False, use_config_names=False
+    )
+    files = render_targets(built.api, [available_targets()["cli"]])
+    return {
+        rel: data.decode("utf-8")
+        for rel, data in sorted(files.items())
+        if "/_runtime/" not in rel and not rel.endswith(".dxgen-manifest.json")
+    }
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_cli_snapshot(name: str, snapshot: SnapshotAssertion) -> None:
+    assert render_cli(name) == snapshot
+
+
+def test_rendering_is_deterministic() -> None:
+    assert render_cli("pagination") == render_cli("pagination")
