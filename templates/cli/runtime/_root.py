@@ -19,7 +19,7 @@ from .._project import COMMAND, VERSION
 from ..commands import SERVICES
 from ._errors import INTERRUPTED, CliError, json_requested, report
 from ._globals import context_of, global_options
-from .builtin import BUILTINS
+from .builtin import BUILTINS, SUMMARIES
 
 ROOT_HELP = """Command-line client of the {title}.
 
@@ -54,8 +54,7 @@ class RootGroup(click.Group):
         if builtins:
             rows = []
             for name in builtins:
-                command = self.get_command(ctx, name)
-                rows.append((name, command.get_short_help_str(60) if command else ""))
+                rows.append((name, SUMMARIES.get(name, "")))
             with formatter.section("Other commands"):
                 formatter.write_dl(rows)
 

@@ -19,6 +19,7 @@ import click
 from ..._project import COMMAND
 from .._context import CliContext
 from .._errors import USAGE, CliError
+from . import SUMMARIES
 from ._base import catalog, emit, run_context, with_globals
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
@@ -66,7 +67,7 @@ group = with_globals(
             f"  {COMMAND} api ls messages\n"
             f"  {COMMAND} api describe messages create -o json"
         ),
-        short_help="Send raw API requests; list and describe operations.",
+        short_help=SUMMARIES["api"],
         invoke_without_command=False,
         no_args_is_help=True,
     )
