@@ -52,6 +52,12 @@ def _profile_name(obj: CliContext, config: Config) -> str:
     return obj.profile or obj.env.get(env_var("PROFILE")) or config.active or DEFAULT_PROFILE
 
 
+def _profile_label(name: str | None, active: str | None) -> str:
+    if name is None:
+        return "none"
+    return f"{name} (active)" if name == active else name
+
+
 def _login_token(obj: CliContext, with_token: bool) -> str:
     if with_token or obj.token == "-":
         text = sys.stdin.read()
@@ -162,7 +168,7 @@ def status() -> None:
     scopes = scopes_of(info)
     lines = [
         ("Token", f"{data['token']}, from {creds.source}"),
-        ("Profile", f"{creds.profile} (active)" if creds.profile else "none"),
+        ("Profile", _profile_label(creds.profile, config.active)),
         ("Base URL", base_url),
     ]
     if isinstance(user, dict):
