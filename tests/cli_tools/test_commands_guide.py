@@ -236,4 +236,3 @@ def test_root_help_imports_no_builtin_module(cli: Cli) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == "[]"
     assert "auth      Log in, see who you are, manage profiles." in done.stdout
-

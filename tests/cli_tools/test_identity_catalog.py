@@ -14,8 +14,8 @@ import pytest
 from generator.ir import Api, Identity, WorkflowStep
 from generator.load import load_spec
 from generator.parse import parse_spec
-from generator.targets.cli.catalog import output_path, shell_variable, step_command
 from generator.targets.context import TargetContext
+from generator.targets.snippets.cli_workflow import output_path, shell_variable, step_command
 
 
 def parse(tmp_path: Path, paths: dict[str, Any]) -> Api:
