@@ -7,8 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.dxgen-installed
 TOOLS  := .tools
 PRISM  := $(TOOLS)/node_modules/.bin/prism
+MERMAID := $(TOOLS)/node_modules/mermaid/dist/mermaid.min.js
+SITE   := build/docs-site
 
-.PHONY: generate check test lint bench setup clean
+.PHONY: generate check test lint bench setup clean docs-site browser
 
 setup: $(STAMP)
 
@@ -32,13 +34,33 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/dxgen generate --strict --check
 
-test: $(STAMP) $(PRISM)
+test: $(STAMP) $(PRISM) browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests templates
 	$(BIN)/black --check generator tests templates
 	$(BIN)/mypy --strict generator
+
+# The docs site: output/docs copied to $(SITE) with mermaid's script (so diagrams draw offline;
+# never committed), built by mkdocs-material. `make docs-site DOCS_BUILDER=zensical` builds it
+# with Zensical instead.
+DOCS_BUILDER ?= mkdocs
+docs-site: $(STAMP) $(PRISM)
+	rm -rf $(SITE) && mkdir -p build && cp -R output/docs $(SITE)
+	mkdir -p $(SITE)/docs/javascripts && cp $(MERMAID) $(SITE)/docs/javascripts/
+	cd $(SITE) && NO_MKDOCS_2_WARNING=1 $(abspath $(BIN))/$(DOCS_BUILDER) build --strict
+	@echo "site built in $(SITE)/site (serve: $(BIN)/python -m http.server -d $(SITE)/site)"
+
+# The docs browser test drives Debian's chromium with chromium-driver. Installed when apt-get is
+# there and we are root; otherwise (or when apt cannot reach its mirror) the test skips, saying why.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  ( timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 600 \
+	    apt-get install -y -qq --no-install-recommends chromium chromium-driver ) >/dev/null 2>&1 \
+	  || echo "make: apt-get could not install chromium; the docs browser test will skip"; \
+	else echo "make: chromium is not installed (needs root and apt-get); the docs browser test will skip"; fi
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench

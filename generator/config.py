@@ -20,7 +20,7 @@ from .ir import Project
 KNOWN_KEYS = frozenset(
     {
         "spec", "workflows", "output", "package", "client", "command", "env_prefix",
-        "docs_base_url", "skill_grouping", "distribution", "ref_root",
+        "docs_base_url", "skill_grouping", "distribution", "ref_root", "skills", "doc_links",
     }
 )  # fmt: skip
 _NOISE_WORDS = {"api", "openapi", "rest", "the", "service", "http", "swagger"}
@@ -75,6 +75,9 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
                 [error("`ref_root` must be a folder path (a string)", Location(str(candidate)))]
             )
         problems = [problem for key in _NAME_RULES if (problem := _name_problem(data, key))]
+        problems.extend(_skills_problems(data.get("skills", {})))
+        problems.extend(_links_problems(data))
+        problems.extend(_grouping_problems(data))
         if problems:
             raise SpecError([error(problem, Location(str(candidate))) for problem in problems])
         return Config(dict(data), candidate, candidate.parent)
@@ -111,6 +114,71 @@ def _name_problem(data: dict[str, Any], key: str) -> str | None:
     return None
 
 
+# A skill's short name: lower-case words joined by single hyphens (the Agent Skills rule).
+SKILL_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_SKILL_KEYS = {"tags", "triggers", "not_for", "workflows"}
+
+
+def _skills_problems(skills: Any) -> list[str]:
+    """Why ``[skills.<name>]`` tables cannot group skills (their shape; tags are checked
+    against the spec by the parser)::
+
+        [skills.messages]
+        tags = ["Messages", "Threads"]            # the services it covers
+        triggers = ["send or edit a message"]     # tasks it is for
+        not_for = { "creating a chat" = "chats" } # a task it is not for → the skill for it
+        workflows = ["archive-chat"]              # workflows it holds (else: where most of
+                                                  # their writing steps are)
+    """
+    if not isinstance(skills, dict):
+        return ["`skills` must be a table of `[skills.<name>]` tables"]
+    problems: list[str] = []
+    for name, table in skills.items():
+        where = f"`[skills.{name}]`"
+        if not SKILL_NAME.fullmatch(name) or len(name) > 40:
+            problems.append(f"{where}: a skill name is lower-case words joined by hyphens")
+        if not isinstance(table, dict):
+            problems.append(f"{where} must be a table")
+            continue
+        unknown = sorted(set(table) - _SKILL_KEYS)
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+        for key in ("tags", "triggers", "workflows"):
+            value = table.get(key, [])
+            if not isinstance(value, list) or not all(
+                isinstance(item, str) and item.strip() for item in value
+            ):
+                problems.append(f"{where}: `{key}` must be a list of non-empty strings")
+        if not table.get("tags"):
+            problems.append(f"{where}: `tags` names at least one tag of the spec")
+        not_for = table.get("not_for", {})
+        if not isinstance(not_for, dict) or not all(
+            isinstance(skill, str) and SKILL_NAME.fullmatch(skill) for skill in not_for.values()
+        ):
+            problems.append(f"{where}: `not_for` maps a task to the name of another skill")
+    return problems
+
+
+def _grouping_problems(data: dict[str, Any]) -> list[str]:
+    """``skill_grouping``: "service" (a skill per tag not in a ``[skills]`` table, the
+    default) or "single" (those tags share one skill, ``<command>-api``)."""
+    grouping = data.get("skill_grouping", "service")
+    if grouping not in ("service", "single"):
+        return [f'`skill_grouping` is "service" or "single", not {grouping!r}']
+    return []
+
+
+def _links_problems(data: dict[str, Any]) -> list[str]:
+    """``doc_links``: how llms.txt and the skills link docs pages — relative to the output
+    folder ("relative", the default) or under ``docs_base_url`` ("absolute")."""
+    links = data.get("doc_links", "relative")
+    if links not in ("relative", "absolute"):
+        return [f'`doc_links` is "relative" or "absolute", not {links!r}']
+    if links == "absolute" and not str(data.get("docs_base_url") or "").strip():
+        return ['`doc_links = "absolute"` needs `docs_base_url`']
+    return []
+
+
 def derive_project(title: str, config: Config, *, use_config_names: bool = True) -> Project:
     values = config.values if use_config_names else {}
     title_words = [w for w in naming.words(title) if w not in _NOISE_WORDS and not w.isdigit()]
@@ -119,15 +187,19 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
     base_class = naming.pascal(package) or "Api"
     client = str(values.get("client") or f"{base_class}Client")
     env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))
+    command = str(values.get("command") or naming.kebab(package) or "api")
     return Project(
         package=package,
         client_class=client,
         async_client_class="Async" + client,
-        command=str(values.get("command") or naming.kebab(package) or "api"),
+        command=command,
         env_prefix=env_prefix,
         token_env=f"{env_prefix}_TOKEN",
         base_url_env=f"{env_prefix}_BASE_URL",
         distribution=str(values.get("distribution") or naming.kebab(package)),
+        cli_package=f"{package}_cli",
+        cli_distribution=f"{command}-cli",
         docs_base_url=str(values.get("docs_base_url") or "").rstrip("/"),
         skill_grouping=str(values.get("skill_grouping") or "service"),
+        absolute_doc_links=values.get("doc_links") == "absolute",
     )

@@ -21,6 +21,8 @@ import black
 import black.mode
 import black.parsing
 
+from . import cache
+
 
 class GeneratedCodeError(Exception):
     """Generated Python that black cannot parse: a bug in dxgen or its templates."""
@@ -29,8 +31,15 @@ class GeneratedCodeError(Exception):
 _MODE = black.mode.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
 
 
+_MODE_KEY = repr(_MODE)
+
+
+def _is_python(path: str) -> bool:
+    return path.endswith((".py", ".pyi"))
+
+
 def format_file(path: str, text: str) -> str:
-    if path.endswith(".py") or path.endswith(".pyi"):
+    if _is_python(path):
         try:
             return black.format_str(text, mode=_MODE)
         except black.parsing.InvalidInput as exc:
@@ -42,6 +51,30 @@ _PARALLEL_FROM = 60  # files; below this, starting workers costs more than it sa
 
 
 def format_files(files: Mapping[str, str]) -> dict[str, str]:
+    """``format_file`` over many files: black's earlier answers from the cache, the rest run."""
+    folder = cache.cache_dir("black")
+    if folder is None:
+        return _format_all(files)
+    done: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for rel, text in files.items():
+        if _is_python(rel):
+            keys[rel] = cache.key(cache.tool_version("black"), _MODE_KEY, text)
+            hit = cache.lookup(folder, keys[rel])
+            if hit is not None:
+                done[rel] = hit
+                continue
+        else:
+            done[rel] = format_file(rel, text)
+    misses = {rel: files[rel] for rel in keys if rel not in done}
+    formatted = _format_all(misses)
+    for rel, text in formatted.items():
+        cache.store(folder, keys[rel], text)
+    done.update(formatted)
+    return {rel: done[rel] for rel in files}
+
+
+def _format_all(files: Mapping[str, str]) -> dict[str, str]:
     """``format_file`` over many files, in worker processes when that pays off."""
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or len(files) < _PARALLEL_FROM:

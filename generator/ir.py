@@ -131,6 +131,7 @@ class Schema:
     description: str = ""
     module: str = ""  # snake_case module/file stem: portable, unique ignoring case
     anchor: str = ""
+    page: str = ""  # file stem of its docs page: its own (a cycle shares `module`, not this)
     # object
     fields: tuple[Field, ...] = ()
     additional: TypeRef | None = None  # additionalProperties type (None: not declared)
@@ -359,9 +360,38 @@ class Project:
     env_prefix: str
     token_env: str
     base_url_env: str
-    distribution: str
+    distribution: str  # the SDK's distribution on PyPI
+    cli_package: str  # the CLI's import package (``pachca_cli``)
+    cli_distribution: str  # the CLI's distribution (``pachca-cli``), which depends on the SDK's
     docs_base_url: str
     skill_grouping: str
+    # llms.txt and the skills link docs pages under docs_base_url (True), or relative paths
+    absolute_doc_links: bool = False
+
+
+@dataclass(frozen=True)
+class SkillRedirect:
+    """A task a skill is not for, and the skill (its short name) that does it."""
+
+    task: str
+    skill: str
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    """One agent skill: the services it covers, and when an agent should (not) pick it.
+
+    ``name`` is the skill's short name (``messages``; the skill is ``<command>-messages``),
+    decided once in the parser from dxgen.toml's ``[skills.<name>]`` tables, else one per tag.
+    A ``not_for`` redirect names another group by its short name.
+    """
+
+    name: str
+    skill: str  # the skill's full name and folder: `<command>-<name>`, at most 64 characters
+    services: tuple[str, ...]  # Service.name, in the API's order
+    triggers: tuple[str, ...] = ()  # phrases of tasks it is for
+    not_for: tuple[SkillRedirect, ...] = ()
+    workflows: tuple[str, ...] = ()  # ids of the workflows it holds; each in exactly one
 
 
 @dataclass(frozen=True)
@@ -404,6 +434,8 @@ class Api:
     webhook_payload: TypeRef | None = None
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
+    skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one
+    skill_router: str = ""  # the router skill's name (the command, as a valid skill name)
 
     def schema(self, name: str) -> Schema:
         """The schema named ``name``, in constant time."""

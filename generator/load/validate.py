@@ -8,6 +8,7 @@ parser as an error instead.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from openapi_spec_validator.validation.exceptions import (
     UnresolvableParameterError,
 )
 
+from .. import cache
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
@@ -28,24 +30,56 @@ _MAX_FINDINGS = 200
 
 
 def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:
+    """The validator's findings as located warnings; its verdict on a document is cached by the
+    document's content (validation is most of loading a large spec)."""
+    findings = _cached_findings(document)
+    return [warning(message, source_map.locate(pointer)) for message, pointer in findings]
+
+
+Finding = tuple[str, str]  # a message, and the JSON pointer it is about
+
+
+def _cached_findings(document: dict[str, Any]) -> list[Finding]:
+    folder = cache.cache_dir("validate")
+    if folder is None:
+        return _findings(document)
+    try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the validator does
+        text = repr(document)
+    except RecursionError:
+        return _findings(document)
+    entry = cache.key(cache.tool_version("openapi-spec-validator"), _FORMAT, text)
+    hit = cache.lookup(folder, entry)
+    if hit is not None:
+        try:
+            return [(str(message), str(pointer)) for message, pointer in json.loads(hit)]
+        except (ValueError, TypeError):
+            pass  # a damaged entry: validate again, and replace it
+    findings = _findings(document)
+    cache.store(folder, entry, json.dumps(findings, ensure_ascii=False))
+    return findings
+
+
+_FORMAT = "findings-1"  # the shape of a cached entry; change it when the findings change
+
+
+def _findings(document: dict[str, Any]) -> list[Finding]:
     version = str(document.get("openapi", ""))
     validator_class = (
         OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     )
-    findings: list[Diagnostic] = []
+    findings: list[Finding] = []
     nodes = _NodeIndex(document)
     # The library's own warnings (a FutureWarning from `re` about a spec's `pattern`, its
     # deprecations) would reach stderr raw, unlocated, over several lines: they are dropped.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _collect(lambda: validator_class(document).iter_errors(), findings, source_map, nodes)
+        _collect(lambda: validator_class(document).iter_errors(), findings, nodes)
     return findings
 
 
 def _collect(
     errors: Callable[[], Iterator[Any]],
-    findings: list[Diagnostic],
-    source_map: SourceMap,
+    findings: list[Finding],
     nodes: _NodeIndex,
 ) -> None:
     try:
@@ -55,21 +89,14 @@ def _collect(
             if isinstance(problem, UnresolvableParameterError):
                 continue  # the parser reports it, with the path parameter it adds
             if index >= _MAX_FINDINGS:
-                findings.append(
-                    warning(
-                        f"more than {_MAX_FINDINGS} validation findings; the rest are not shown",
-                        source_map.locate(""),
-                    )
-                )
+                message = f"more than {_MAX_FINDINGS} validation findings; the rest are not shown"
+                findings.append((message, ""))
                 break
-            findings.append(_to_diagnostic(problem, source_map, nodes))
+            findings.append(_to_finding(problem, nodes))
     except RecursionError:
-        findings.append(
-            warning("validation gave up: references nest too deeply", source_map.locate(""))
-        )
+        findings.append(("validation gave up: references nest too deeply", ""))
     except Exception as exc:  # the validator's own extra checks can fail on odd input
-        message = f"validator could not finish: {_shorten(str(exc))}"
-        findings.append(warning(message, source_map.locate("")))
+        findings.append((f"validator could not finish: {_shorten(str(exc))}", ""))
 
 
 class _NodeIndex:
@@ -135,7 +162,7 @@ class _NodeIndex:
         return self._pointers.get(id(node))
 
 
-def _to_diagnostic(problem: Any, source_map: SourceMap, nodes: _NodeIndex) -> Diagnostic:
+def _to_finding(problem: Any, nodes: _NodeIndex) -> Finding:
     if isinstance(problem, ValidationError):
         deepest = _deepest(problem)
         path = [str(token) for token in deepest.absolute_path]
@@ -151,8 +178,8 @@ def _to_diagnostic(problem: Any, source_map: SourceMap, nodes: _NodeIndex) -> Di
         schema = deepest.schema if isinstance(deepest.schema, dict) else None
         if not pointer and schema is not None and (found := nodes.pointer(schema)) is not None:
             pointer = join_pointer(found, "default") if "default" in schema else found
-        return warning(f"invalid OpenAPI: {_summary(deepest)}", source_map.locate(pointer))
-    return warning(f"invalid OpenAPI: {_shorten(str(problem))}", source_map.locate(""))
+        return f"invalid OpenAPI: {_summary(deepest)}", pointer
+    return f"invalid OpenAPI: {_shorten(str(problem))}", ""
 
 
 def _same(found: Any, instance: Any) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import naming
 from ..config import Config, derive_project
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, SpecError
 from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
 from ..load import LoadedSpec, join_pointer
 from .context import ParseContext, as_dict, as_list, prose
@@ -19,6 +19,7 @@ from .identity import find_identity
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
+from .skills import assign_workflows, router_name, skill_groups
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
@@ -50,6 +51,13 @@ def parse_spec(
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
     title = prose(info.get("title")) or "API"
+    project = derive_project(title, config or Config(), use_config_names=use_config_names)
+    groups, grouping_problems = skill_groups(
+        services, config or Config(), project.command, use_config=use_config_names
+    )
+    for problem in grouping_problems:
+        ctx.reporter.add(problem)
+    ctx.reporter.raise_if_errors()
     api = Api(
         title=title,
         version=str(info.get("version") or "0.0.0"),
@@ -57,20 +65,31 @@ def parse_spec(
         description=prose(info.get("description")),
         base_url=servers[0].rstrip("/") if servers else "",
         servers=servers,
-        project=derive_project(title, config or Config(), use_config_names=use_config_names),
+        project=project,
         security=_security(document),
         services=services,
         schemas=tuple(schemas[name] for name in sorted(schemas)),
         webhook_payload=_webhook_payload(document, schemas, registry),
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
         identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
+        skill_groups=groups,
+        skill_router=router_name(project.command),
     )
     diagnostics = list(ctx.reporter.diagnostics)
     if workflows is not None:
         display = _display(workflows)
         loaded, problems = load_workflows(workflows, display, api.operations)
         diagnostics.extend(problems)
-        api = dataclasses.replace(api, workflows=loaded)
+        groups, problems = assign_workflows(
+            api.skill_groups,
+            loaded,
+            api.operations,
+            config or Config(),
+            use_config=use_config_names,
+        )
+        if problems:
+            raise SpecError(problems)
+        api = dataclasses.replace(api, workflows=loaded, skill_groups=groups)
     return api, diagnostics
 
 
@@ -140,6 +159,12 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         if leader.get(name, name) == name:
             stem = naming.py_identifier(name, fallback="model")
             module_of[name] = naming.unique_file_stem(stem, modules)
+    # Each schema has its own docs page, cycle or not.
+    pages: set[str] = set()
+    page_of = {
+        name: naming.unique_file_stem(naming.py_identifier(name, fallback="model"), pages)
+        for name in sorted(built)
+    }
     result: dict[str, Schema] = {}
     names = set(built)
     for name in sorted(built):
@@ -148,6 +173,7 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         result[name] = dataclasses.replace(
             schema,
             module=module,
+            page=page_of[name],
             literal_name=(
                 naming.unique(f"{name}Value", names, separator="") if schema.kind == "enum" else ""
             ),

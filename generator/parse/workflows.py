@@ -17,6 +17,7 @@ from ..ir import JSON, Operation, Workflow, WorkflowStep
 from ..load.source import SourceFile, join_pointer, read_source
 
 _PLACEHOLDER = re.compile(r"{([A-Za-z_][A-Za-z0-9_]*)}")
+_WORKFLOW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 
 
 def load_workflows(
@@ -37,6 +38,14 @@ def load_workflows(
             problems.append(error("a workflow must be a mapping", source.location(pointer)))
             continue
         workflow = _workflow(raw, pointer, source, by_id, problems)
+        if not _WORKFLOW_ID.fullmatch(workflow.id):
+            problems.append(
+                error(
+                    f"workflow id {workflow.id!r} must be letters, digits, '-' and '_' (it names "
+                    "files: the docs page, the skill's reference)",
+                    source.location(pointer + "/id"),
+                )
+            )
         if workflow.id in seen_ids:
             problems.append(
                 error(f"duplicate workflow id {workflow.id!r}", source.location(pointer + "/id"))

@@ -19,6 +19,11 @@ class DocsPaths:
     ROOT = "docs/docs"  # the markdown pages, under output/
 
     INDEX = "index.md"
+    REFERENCE = "reference.md"  # every service and its operations
+    MODELS = "models.md"  # every schema
+    WORKFLOWS = "workflows.md"  # every workflow
+    # the site's own script (mermaid), copied in when the site is built, never committed
+    MERMAID_SCRIPT = "javascripts/mermaid.min.js"
 
     @staticmethod
     def service(service: Service) -> str:
@@ -30,7 +35,7 @@ class DocsPaths:
 
     @staticmethod
     def model(schema: Schema) -> str:
-        return f"models/{schema.module}.md"
+        return f"models/{schema.page}.md"
 
     @staticmethod
     def guide(slug: str) -> str:

@@ -34,6 +34,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pyrepr"] = python_literal
     env.filters["toml_string"] = toml_string
+    env.filters["yaml_string"] = yaml_string
     env.filters["code_span"] = code_span
     env.filters["one_line"] = one_line
     env.filters["doc"] = doc_filter
@@ -52,6 +53,11 @@ def python_literal(value: Any) -> str:
 def doc_filter(text: str, indent: int = 0) -> str:
     """A safe, wrapped docstring literal for text at ``indent`` spaces."""
     return docstring(wrap(text, width=max(40, 96 - indent)), indent=indent)
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's); lone surrogates become ``?``."""
+    return json.dumps(text.encode("utf-8", "replace").decode("utf-8"), ensure_ascii=False)
 
 
 def toml_string(text: str) -> str:

@@ -1,4 +1,4 @@
-"""format: black in worker processes that never outlive the run (issue 6.6)."""
+"""format: black in worker processes that never outlive the run (issue 6.6), and its cache."""
 
 from __future__ import annotations
 
@@ -15,9 +15,19 @@ from types import FrameType
 
 import pytest
 
-from generator.format import format_file, format_files
+import generator.format
+from generator.format import GeneratedCodeError, format_file, format_files
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test starts with an empty cache of its own (the workers' tests need misses)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DXGEN_CACHE_DIR", str(folder))
+    monkeypatch.delenv("DXGEN_CACHE", raising=False)
+    return folder
 
 
 def slow_files(count: int = 120, functions: int = 120) -> dict[str, str]:
@@ -90,7 +100,11 @@ WORKER_PARENT = textwrap.dedent("""
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers are used from two CPUs")
 def test_workers_die_with_a_killed_parent() -> None:
     parent = subprocess.Popen(
-        [sys.executable, "-c", WORKER_PARENT], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", WORKER_PARENT],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DXGEN_CACHE": "0"},
     )
     try:
         assert parent.stdout is not None and parent.stdout.readline() == "started\n"
@@ -108,3 +122,49 @@ def test_workers_die_with_a_killed_parent() -> None:
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if alive(pid)]
+
+
+def count_black_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = generator.format.black.format_str
+
+    def counting(text: str, *, mode: object) -> str:
+        calls.append(text)
+        return real(text, mode=mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.format.black, "format_str", counting)
+    return calls
+
+
+def test_black_formats_a_text_once_and_the_cache_answers_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = count_black_calls(monkeypatch)
+    files = {"a.py": "x  =  1\n", "b.py": "y=[1,\n2]\n", "c.md": "text\n\n\n"}
+    first = format_files(files)
+    assert len(calls) == 2
+    assert format_files({**files, "d.py": "x  =  1\n"}) == {**first, "d.py": first["a.py"]}
+    assert len(calls) == 2  # d.py has a.py's text: a hit
+    assert first == {rel: format_file(rel, text) for rel, text in files.items()}
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, empty_cache: Path) -> None:
+    monkeypatch.setenv("DXGEN_CACHE", "0")
+    calls = count_black_calls(monkeypatch)
+    format_files({"a.py": "x  =  1\n"})
+    format_files({"a.py": "x  =  1\n"})
+    assert len(calls) == 2
+    assert not empty_cache.exists()
+
+
+def test_an_unusable_cache_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DXGEN_CACHE_DIR", str(blocker))
+    assert format_files({"a.py": "x  =  1\n"}) == {"a.py": "x = 1\n"}
+
+
+def test_code_that_does_not_parse_is_an_error_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(GeneratedCodeError, match=r"bad\.py"):
+            format_files({"bad.py": 'def f(:\n    """a"""\n'})

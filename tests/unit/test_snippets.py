@@ -119,6 +119,8 @@ def test_cli_commands_are_service_action_and_a_flag_per_argument() -> None:
         seen.add((service, op.names.cli))
         flags = [w for w in words[3:] if w.startswith("--")]
         expected = []
+        if op.upload is not None:  # the URL to send the file to comes first
+            expected.append(f"--{op.upload.url_argument.replace('_', '-')}")
         for argument in op.example.arguments:
             value = argument.value
             if isinstance(value, bool):

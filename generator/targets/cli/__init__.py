@@ -26,17 +26,9 @@ from .catalog import readme_view, render_catalog
 from .readme import ReadmeMaker
 
 
-def cli_package(api: Api) -> str:
-    return f"{api.project.package}_cli"
-
-
-def cli_distribution(api: Api) -> str:
-    return f"{api.project.command}-cli"
-
-
 def render_cli(api: Api) -> Iterator[tuple[str, str]]:
     ctx = TargetContext(api)
-    pkg = cli_package(api)
+    pkg = api.project.cli_package
     src = f"cli/src/{pkg}"
     maker = ActionMaker(ctx)
     services = [maker.service(s) for s in api.services]
@@ -44,7 +36,7 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
         "api": api,
         "project": api.project,
         "pkg": pkg,
-        "distribution": cli_distribution(api),
+        "distribution": api.project.cli_distribution,
         "version": pep440(api.version),
         "dxgen_version": dxgen_version,
     }

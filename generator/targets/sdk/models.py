@@ -38,7 +38,9 @@ class ModelView:
     """One definition of a model module: an enum class, a model class or a type alias."""
 
     name: str
-    kind: Literal["enum", "object", "alias"]
+    # "cyclic_alias": an alias on a reference cycle, a TypeAliasType whose value is a string
+    # (a plain `X: TypeAlias = list[X]` fails at import: X is not yet defined)
+    kind: Literal["enum", "object", "alias", "cyclic_alias"]
     doc: str  # docstring in a class body
     alias_doc: str  # docstring after a module-level alias
     base: str = ""  # enum: OpenStrEnum / OpenIntEnum
@@ -108,6 +110,14 @@ class ModelRenderer(SdkContext):
             return ModelView(
                 schema.name, "object", doc, alias_doc, fields=fields, rebuild=schema.recursive
             )
+        if schema.recursive and schema.kind in ("union", "alias"):
+            imports.core.add("TypeAliasType")
+            target = (
+                self.union_annotation(schema, imports)
+                if schema.kind == "union"
+                else self.annotator.annotation(schema.target, imports)
+            )
+            return ModelView(schema.name, "cyclic_alias", doc, alias_doc, target=repr(target))
         imports.typing.add("TypeAlias")
         if schema.kind == "enum":
             target = enum_literal(schema, imports)
@@ -118,10 +128,7 @@ class ModelRenderer(SdkContext):
         elif schema.kind == "union":
             target = self.union_annotation(schema, imports)
         else:
-            # A type alias cannot name itself at runtime: its own recursion becomes Any.
-            target = self.annotator.annotation(
-                schema.target, imports, opaque=frozenset({schema.name})
-            )
+            target = self.annotator.annotation(schema.target, imports)
         return ModelView(schema.name, "alias", doc, alias_doc, target=target)
 
     def _field_view(self, item: Field, imports: Imports) -> FieldView:

@@ -200,7 +200,7 @@ ACTIONS = (
         result="none",
         columns=(),
         scopes=(),
-        example="pachca files upload-file --content-disposition attachment --acl private --policy eyJleHBpcmF0aW9uIjoiMjAyNS0wMS0xNVQxMTozMDowMFoiLCJjb25kaXRpb25zIjpbXX0= --x-amz-credential 286471_server/20250115/ru-1a/s3/aws4_request --x-amz-algorithm AWS4-HMAC-SHA256 --x-amz-date 20250115T103000Z --x-amz-signature 87e8f3ba4083c937c0e891d7a11f0e932d8c33c74bacf5380bf27624c1e01475 --key 'attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/${filename}' --file file.bin",
+        example="pachca files upload-file --direct-url https://api.pachca.com/api/v3/direct_upload --content-disposition attachment --acl private --policy eyJleHBpcmF0aW9uIjoiMjAyNS0wMS0xNVQxMTozMDowMFoiLCJjb25kaXRpb25zIjpbXX0= --x-amz-credential 286471_server/20250115/ru-1a/s3/aws4_request --x-amz-algorithm AWS4-HMAC-SHA256 --x-amz-date 20250115T103000Z --x-amz-signature 87e8f3ba4083c937c0e891d7a11f0e932d8c33c74bacf5380bf27624c1e01475 --key 'attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/${filename}' --file file.bin",
         deprecated=False,
         destructive=False,
         cursor_flag=None,

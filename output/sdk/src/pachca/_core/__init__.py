@@ -233,7 +233,7 @@ from ._uploads import async_presigned_form_upload, fill_filename, presigned_form
 from ._utils import warn_deprecated_arguments, wrapped_body
 
 if TYPE_CHECKING:
-    from typing_extensions import deprecated
+    from typing_extensions import TypeAliasType, deprecated
 
     from ._models import BaseModel, OpenIntEnum, OpenStrEnum
     from ._unions import UnknownVariant, tagged_union
@@ -252,6 +252,8 @@ _ON_FIRST_USE = {
     "verify_signature": "._webhooks",
     # PEP 702, for deprecated operations: a warning from type checkers and at call time.
     "deprecated": "typing_extensions",
+    # A type alias on a reference cycle, which a plain `X: TypeAlias = …` cannot spell.
+    "TypeAliasType": "typing_extensions",
 }
 
 __all__ = [
@@ -302,6 +304,7 @@ __all__ = [
     "SyncAPIResource",
     "SyncCursorPage",
     "TimeoutTypes",
+    "TypeAliasType",
     "UnknownVariant",
     "UnprocessableEntityError",
     "WebhookParseError",

@@ -1,0 +1,70 @@
+"""A cache of slow, pure answers, by content: black's formatting and the spec validator's verdict.
+
+Most of a run is black and openapi-spec-validator, and most of what they are asked an earlier run
+already asked (a regeneration after a one-line spec change, the test suite generating the same
+fixtures). An entry's key is a digest of everything the answer depends on (the tool's version,
+its options, the input text), so a hit is exactly what the tool would answer. Entries are files
+under the user's cache folder (``$XDG_CACHE_HOME/dxgen``, or ``DXGEN_CACHE_DIR``), one folder per
+kind, written atomically; ``DXGEN_CACHE=0`` turns the cache off. A cache that cannot be read or
+written is ignored: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+
+def cache_dir(kind: str) -> Path | None:
+    """Where entries of ``kind`` live, or ``None`` when the cache is turned off."""
+    if os.environ.get("DXGEN_CACHE", "1") == "0":
+        return None
+    explicit = os.environ.get("DXGEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / kind
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dxgen" / kind
+
+
+@cache
+def tool_version(distribution: str) -> str:
+    return version(distribution)
+
+
+def key(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def lookup(folder: Path, entry: str) -> str | None:
+    try:
+        return _path(folder, entry).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def store(folder: Path, entry: str, text: str) -> None:
+    target = _path(folder, entry)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold
+        return
+
+
+def _path(folder: Path, entry: str) -> Path:
+    return folder / entry[:2] / entry

@@ -1,0 +1,101 @@
+"""Spec text made safe for the docs' markdown, YAML and mermaid.
+
+Spec prose is markdown already (backticks, lists, links), so it is kept, but nothing in it can
+open raw HTML (``<`` outside code spans becomes ``&lt;``), break a table row (``|`` is escaped,
+line breaks become ``<br>``) or turn a heading into something else. Values (examples,
+defaults, enum values) are shown as code spans or JSON blocks, never as prose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ...ir import JSON
+from ..text import code_span
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# A markdown link in spec prose: `[text](target)`.
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()]*)\)")
+
+
+def prose(text: str) -> str:
+    """Spec prose as markdown: ``<`` and ``>`` outside code spans are entities, and a link
+    that is not an absolute URL (``#operation/X``, ``../guide.md``: a page of the spec
+    author's own site, not of these docs) keeps its text only."""
+    text = _LINK.sub(_absolute_link_only, text)
+    out: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        out.append(_escape_html(text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_escape_html(text[last:]))
+    return "".join(out).strip()
+
+
+def _absolute_link_only(match: re.Match[str]) -> str:
+    target = match.group(2).strip()
+    if target.startswith(("http://", "https://", "mailto:")) and not re.search(r"\s", target):
+        return match.group(0)
+    return match.group(1)
+
+
+def cell(text: str) -> str:
+    """Prose inside a table cell: one line, pipes escaped (also inside code spans: both
+    GitHub and Python-Markdown read ``\\|`` there as a pipe)."""
+    flat = prose(text).replace("\r\n", "\n")
+    paragraphs = [" ".join(p.split()) for p in flat.split("\n\n") if p.strip()]
+    return "<br>".join(paragraphs).replace("|", "\\|")
+
+
+def inline(text: str) -> str:
+    """Prose for a heading, a link text or a list item: one line, no leading markdown
+    syntax (``#``, ``>``, list markers, ``=``) and brackets escaped."""
+    flat = " ".join(prose(text).split())
+    flat = flat.replace("[", "\\[").replace("]", "\\]")
+    if flat[:1] in "#>-+*=|" or re.match(r"\d+[.)]", flat):
+        flat = "\\" + flat
+    return flat
+
+
+def value_span(value: JSON) -> str:
+    """A spec value (default, enum value, example) as a code span of its JSON spelling."""
+    if isinstance(value, str):
+        return code_span(value)
+    return code_span(json.dumps(value, ensure_ascii=False))
+
+
+def value_cell(value: JSON) -> str:
+    return value_span(value).replace("|", "\\|")
+
+
+def json_block(value: JSON) -> str:
+    """A JSON document for a fenced block: a fence longer than any backtick run inside."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}json\n{text}\n{fence}"
+
+
+def code_block(language: str, code: str) -> str:
+    """Code in a fenced block whose fence no line of the code can close."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{code}\n{fence}"
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def mermaid_label(text: str) -> str:
+    """Text for a mermaid message or participant label: only characters mermaid never reads
+    as syntax (letters, digits, spaces and ``/ _ . , ( ) { } -``)."""
+    kept = re.sub(r"[^\w\s/.,(){}-]", " ", text)
+    return " ".join(kept.split()) or "-"
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")

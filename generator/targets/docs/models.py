@@ -1,0 +1,108 @@
+"""The model reference: a page per schema, linked both ways with the operations using it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...ir import Operation, Schema, TypeRef
+from ..context import TargetContext
+from ..pages import DocsPaths
+from .markdown import cell, inline, json_block, prose, value_span
+from .rows import RowWriter
+from .types import TypeWriter
+from .views import EnumRow, Link, ModelView, VariantRow
+
+
+class ModelWriter:
+    def __init__(self, ctx: TargetContext, types: TypeWriter, rows: RowWriter) -> None:
+        self.ctx = ctx
+        self.types = types
+        self.rows = rows
+        self.used_by = self._usage()
+        self.used_in: dict[str, list[str]] = {}
+        for schema in ctx.api.schemas:
+            for name in schema.depends_on:
+                if name != schema.name:
+                    self.used_in.setdefault(name, []).append(schema.name)
+
+    def _usage(self) -> dict[str, list[Operation]]:
+        """Schema name → the operations whose parameters, body or responses reach it."""
+        found: dict[str, list[Operation]] = {}
+        for op in self.ctx.api.operations:
+            for name in self._reachable(op):
+                found.setdefault(name, []).append(op)
+        return found
+
+    def _reachable(self, op: Operation) -> list[str]:
+        roots = [p.type for p in op.parameters] + [r.type for r in op.responses if r.type]
+        if op.body is not None:
+            roots.append(op.body.type)
+        seen: dict[str, None] = {}
+        stack = [name for typ in roots for name in _names(typ)]
+        while stack:
+            name = stack.pop()
+            if name in seen or name not in self.ctx.schemas:
+                continue
+            seen[name] = None
+            stack.extend(self.ctx.schemas[name].depends_on)
+        return sorted(seen)
+
+    def model_view(self, schema: Schema) -> ModelView:
+        page = DocsPaths.model(schema)
+        return ModelView(
+            name=inline(schema.name),
+            kind=self._kind(schema),
+            description=prose(schema.description),
+            deprecated=schema.deprecated,
+            fields=tuple(self.rows.field(f, page) for f in schema.fields),
+            additional=self.types.text(schema.additional, page) if schema.additional else None,
+            enum_values=tuple(
+                EnumRow(value_span(v.value).replace("|", "\\|"), f"`{v.name}`", cell(v.description))
+                for v in schema.enum_values
+            ),
+            variants=tuple(
+                VariantRow(", ".join(value_span(t) for t in v.tags), self.types.text(v.type, page))
+                for v in schema.variants
+            ),
+            discriminator=schema.discriminator.property if schema.discriminator else None,
+            refinements=tuple(
+                f"{value_span(r.value)}: by {value_span(r.property)}"
+                for r in (schema.discriminator.refinements if schema.discriminator else ())
+            ),
+            exclusive=schema.exclusive,
+            target=self.types.text(schema.target, page) if schema.target else None,
+            example=json_block(schema.example) if schema.example is not None else None,
+            used_by=tuple(self._op_link(op, page) for op in self.used_by.get(schema.name, ())),
+            used_in=tuple(
+                Link(name, DocsPaths.relative(page, DocsPaths.model(self.ctx.schemas[name])))
+                for name in sorted(self.used_in.get(schema.name, ()))
+            ),
+            uses=tuple(
+                Link(name, DocsPaths.relative(page, DocsPaths.model(self.ctx.schemas[name])))
+                for name in schema.depends_on
+                if name in self.ctx.schemas and name != schema.name
+            ),
+        )
+
+    def _op_link(self, op: Operation, page: str) -> Link:
+        target = DocsPaths.operation(self.ctx.service_of(op), op)
+        return Link(
+            inline(op.summary or op.id), DocsPaths.relative(page, target), f"{op.method} {op.path}"
+        )
+
+    @staticmethod
+    def _kind(schema: Schema) -> str:
+        if schema.kind == "enum":
+            return f"Enum of {schema.enum_type or 'values'}s" if schema.enum_type else "Enum"
+        if schema.kind == "union":
+            return "One of (exactly one variant)" if schema.exclusive else "Any of"
+        if schema.kind == "alias":
+            return "Alias"
+        return "Object"
+
+
+def _names(typ: TypeRef | None) -> Iterator[str]:
+    while typ is not None:
+        if typ.kind == "ref" and typ.ref is not None:
+            yield typ.ref
+        typ = typ.items

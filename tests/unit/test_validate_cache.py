@@ -1,0 +1,75 @@
+"""The validator's verdict is cached by the document's content, and located afresh each run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.load.validate as validate
+from generator.load import load_spec
+
+SPEC = """openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200": {description: ok}
+      bogus: 1
+"""
+
+
+@pytest.fixture
+def calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    monkeypatch.setenv("DXGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("DXGEN_CACHE", raising=False)
+    counted: list[int] = []
+    real = validate._findings
+
+    def counting(document: dict[str, object]) -> list[tuple[str, str]]:
+        counted.append(1)
+        return real(document)
+
+    monkeypatch.setattr(validate, "_findings", counting)
+    return counted
+
+
+def rendered(path: Path) -> list[str]:
+    return [d.render() for d in load_spec(path).diagnostics]
+
+
+def test_a_hit_gives_the_same_findings_located_in_the_file_as_it_is_now(
+    tmp_path: Path, calls: list[int]
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC)
+    first = rendered(spec)
+    assert len(first) == 1 and "bogus" in first[0] and ":8:" in first[0]
+    spec.write_text("# a comment moves everything down\n\n" + SPEC)
+    second = rendered(spec)
+    assert len(calls) == 1  # same content: the validator was not asked again
+    assert second == [first[0].replace(":8:", ":10:")]
+
+
+def test_a_changed_document_is_validated_again(tmp_path: Path, calls: list[int]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC)
+    rendered(spec)
+    spec.write_text(SPEC.replace("bogus: 1", "bogus: 2"))
+    rendered(spec)
+    spec.write_text(SPEC.replace("bogus: 1", 'bogus: "1"'))  # a string is another document
+    rendered(spec)
+    assert len(calls) == 3
+
+
+def test_a_damaged_entry_is_replaced(tmp_path: Path, calls: list[int]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC)
+    first = rendered(spec)
+    for entry in (tmp_path / "cache" / "validate").rglob("*"):
+        if entry.is_file():
+            entry.write_text("{not json")
+    assert rendered(spec) == first
+    assert rendered(spec) == first
+    assert len(calls) == 2
