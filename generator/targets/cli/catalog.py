@@ -4,20 +4,20 @@
 needs no spec at run time. An operation carries its command (``<service> <action>``), HTTP
 method and path, parameters and body fields with their flags and types, scopes, pagination
 and its showcase example, rendered by the CLI snippet renderer (and as a raw ``api``
-request, :mod:`.raw`). A workflow's steps are command lines rendered by
-:mod:`..snippets.cli_workflow`.
+request, :mod:`.raw`). A workflow's steps are the CLI snippet renderer's command lines (the
+skills show the same), each output with the jq path where the command's ``-o json`` prints it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
 from ..context import TargetContext
 from ..render import render
-from ..snippets.cli import cli_command
-from ..snippets.cli_workflow import output_path, shell_variable, workflow_commands
+from ..snippets.cli import cli_command, cli_step_command, shell_variable
 from ..text import one_line
 from .raw import api_command
 
@@ -147,30 +147,56 @@ def _enum_values(ctx: TargetContext, typ: TypeRef) -> list[JSON]:
 
 
 def workflow_entry(ctx: TargetContext, workflow: Workflow) -> dict[str, JSON]:
-    commands = workflow_commands(ctx, workflow)
     return {
         "id": workflow.id,
         "title": workflow.title,
         "description": one_line(workflow.description),
         "keywords": list(workflow.keywords),
         "inputs": [[shell_variable(name), one_line(text)] for name, text in workflow.inputs],
-        "steps": [
-            _step(ctx, step, command)
-            for step, command in zip(workflow.steps, commands, strict=True)
-        ],
+        "steps": [_step(ctx, step) for step in workflow.steps],
     }
 
 
-def _step(ctx: TargetContext, step: WorkflowStep, command: str) -> dict[str, JSON]:
+def _step(ctx: TargetContext, step: WorkflowStep) -> dict[str, JSON]:
     op = ctx.operations[step.operation]
     return {
         "description": one_line(step.description),
         "operation": op.id,
-        "command": command,
+        "command": cli_step_command(ctx, step),
         "outputs": [
             [shell_variable(name), output_path(op, path), path] for name, path in step.outputs
         ],
     }
+
+
+def output_path(op: Operation, path: str) -> str | None:
+    """Where a step's output (a dotted path in the API's JSON answer) is in the command's JSON
+    output, as a jq path: the answer's ``data`` wrapper is unwrapped by the CLI, and a page
+    prints its items (``data.0.id`` → ``.[0].id``). ``None``: the CLI does not print it
+    (a page's cursor, which it shows on stderr)."""
+    keys = path.split(".")
+    result = op.result
+    if result.kind == "page" and op.pagination is not None:
+        prefix = list(op.pagination.items_path)
+        if keys[: len(prefix)] != prefix:
+            return None
+        keys = keys[len(prefix) :]
+    elif result.kind == "value" and result.unwrap_key:
+        if keys[0] != result.unwrap_key:
+            return None
+        keys = keys[1:]
+    elif result.kind != "value":
+        return None
+    jq = "".join(_jq_step(key) for key in keys)
+    return "." + jq if not jq.startswith(".") else jq
+
+
+def _jq_step(key: str) -> str:
+    if key.isdigit():
+        return f"[{key}]"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        return f".{key}"
+    return f".[{json.dumps(key)}]"
 
 
 # --- identity --------------------------------------------------------------------------------
