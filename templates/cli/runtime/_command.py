@@ -228,6 +228,11 @@ def build_call(action: Action, values: dict[str, Any]) -> tuple[list[Any], dict[
                 inner[flag.wire] = value
             elif flag.required and flag.wire not in inner:
                 missing.append(flag)
+        elif flag.location == "whole":
+            if has:
+                keywords["body"] = value
+            elif flag.required:
+                missing.append(flag)
         elif flag.location in ("body", "outer"):
             if has:
                 keywords[flag.py] = value
@@ -270,6 +275,10 @@ def run_action(action: Action, values: dict[str, Any]) -> None:
             err=True,
         )
     positional, keywords = build_call(action, values)
+    if not obj.quiet:
+        for index, flag in enumerate(action.flags):
+            if flag.deprecated and _given(flag, values.get(f"f{index}")):
+                click.echo(f"Warning: --{flag.name} is deprecated by the API.", err=True)
     for flag in action.flags:
         if flag.kind == "file":
             for value in (*positional, *keywords.values()):

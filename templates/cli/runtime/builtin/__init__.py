@@ -2,7 +2,7 @@
 
 ``BUILTINS`` maps a command name to ``"module:attribute"``, the module relative to this
 package (``"auth:group"`` is ``<package>._runtime.builtin.auth``'s ``group``); the root group
-imports a module only when its command runs. ``SUMMARIES`` is each one's one-line help, which
+imports a module only when its command runs. ``BUILTIN_HELP`` is each one's one-line help, which
 the root's ``--help`` lists without importing them (and which each command uses as its own).
 """
 
@@ -18,7 +18,7 @@ BUILTINS: dict[str, str] = {
     "version": "version:command",
 }
 
-SUMMARIES: dict[str, str] = {
+BUILTIN_HELP: dict[str, str] = {
     "api": "Send raw API requests; list and describe operations.",
     "auth": "Log in, see who you are, manage profiles.",
     "commands": "List every command with its flags (-o json: the whole tree).",

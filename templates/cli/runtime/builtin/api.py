@@ -19,7 +19,7 @@ import click
 from ..._project import COMMAND
 from .._context import CliContext
 from .._errors import USAGE, CliError
-from . import SUMMARIES
+from . import BUILTIN_HELP
 from ._base import catalog, emit, run_context, with_globals
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
@@ -67,7 +67,7 @@ group = with_globals(
             f"  {COMMAND} api ls messages\n"
             f"  {COMMAND} api describe messages create -o json"
         ),
-        short_help=SUMMARIES["api"],
+        short_help=BUILTIN_HELP["api"],
         invoke_without_command=False,
         no_args_is_help=True,
     )

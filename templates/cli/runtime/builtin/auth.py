@@ -14,7 +14,7 @@ import click
 from ..._project import COMMAND, DEFAULT_BASE_URL
 from .._context import CliContext
 from .._errors import AUTH, USAGE, CliError
-from . import SUMMARIES
+from . import BUILTIN_HELP
 from ._base import (
     call_identity,
     emit,
@@ -42,7 +42,7 @@ group = with_globals(
             f"of --token, {env_var('TOKEN')}, the profile named by --profile or "
             f"{env_var('PROFILE')}, and the active profile."
         ),
-        short_help=SUMMARIES["auth"],
+        short_help=BUILTIN_HELP["auth"],
     )
 )
 

@@ -14,7 +14,7 @@ import click
 
 from ..._project import COMMAND
 from .._errors import NOT_FOUND, CliError
-from . import SUMMARIES
+from . import BUILTIN_HELP
 from ._base import catalog, emit, run_context, with_globals
 
 SHOWN = 3  # workflows printed in full for one query; the rest are listed
@@ -76,7 +76,7 @@ def workflow_text(workflow: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@click.command("guide", short_help=SUMMARIES["guide"])
+@click.command("guide", short_help=BUILTIN_HELP["guide"])
 @click.argument("query", nargs=-1)
 def command(query: tuple[str, ...]) -> None:
     """Find how to do something: workflows, each step a command to run.

@@ -12,7 +12,7 @@ import click
 
 from .._context import OUTPUTS, CliContext
 from .._errors import USAGE, CliError
-from . import SUMMARIES
+from . import BUILTIN_HELP
 from ._base import SETTINGS, emit, env_var, run_context, with_globals
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ group = with_globals(
             + ".\n\nThe file lives in the user config folder, or in the folder "
             f"{env_var('CONFIG_DIR')} names; `config path` prints where."
         ),
-        short_help=SUMMARIES["config"],
+        short_help=BUILTIN_HELP["config"],
     )
 )
 
