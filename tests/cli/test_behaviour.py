@@ -317,3 +317,14 @@ def test_timeout_is_1(cli: Cli, server: LocalServer) -> None:
     assert done.returncode == 1
     assert "timed out" in json.loads(done.stderr)["error"]["message"]
     assert time.monotonic() - started < 4
+
+
+def test_upload_dry_run_prints_its_first_request(
+    cli: Cli, server: LocalServer, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    done = run(cli, server, "files", "upload", "a.txt", "--dry-run", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("curl ") and "/uploads" in done.stdout
+    assert done.stdout.count("\n") == 1
+    assert server.seen == []
