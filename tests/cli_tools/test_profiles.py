@@ -225,3 +225,23 @@ def test_login_shows_who_and_the_scopes(api_cli: Cli) -> None:
     status = api_cli.ok("auth", "status", "-o", "table", env={"PACHCA_TOKEN": ""}).out
     assert "Logged in as: Oleg Petrov (id 12, oleg.petrov, oleg@company.com)" in status
     assert "profile default (config file)" in status
+
+
+def test_shell_completion_of_profiles_operations_workflows_and_settings(cli: Cli) -> None:
+    login(cli, "work", WORK)
+    login(cli, "home", HOME)
+
+    def complete(line: str) -> list[str]:
+        words = line.split(" ")
+        env = {
+            "_PACHCA_COMPLETE": "bash_complete",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+        }
+        return [item.split(",", 1)[1] for item in cli.ok(env=env).out.split()]
+
+    assert complete("pachca auth switch w") == ["work"]
+    assert complete("pachca auth logout ") == ["home", "work"]
+    assert complete("pachca api describe createM") == ["createMessage"]
+    assert "send-message-to-chat" in complete("pachca guide send-m")
+    assert complete("pachca config set o") == ["output"]

@@ -20,7 +20,7 @@ from ..._project import COMMAND
 from .._context import CliContext
 from .._errors import USAGE, CliError
 from . import BUILTIN_HELP
-from ._base import catalog, emit, run_context, with_globals
+from ._base import catalog, complete_operations, emit, run_context, with_globals
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -164,7 +164,7 @@ with_globals(ls)
 
 
 @group.command("describe")
-@click.argument("operation", nargs=-1, required=True)
+@click.argument("operation", nargs=-1, required=True, shell_complete=complete_operations)
 def describe(operation: tuple[str, ...]) -> None:
     """Show an operation: parameters, body fields, scopes and an example.
 

@@ -17,6 +17,7 @@ from .._errors import AUTH, USAGE, CliError
 from . import BUILTIN_HELP
 from ._base import (
     call_identity,
+    complete_profiles,
     emit,
     env_var,
     mask_token,
@@ -213,7 +214,7 @@ def _storage_short(profile: Profile) -> str:
 
 
 @group.command("switch")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_profiles)
 def switch(name: str) -> None:
     """Make the profile NAME the active one."""
     from .. import _config
@@ -230,7 +231,7 @@ with_globals(switch)
 
 
 @group.command("logout")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_profiles)
 def logout(name: str | None) -> None:
     """Forget the token of profile NAME (default: the profile in use).
 
