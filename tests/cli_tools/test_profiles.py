@@ -140,6 +140,10 @@ def test_not_logged_in(cli: Cli) -> None:
 def test_token_from_flag_and_empty_or_spaced_tokens(cli: Cli) -> None:
     cli.ok("auth", "login", "--no-verify", "--token", WORK)
     assert used_token(cli) == WORK
+    cli.ok("auth", "login", "--no-verify", "--token", "-", input=HOME)  # '-': stdin
+    assert used_token(cli) == HOME
+    cli.ok("auth", "login", "--no-verify", "--with-token", input=WORK)
+    assert used_token(cli) == WORK
     assert cli.run("auth", "login", "--no-verify", input="  \n").code == 2
     assert cli.run("auth", "login", "--no-verify", input="two words\n").code == 2
 
