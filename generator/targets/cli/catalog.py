@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from dataclasses import dataclass
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
 from ..context import TargetContext
@@ -225,9 +226,25 @@ def _call(op: Operation | None) -> dict[str, JSON] | None:
 # --- the README's section on these commands --------------------------------------------------
 
 
-def readme_view(ctx: TargetContext) -> dict[str, object]:
-    """What the README section on auth, ``api``, ``guide`` and ``doctor`` shows: the
-    project's names, and examples from the API (its own showcase operations)."""
+@dataclass(frozen=True)
+class ToolsReadmeView:
+    """What the README's sections on auth, ``api``, ``guide`` and ``doctor`` show."""
+
+    command: str
+    token_env: str
+    base_url_env: str
+    profile_env: str
+    config_dir_env: str
+    default_base_url: str
+    api_examples: tuple[str, ...]  # raw requests: who am I, a create, a paginated list
+    ls_query: str  # a service to filter `api ls` by
+    describe_example: str  # `<service> <action>` of an operation to describe
+    guide_query: str  # words that find a workflow ("" when there are none)
+
+
+def readme_view(ctx: TargetContext) -> ToolsReadmeView:
+    """The README sections' view: the project's names, and examples from the API (its own
+    showcase operations and first workflow)."""
     project = ctx.project
     showcase = ctx.api.showcase
     who = ctx.operation(ctx.api.identity.current_user) or ctx.operation(showcase.read)
@@ -237,18 +254,17 @@ def readme_view(ctx: TargetContext) -> dict[str, object]:
     if listing is not None and (line := api_command(ctx, listing)):
         api_examples.append(f"{line} --paginate -o jsonl")
     described = ctx.operation(showcase.create) or next(iter(ctx.operations.values()), None)
+    service = ctx.service_of(described).names.cli if described else ""
     workflow = ctx.api.workflows[0] if ctx.api.workflows else None
-    return {
-        "command": project.command,
-        "token_env": project.token_env,
-        "base_url_env": project.base_url_env,
-        "profile_env": f"{project.env_prefix}_PROFILE",
-        "config_dir_env": f"{project.env_prefix}_CONFIG_DIR",
-        "default_base_url": ctx.api.base_url,
-        "api_examples": api_examples,
-        "ls_query": ctx.service_of(described).names.cli if described else "",
-        "describe_example": (
-            f"{ctx.service_of(described).names.cli} {described.names.cli}" if described else ""
-        ),
-        "guide_query": " ".join(shlex.quote(k) for k in workflow.keywords[:2]) if workflow else "",
-    }
+    return ToolsReadmeView(
+        command=project.command,
+        token_env=project.token_env,
+        base_url_env=project.base_url_env,
+        profile_env=f"{project.env_prefix}_PROFILE",
+        config_dir_env=f"{project.env_prefix}_CONFIG_DIR",
+        default_base_url=ctx.api.base_url,
+        api_examples=tuple(api_examples),
+        ls_query=service,
+        describe_example=f"{service} {described.names.cli}" if described else "",
+        guide_query=" ".join(shlex.quote(k) for k in workflow.keywords[:2]) if workflow else "",
+    )
