@@ -5,7 +5,12 @@ profile, switch, list, logout, config get/set — in a temporary config folder."
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
 import stat
+import subprocess
+import time
 import tomllib
 
 from .conftest import NO_KEYRING, Cli
@@ -249,3 +254,41 @@ def test_shell_completion_of_profiles_operations_workflows_and_settings(cli: Cli
     assert complete("pachca api describe createM") == ["createMessage"]
     assert "send-message-to-chat" in complete("pachca guide send-m")
     assert complete("pachca config set o") == ["output"]
+
+
+def test_login_on_a_terminal_asks_without_echo(cli: Cli) -> None:
+    """On a terminal, with no token given, `auth login` asks for it and does not show it."""
+    master, slave = pty.openpty()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PACHCA_")},
+        "PACHCA_CONFIG_DIR": str(cli.config_dir),
+        "PYTHON_KEYRING_BACKEND": NO_KEYRING,
+    }
+    process = subprocess.Popen(
+        [str(cli.exe), "auth", "login", "--no-verify", "--profile", "tty"],
+        stdin=slave, stdout=slave, stderr=slave, env=env,
+    )  # fmt: skip
+    os.close(slave)
+    shown = b""
+    deadline = time.monotonic() + 60
+    typed = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        if not typed and b"token:" in shown:
+            os.write(master, WORK.encode() + b"\n")
+            typed = True
+        if process.poll() is not None and not ready:
+            break
+    os.close(master)
+    assert process.wait(timeout=10) == 0, shown
+    assert b"Paste your API token:" in shown
+    assert WORK.encode() not in shown  # not echoed, and shown masked in the summary
+    assert used_token(cli, "--profile", "tty") == WORK
