@@ -250,7 +250,8 @@ class OperationParser:
             auth_required = False
 
         taken = set(RESERVED_ARGUMENTS)
-        taken_cli: set[str] = set()  # every argument is a distinct option of the CLI command
+        # every argument is a distinct option of the CLI command, none of the CLI's own
+        taken_cli: set[str] = set(CLI_RESERVED_FLAGS)
         parameters = self._parameters(path, item, op, pointer, hint, taken, taken_cli)
         body = self._body(op, pointer, hint, taken, taken_cli)
         responses = self._responses(op, pointer, hint)
@@ -748,6 +749,18 @@ def _media_example(media: dict[str, Any]) -> Any:
 CLI_BUILTIN_COMMANDS = frozenset(
     {"auth", "config", "api", "guide", "doctor", "version", "commands", "help", "completion"}
 )
+
+
+# Options every CLI command has (global flags, the raw body, paging, confirmation, help), and
+# the words whose boolean flag (`--x/--no-x`) would take one of them: an argument's option
+# never takes these names (`output` → `--output-2`).
+CLI_RESERVED_FLAGS = frozenset(
+    {
+        "output", "columns", "token", "profile", "base-url", "timeout", "no-retry", "retry",
+        "verbose", "dry-run", "quiet", "no-color", "color", "json", "input", "all", "max-pages",
+        "yes", "help",
+    }
+)  # fmt: skip
 
 
 def cli_actions(

@@ -47,3 +47,28 @@ def files_of(op: Operation, workdir: Path) -> None:
     for argument in op.example.arguments:
         if argument.type.file and isinstance(argument.value, str):
             (workdir / argument.value).write_bytes(b"\x89PNG\r\n\x1a\n example")
+
+
+def _shape(op: Operation) -> tuple[object, ...]:
+    """What makes one request unlike another: method, body kind, wrapper, the kinds of its
+    example's arguments."""
+    body = op.body
+    kinds = sorted({(a.location, a.type.kind, a.type.file) for a in op.example.arguments})
+    return (
+        op.method,
+        body.kind if body else None,
+        body.wrapper_key is not None if body else None,
+        tuple(kinds),
+    )
+
+
+def distinct_shapes() -> list[Operation]:
+    """The first operation of each request shape (the `--dry-run` curl lines are checked on
+    these: the printer depends on the shape, not on the operation)."""
+    seen: dict[tuple[object, ...], Operation] = {}
+    for op in OPERATIONS:
+        seen.setdefault(_shape(op), op)
+    return list(seen.values())
+
+
+SHAPES = distinct_shapes()

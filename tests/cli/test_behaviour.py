@@ -287,3 +287,44 @@ def test_files_upload(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
                "--files", json.dumps([attachment]), "-o", "json")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(server.seen[-1].body)["message"]["files"] == [attachment]
+
+
+def test_the_whole_operation_name_is_a_hidden_alias(cli: Cli, server: LocalServer) -> None:
+    server.route("GET", "/chats/5", (200, {"data": {"id": 5}}))
+    done = run(cli, server, "chats", "get-chat", "--id", "5", "-o", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"id": 5}
+    listing = cli.run("chats", "--help").stdout
+    assert " get " in listing and "get-chat" not in listing
+
+
+def test_global_flags_before_or_after(cli: Cli, server: LocalServer) -> None:
+    server.route("GET", "/chats/5", (200, {"data": {"id": 5, "name": "n"}}))
+    before = run(cli, server, "-o", "csv", "chats", "get", "--id", "5")
+    after = run(cli, server, "chats", "get", "--id", "5", "-o", "csv")
+    assert before.stdout == after.stdout == "id,name\n5,n\n"
+
+
+def test_timeout_is_1(cli: Cli, server: LocalServer) -> None:
+    def slow(seen: Seen) -> tuple[int, Any]:
+        time.sleep(5)
+        return 200, {"data": {}}
+
+    server.route("GET", "/chats/5", slow)
+    started = time.monotonic()
+    done = run(cli, server, "chats", "get", "--id", "5", "--timeout", "0.5", "--no-retry",
+               "-o", "json")  # fmt: skip
+    assert done.returncode == 1
+    assert "timed out" in json.loads(done.stderr)["error"]["message"]
+    assert time.monotonic() - started < 4
+
+
+def test_upload_dry_run_prints_its_first_request(
+    cli: Cli, server: LocalServer, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    done = run(cli, server, "files", "upload", "a.txt", "--dry-run", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("curl ") and "/uploads" in done.stdout
+    assert done.stdout.count("\n") == 1
+    assert server.seen == []

@@ -39,3 +39,17 @@ def test_command_help_imports_its_service_only(cli: Cli) -> None:
     assert "pachca_cli.commands.messages" in modules
     assert "pachca_cli.commands.chats" not in modules
     assert not {m for m in modules if m.split(".")[0] in HEAVY}
+
+
+def test_rich_only_for_tables(cli: Cli) -> None:
+    """A JSON result imports the SDK but not rich; a table imports rich."""
+    from tests.cli.local_server import local_server
+
+    with local_server() as server:
+        server.route("GET", "/chats/5", (200, {"data": {"id": 5, "name": "x"}}))
+        common = ["chats", "get", "--id", "5", "--token", "t", "--base-url", server.base_url]
+        as_json = _modules(cli, *common, "-o", "json")
+        as_table = _modules(cli, *common, "-o", "table")
+    assert "httpx" in as_json and "pachca" in as_json
+    assert "rich" not in as_json
+    assert "rich" in as_table

@@ -3,7 +3,9 @@ reserved names keep the whole name, aliases, destructive operations, builtin gro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -107,11 +109,41 @@ def test_pachca_commands(parsed: Callable[[str], Parsed]) -> None:
         assert len(seen) == len(set(seen)), service.name
 
 
-def test_a_service_never_takes_a_builtin_command_name() -> None:
+def test_an_argument_never_takes_a_flag_of_the_cli(tmp_path: Path) -> None:
+    """`--output`, `--json`, `--all`, `--color` (whose `--no-color` is global), … are the
+    CLI's own: arguments so named get another option name; the wire name is unchanged."""
     from generator.load import load_spec
     from generator.parse import parse_spec
-    from generator.parse.operations import CLI_BUILTIN_COMMANDS
-    from tests.cli_env import ROOT
 
-    api, _ = parse_spec(load_spec(ROOT / "spec" / "pachca.yaml"))
-    assert not {s.names.cli for s in api.services} & CLI_BUILTIN_COMMANDS
+    spec = tmp_path / "clash.yaml"
+    params = [
+        {"name": n, "in": "query", "schema": {"type": "boolean" if n == "color" else "string"}}
+        for n in ("output", "json", "all", "color", "yes", "help", "name")
+    ]
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "Clash", "version": "1"},
+                "paths": {
+                    "/things": {
+                        "get": {
+                            "operationId": "listThings",
+                            "tags": ["Config"],
+                            "parameters": params,
+                            "responses": {"200": {"description": "ok"}},
+                        }
+                    }
+                },
+            }
+        )
+    )
+    api, _ = parse_spec(load_spec(spec))
+    (service,) = api.services
+    assert service.names.cli == "config-2"  # `config` is a built-in command
+    (op,) = service.operations
+    names = {p.names.wire: p.names.cli for p in op.parameters}
+    assert names == {
+        "output": "output-2", "json": "json-2", "all": "all-2", "color": "color-2",
+        "yes": "yes-2", "help": "help-2", "name": "name",
+    }  # fmt: skip

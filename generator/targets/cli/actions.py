@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir import Operation, Service, TypeRef
+from ...ir import Body, Operation, Service, TypeRef
 from ..context import TargetContext
 from ..snippets.cli import cli_command
 from ..text import one_line, wrap
@@ -115,7 +115,13 @@ class ActionMaker:
         body = op.body
         mode = "none"
         if body is not None:
-            if not body.flattened:
+            if not body.flattened and (body.type.file or body.kind in ("binary", "multipart")):
+                mode = "flag"  # the body is a file: one flag takes its path
+                flags.append(_whole_body_flag(body, "file"))
+            elif not body.flattened and body.kind == "text":
+                mode = "flag"  # a text: one flag (`@path` and `-` read it)
+                flags.append(_whole_body_flag(body, "string"))
+            elif not body.flattened:
                 mode = "whole"
             elif body.kind in ("multipart", "form"):
                 mode = "form"
@@ -216,6 +222,25 @@ class ActionMaker:
             target=target,
             target_flag=target_flag,
         )
+
+
+def _whole_body_flag(body: Body, kind: str) -> FlagView:
+    """``--body``: the request body as one value (the SDK's ``body`` argument)."""
+    what = "a file ('-': stdin)" if kind == "file" else "text ('@path': a file, '-': stdin)"
+    text = f"The request body ({body.content_type}): {what}. {one_line(body.description)}"
+    return FlagView(
+        name="body",
+        py="body",
+        wire="",
+        location="whole",
+        kind=kind,
+        required=body.required,
+        help=text.strip(),
+        multiple=False,
+        choices=(),
+        deprecated=False,
+        default=None,
+    )
 
 
 def _summary(text: str) -> str:

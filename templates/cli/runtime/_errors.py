@@ -65,8 +65,6 @@ def exit_code_for_status(status: int) -> int:
         return AUTH
     if status == 404:
         return NOT_FOUND
-    if status in (400, 422):
-        return API_ERROR
     return API_ERROR
 
 

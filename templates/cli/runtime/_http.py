@@ -18,6 +18,13 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from typing import TYPE_CHECKING, Any
 
+# `import httpx` imports httpx's own command line (`httpx._main`: rich, pygments, click)
+# whenever those are installed, as they are beside this CLI: a quarter of every request's
+# start-up. Marked absent, the module is skipped (httpx's __init__ expects that ImportError);
+# nothing here uses httpx's command line. Only before httpx is first imported.
+if "httpx" not in sys.modules:
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 import httpx
 
 from .._project import ENV_PREFIX

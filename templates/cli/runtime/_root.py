@@ -17,9 +17,14 @@ import click
 
 from .._project import COMMAND, VERSION
 from ..commands import SERVICES
+from . import builtin
 from ._errors import INTERRUPTED, CliError, json_requested, report
 from ._globals import context_of, global_options
 from .builtin import BUILTINS
+
+# Optional one-line help of each built-in command (name -> text), so that `--help` lists them
+# without importing their modules; a command missing from it is imported for its help.
+BUILTIN_HELP: dict[str, str] = getattr(builtin, "BUILTIN_HELP", {})
 
 ROOT_HELP = """Command-line client of the {title}.
 
@@ -54,6 +59,9 @@ class RootGroup(click.Group):
         if builtins:
             rows = []
             for name in builtins:
+                if name in BUILTIN_HELP:
+                    rows.append((name, BUILTIN_HELP[name]))
+                    continue
                 command = self.get_command(ctx, name)
                 rows.append((name, command.get_short_help_str(60) if command else ""))
             with formatter.section("Other commands"):

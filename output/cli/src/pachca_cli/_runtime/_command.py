@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -60,10 +60,6 @@ class ServiceGroup(click.Group, CompactGlobals):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
-
-
-def _help_text(action: Action | Upload) -> str:
-    return action.help
 
 
 def build_command(action: Action) -> click.Command:
@@ -228,6 +224,11 @@ def build_call(action: Action, values: dict[str, Any]) -> tuple[list[Any], dict[
                 inner[flag.wire] = value
             elif flag.required and flag.wire not in inner:
                 missing.append(flag)
+        elif flag.location == "whole":
+            if has:
+                keywords["body"] = value
+            elif flag.required:
+                missing.append(flag)
         elif flag.location in ("body", "outer"):
             if has:
                 keywords[flag.py] = value
@@ -270,6 +271,10 @@ def run_action(action: Action, values: dict[str, Any]) -> None:
             err=True,
         )
     positional, keywords = build_call(action, values)
+    if not obj.quiet:
+        for index, flag in enumerate(action.flags):
+            if flag.deprecated and _given(flag, values.get(f"f{index}")):
+                click.echo(f"Warning: --{flag.name} is deprecated by the API.", err=True)
     for flag in action.flags:
         if flag.kind == "file":
             for value in (*positional, *keywords.values()):
@@ -298,13 +303,13 @@ def invoke(
     keywords: dict[str, Any],
     values: dict[str, Any],
 ) -> None:
-    from ._run import call_sdk, print_page, print_pages, print_result
+    from ._run import DRY, call_sdk, print_page, print_pages, print_result
 
     client = obj.client()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         result = call_sdk(obj, action.scopes, lambda: action.call(client, positional, keywords))
-    if result is _DRY:
+    if result is DRY:
         return
     if action.result == "page":
         if values.get("all_pages"):
@@ -315,12 +320,9 @@ def invoke(
         print_result(obj, action.result, result, action.columns)
 
 
-_DRY = object()
-
-
 def build_upload(upload: Upload) -> click.Command:
     def callback(path: str, filename: str | None) -> None:
-        from ._run import call_sdk, print_result
+        from ._run import DRY, call_sdk, print_result
 
         ctx = click.get_current_context()
         obj = context_of(ctx)
@@ -334,6 +336,8 @@ def build_upload(upload: Upload) -> click.Command:
             kwargs["filename"] = filename
         client = obj.client()
         result = call_sdk(obj, (), lambda: upload.call(client, [source], kwargs))
+        if result is DRY:  # the first request (the upload parameters) printed as curl
+            return
         print_result(obj, "value", result, ())
         if upload.target and not obj.quiet and sys.stderr.isatty():
             click.echo(f"Attach it with: {upload.target} '[<the JSON above>]'", err=True)
@@ -351,6 +355,3 @@ def build_upload(upload: Upload) -> click.Command:
         short_help=upload.summary,
         epilog=_epilog(upload.example),
     )
-
-
-Caller = Callable[[], Any]

@@ -51,7 +51,7 @@ class CompactGlobals(click.Command):
         shared: list[str] = []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
-            if record is None:
+            if record is None or not isinstance(param, click.Option):
                 continue
             if param.name in GLOBAL_NAMES:
                 shared.append("/".join(param.opts))
@@ -62,8 +62,13 @@ class CompactGlobals(click.Command):
                 formatter.write_dl(own)
         if shared:
             with formatter.section("Global options"):
+                import textwrap
+
                 root = ctx.find_root().info_name or ""
-                formatter.write_text(", ".join(shared) + f" (see `{root} --help`)")
+                text = ", ".join(shared) + f" (see `{root} --help`)"
+                width = max((formatter.width or 80) - formatter.current_indent, 40)
+                for line in textwrap.wrap(text, width, break_on_hyphens=False):
+                    formatter.write(f"{'':>{formatter.current_indent}}{line}\n")
 
 
 def global_options() -> list[click.Option]:

@@ -234,11 +234,31 @@ def _yaml_scalar(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        text = repr(value)
+        mantissa, e, exponent = text.partition("e")
+        if e and "." not in mantissa:  # YAML 1.1 reads `1e-05` as text; `1.0e-05` is a float
+            text = f"{mantissa}.0e{exponent}"
+        return text
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict | list):  # only empty ones: others are written as blocks
+        return json.dumps(value) if not value else _yaml_quoted(json.dumps(value))
     text = str(value)
     if _PLAIN.match(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _yaml_quoted(text)
+
+
+def _yaml_quoted(text: str) -> str:
+    """A double-quoted YAML string: JSON's escapes, and every character YAML does not allow
+    raw (DEL, C1 controls, surrogates, …) escaped too."""
+    out = []
+    for char in json.dumps(text, ensure_ascii=False):
+        if char.isprintable() or char == " ":
+            out.append(char)
+        elif ord(char) > 0xFFFF:
+            out.append(f"\\U{ord(char):08x}")
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out)

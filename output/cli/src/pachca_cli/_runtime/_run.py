@@ -13,17 +13,17 @@ from ._http import DryRun
 from ._output import Stream, emit
 from ._spec import Action
 
+DRY = object()  # what `call_sdk` returns when --dry-run printed the request instead
+
 
 def call_sdk(obj: Any, scopes: Sequence[str], call: Callable[[], Any]) -> Any:
     """``call()``, with the SDK's errors turned into :class:`CliError` and ``--dry-run``'s
-    captured request printed as curl."""
-    from ._command import _DRY
-
+    captured request printed as curl (then :data:`DRY` is returned)."""
     try:
         return call()
     except DryRun as dry:
         click.echo(dry.curl)
-        return _DRY
+        return DRY
     except CliError:
         raise
     except TypeError as exc:

@@ -13,12 +13,13 @@ from typing import Any, Literal
 
 FlagKind = Literal["string", "integer", "number", "boolean", "choice", "json", "file"]
 # Where a flag's value goes: a path or query parameter, a header, a field of the body (inside
-# the wrapper of a wrapped body), a top-level field beside the wrapper, or the URL an
-# operation is sent to (an upload's storage URL).
-FlagLocation = Literal["path", "query", "header", "body", "outer", "url"]
+# the wrapper of a wrapped body), a top-level field beside the wrapper, the whole body (a file
+# or a text), or the URL an operation is sent to (an upload's storage URL).
+FlagLocation = Literal["path", "query", "header", "body", "outer", "whole", "url"]
 # How the body travels: none; flags as keyword fields ("fields"); flags inside a wrapper key
-# ("wrapped"); one whole value ("whole", only from --json/--input); form or multipart fields.
-BodyMode = Literal["none", "fields", "wrapped", "whole", "form"]
+# ("wrapped"); one whole JSON value ("whole", from --json/--input); form or multipart fields;
+# one flag's value, a file or a text ("flag").
+BodyMode = Literal["none", "fields", "wrapped", "whole", "form", "flag"]
 ResultMode = Literal["value", "page", "none", "location", "bytes"]
 Call = Callable[[Any, list[Any], dict[str, Any]], Any]  # (client, positional, keywords)
 
