@@ -328,3 +328,10 @@ def test_upload_dry_run_prints_its_first_request(
     assert done.stdout.startswith("curl ") and "/uploads" in done.stdout
     assert done.stdout.count("\n") == 1
     assert server.seen == []
+
+
+def test_a_group_alone_prints_its_help(cli: Cli) -> None:
+    for args in ([], ["messages"]):
+        done = cli.run(*args)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Usage: pachca") and done.stderr == ""

@@ -208,7 +208,7 @@ def test_query_parameter_styles_and_names(parsed: Any) -> None:
         ("sort[name]", "sort_by_name", "sort-by-name"),  # x-param-names
         ("from", "from_", "from"),  # keyword
         ("type", "type", "type"),  # soft keyword: kept
-        ("timeout", "timeout_2", "timeout"),  # taken by every generated method
+        ("timeout", "timeout_2", "timeout-2"),  # taken by every SDK method and CLI command
         ("page-size", "page_size", "page-size"),
     ]
     ids = param(op, "ids")
@@ -263,7 +263,7 @@ def test_wrapper_body_through_refs_keeps_argument_names_unique(parsed: Any) -> N
     # `timeout` is an argument of every generated method: the body field gives way.
     assert names(body.fields) == [
         ("content", "content", "content"),
-        ("timeout", "timeout_2", "timeout"),
+        ("timeout", "timeout_2", "timeout-2"),  # `--timeout` is the CLI's own
     ]
 
 

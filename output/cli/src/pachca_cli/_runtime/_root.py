@@ -141,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         code = _interrupted()
     except click.ClickException as exc:
+        help_ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and help_ctx is not None:
+            click.echo(help_ctx.get_help())  # a group run alone: its help, as with --help
+            sys.exit(0)
         as_json = _as_json(ctx_obj, args)
         if as_json:
             report(CliError(exc.format_message(), exc.exit_code), as_json=True)
