@@ -30,6 +30,7 @@ class FlagView:
     choices: tuple[tuple[str, str], ...]
     deprecated: bool
     default: str | None
+    metavar: str | None = None  # what help shows for the value (None: the kind's own)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class _Kind:
     kind: str
     multiple: bool = False
     choices: tuple[tuple[str, str], ...] = ()
+    format: str | None = None  # of a string: date-time, date, uuid, uri, email, …
+
+
+# Help's name for a string value of a known format.
+FORMAT_METAVARS = {
+    "date-time": "DATETIME", "date": "DATE", "time": "TIME", "uuid": "UUID", "uri": "URL",
+    "url": "URL", "email": "EMAIL", "byte": "BASE64", "duration": "DURATION",
+}  # fmt: skip
 
 
 class FlagMaker:
@@ -63,13 +72,14 @@ class FlagMaker:
             choices=kind.choices,
             deprecated=item.deprecated,
             default=_default(item.default) if item.has_default else None,
+            metavar=FORMAT_METAVARS.get(kind.format or "") if kind.kind == "string" else None,
         )
 
     def kind(self, typ: TypeRef, depth: int = 0) -> _Kind:
         if typ.file:
             return _Kind("file")
         if typ.kind == "primitive":
-            return _Kind(_PRIMITIVES.get(typ.primitive or "string", "string"))
+            return _Kind(_PRIMITIVES.get(typ.primitive or "string", "string"), format=typ.format)
         if typ.kind == "literal":
             value = typ.literal
             if isinstance(value, str):
@@ -78,7 +88,7 @@ class FlagMaker:
         if typ.kind == "array" and typ.items is not None and depth == 0:
             inner = self.kind(typ.items, depth + 1)
             if inner.kind in ("string", "integer", "number", "choice"):
-                return _Kind(inner.kind, multiple=True, choices=inner.choices)
+                return _Kind(inner.kind, multiple=True, choices=inner.choices, format=inner.format)
             return _Kind("json")
         if typ.kind == "ref" and typ.ref is not None:
             schema = self.ctx.schemas[typ.ref]

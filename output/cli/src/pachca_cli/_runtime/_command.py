@@ -94,6 +94,7 @@ def build_command(action: Action) -> click.Command:
             click.Option(
                 ["--max-pages", "max_pages"],
                 type=click.IntRange(min=1),
+                metavar="N",
                 default=DEFAULT_MAX_PAGES,
                 show_default=True,
                 help="With --all: stop after this many pages.",
@@ -137,13 +138,15 @@ def _option(flag: Flag, dest: str) -> click.Option:
         help_text = f"{help_text} ({described})"
     if flag.multiple:
         help_text += " Repeat the flag or separate values by commas."
+    if flag.default is not None:
+        help_text += f" (API default: {flag.default})"
     if flag.deprecated:
         help_text = f"(deprecated) {help_text}"
     if flag.kind == "boolean":
         return click.Option([f"--{flag.name}/--no-{flag.name}", dest], default=None, help=help_text)
-    metavar = {"integer": "INT", "number": "NUMBER", "json": "JSON", "file": "PATH"}.get(
-        flag.kind, "TEXT"
-    )
+    metavar = flag.metavar or {
+        "integer": "INT", "number": "NUMBER", "json": "JSON", "file": "PATH"
+    }.get(flag.kind, "TEXT")  # fmt: skip
     return click.Option(
         [f"--{flag.name}", dest],
         type=click_type(flag),

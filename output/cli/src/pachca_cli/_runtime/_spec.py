@@ -28,8 +28,8 @@ class Flag:
     """One ``--flag`` of a command: an argument of the SDK method."""
 
     __slots__ = (
-        "choices", "default", "deprecated", "help", "kind", "location", "multiple", "name",
-        "py", "required", "wire",
+        "choices", "default", "deprecated", "help", "kind", "location", "metavar", "multiple",
+        "name", "py", "required", "wire",
     )  # fmt: skip
 
     def __init__(
@@ -46,6 +46,7 @@ class Flag:
         choices: tuple[tuple[str, str], ...] = (),
         deprecated: bool = False,
         default: str | None = None,
+        metavar: str | None = None,
     ) -> None:
         self.name = name  # kebab-case, without the dashes
         self.py = py  # the SDK method's argument
@@ -58,6 +59,7 @@ class Flag:
         self.choices = choices  # (value, description)
         self.deprecated = deprecated
         self.default = default  # shown in help only; the API applies it
+        self.metavar = metavar  # help's name for the value (DATETIME, UUID, …)
 
 
 class Action:

@@ -127,6 +127,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="last-message-at-before",
@@ -140,6 +141,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="personal",
@@ -303,6 +305,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATE",
             ),
             Flag(
                 name="end-at",
@@ -316,6 +319,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATE",
             ),
             Flag(
                 name="webhook-url",

@@ -114,6 +114,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="created-to",
@@ -127,6 +128,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="chat-ids",
@@ -271,6 +273,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="created-to",
@@ -284,6 +287,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="company-roles",
@@ -390,6 +394,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="created-to",
@@ -403,6 +408,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="active",

@@ -38,6 +38,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="end-time",
@@ -51,6 +52,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="event-key",

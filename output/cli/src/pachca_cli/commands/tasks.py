@@ -135,6 +135,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="priority",
@@ -317,6 +318,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="priority",
@@ -382,6 +384,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="custom-properties",

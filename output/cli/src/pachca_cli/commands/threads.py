@@ -86,6 +86,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="last-message-at-before",
@@ -99,6 +100,7 @@ ACTIONS = (
                 choices=(),
                 deprecated=False,
                 default=None,
+                metavar="DATETIME",
             ),
             Flag(
                 name="limit",
