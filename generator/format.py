@@ -119,8 +119,41 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; until then, its processes
     # (taken before shutdown, which forgets them).
     processes = list(pool._processes.values()) if pool._processes else []
+    _quieten(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.kill()
     for process in processes:
         process.join(timeout=5)
+
+
+def _quieten(pool: ProcessPoolExecutor) -> None:
+    """Keep the pool's helper threads from printing tracebacks once its workers are killed.
+
+    They then find their pipes closed (``OSError: Bad file descriptor`` from the queue feeder
+    or the manager thread) and would print that over the one line that says the run was
+    interrupted. The run is ending: nothing they could report is news. Other threads' errors
+    still reach the hook that was in place.
+    """
+    call_queue = getattr(pool, "_call_queue", None)  # private: no public way to reach these
+    if call_queue is not None:
+        call_queue._on_queue_feeder_error = _ignore_feeder_error
+    threads = {
+        thread
+        for thread in (
+            getattr(pool, "_executor_manager_thread", None),
+            getattr(call_queue, "_thread", None),
+        )
+        if isinstance(thread, threading.Thread)
+    }
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.thread not in threads:
+            previous(args)
+
+    threading.excepthook = hook
+
+
+def _ignore_feeder_error(error: BaseException, item: object) -> None:
+    return None

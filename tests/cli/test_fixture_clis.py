@@ -98,11 +98,6 @@ def test_whole_bodies(bodies_cli: Cli, tmp_path: Path) -> None:
     assert b"\x00\x01binary" in upload.body and b'name="key"' in upload.body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the SDK sends an octet-stream body (`put_raw(body=...)`) through its JSON "
-    "encoder: a path arrives as a JSON string (an SDK runtime bug, reported)",
-)
 def test_binary_body_from_a_file(bodies_cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01binary")
     with local_server() as server:

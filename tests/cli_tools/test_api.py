@@ -199,3 +199,29 @@ def test_every_raw_request_example_runs(api_cli: Cli, prism: PrismServer) -> Non
     profile = results[lines.index("pachca api GET /profile")]
     assert json.loads(profile.out)["data"]["first_name"] == "Oleg"  # the spec's example
     assert prism.violations_report() == ""
+
+
+def test_field_values_and_nesting(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("from a file\n")
+    env = {"PACHCA_TOKEN": "t" * 20}
+    line = cli.ok(
+        "--dry-run", "api", "POST", "/things",
+        "-f", "text=true", "-F", "flag=true", "-F", "none=null", "-F", "ratio=1.5",
+        "-F", "ids[]=1", "-F", "ids[]=2", "-F", f"note=@{tmp_path / 'note.txt'}",
+        "-F", "piped=@-", "-F", "deep[a][b]=3", "-f", "rows[][name]=x",
+        env=env, input="from stdin",
+    ).out  # fmt: skip
+    sent = json.loads(line.split("--data-binary ", 1)[1].strip().strip("'"))
+    assert sent == {
+        "text": "true",
+        "flag": True,
+        "none": None,
+        "ratio": 1.5,
+        "ids": [1, 2],
+        "note": "from a file\n",
+        "piped": "from stdin",
+        "deep": {"a": {"b": 3}},
+        "rows": [{"name": "x"}],
+    }
+    missing = cli.run("api", "POST", "/x", "-F", f"f=@{tmp_path / 'nope'}", env=env)
+    assert missing.code == 2 and "cannot read" in missing.err

@@ -220,3 +220,19 @@ def test_doctor_without_token_or_with_an_open_config_file(cli: Cli) -> None:
     assert checks["config"]["status"] == "warn"
     assert checks["config"]["fix"] == f"chmod 600 {cli.config_file}"
     assert stat.S_IMODE(cli.config_file.stat().st_mode) == 0o644  # doctor changes nothing
+
+
+def test_root_help_imports_no_builtin_module(cli: Cli) -> None:
+    code = (
+        "import sys\n"
+        "from pachca_cli._runtime._root import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if '._runtime.builtin.' in m)\n"
+        "sys.stderr.write(repr(loaded))\n"
+    )
+    done = subprocess.run(
+        [str(cli.exe.parent / "python"), "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "[]"
+    assert "auth      Log in, see who you are, manage profiles." in done.stdout

@@ -4,18 +4,18 @@ renders workflow steps as shell commands (checked by a real shell)."""
 from __future__ import annotations
 
 import json
-import shlex
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.ir import Api, Identity, WorkflowStep
+from generator.ir import Api, Identity, Workflow, WorkflowStep
 from generator.load import load_spec
 from generator.parse import parse_spec
-from generator.targets.cli.catalog import output_path, shell_variable, step_command
+from generator.targets.cli.catalog import output_path, workflow_entry
 from generator.targets.context import TargetContext
+from generator.targets.snippets.cli import cli_step_command
 
 
 def parse(tmp_path: Path, paths: dict[str, Any]) -> Api:
@@ -90,7 +90,7 @@ def test_pachca(pachca_api: Api) -> None:
     assert pachca_api.identity.scopes_field == "scopes"
 
 
-# --- workflow steps as commands ------------------------------------------------------------
+# --- workflow steps as the guide prints them (the CLI snippet renderer's lines) ------------
 
 
 def step(op: str, **inputs: Any) -> WorkflowStep:
@@ -98,7 +98,7 @@ def step(op: str, **inputs: Any) -> WorkflowStep:
 
 
 def shell_words(command: str, variables: dict[str, str]) -> list[str]:
-    """The argv a POSIX shell gives ``command``, its variables set."""
+    """The argv a POSIX shell gives ``command`` (after ``<command> <service> <action>``)."""
     script = 'for word in "$@"; do printf "%s\\0" "$word"; done'
     done = subprocess.run(
         ["sh", "-c", f"set -- {command.split(' ', 3)[3]}; {script}"],
@@ -111,51 +111,25 @@ def shell_words(command: str, variables: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("inputs", "variables", "expected"),
+    ("content", "variables", "expected"),
     [
-        ({"content": "Hello {name}!"}, {"NAME": "Ann"}, ["--content", "Hello Ann!"]),
-        ({"content": "it's $5 `x` \\"}, {}, ["--content", "it's $5 `x` \\"]),
-        ({"content": 'say "{x}" $y `z`'}, {"X": "$HOME"}, ["--content", 'say "$HOME" $y `z`']),
-        ({"entity_id": "{chat_id}"}, {"CHAT_ID": "5"}, ["--entity-id", "5"]),
-        ({"content": "{path}"}, {"PATH_ARG": "/tmp/f"}, ["--content", "/tmp/f"]),
-        ({"skip_invite_mentions": False}, {}, ["--no-skip-invite-mentions"]),
-        ({"entity_id": 7, "nonsense": 1}, {}, ["--entity-id", "7"]),
-        (
-            {"buttons": [[{"text": "{t}"}]]},
-            {"T": "x"},
-            ["--buttons", '[[{"text": "x"}]]'],
-        ),
+        ("Hello {name}!", {"NAME": "Ann"}, "Hello Ann!"),
+        ("it's $5 `x` \\", {}, "it's $5 `x` \\"),
+        ('say "{x}" $y `z`', {"X": "$HOME"}, 'say "$HOME" $y `z`'),
+        ("{path}", {"PATH_VALUE": "/tmp/f"}, "/tmp/f"),
     ],
 )
-def test_step_commands_expand_as_meant(
-    pachca_api: Api, inputs: dict[str, Any], variables: dict[str, str], expected: list[str]
+def test_guide_steps_reach_the_cli_as_meant(
+    pachca_api: Api, content: str, variables: dict[str, str], expected: str
 ) -> None:
+    """A step's values, hostile ones too, arrive as the CLI's arguments through a real shell
+    (the catalog holds what the shared CLI snippet renderer writes)."""
     ctx = TargetContext(pachca_api)
-    command = step_command(ctx, ctx.operations["createMessage"], step("createMessage", **inputs))
-    assert command.startswith("pachca messages create")
-    assert shell_words(command, variables) == expected
-    shlex.split(command)  # the tests of `guide` parse it the same way
-
-
-def test_list_strings_repeat_the_flag(pachca_api: Api) -> None:
-    ctx = TargetContext(pachca_api)
-    op = ctx.operations["addChatMembers"]
-    command = step_command(ctx, op, step(op.id, id=1, member_ids="[{a}, 5]"))
-    assert shell_words(command, {"A": "4"}) == [
-        "--id",
-        "1",
-        "--member-ids",
-        "4",
-        "--member-ids",
-        "5",
-    ]
-
-
-def test_shell_variables() -> None:
-    assert shell_variable("chat_id") == "CHAT_ID"
-    assert shell_variable("path") == "PATH_ARG"
-    assert shell_variable("home") == "HOME_ARG"
-    assert shell_variable("2fa") == "_2FA"
+    workflow = Workflow("w", "W", "", (), (), (step("createMessage", content=content),))
+    (entry,) = workflow_entry(ctx, workflow)["steps"]  # type: ignore[misc]
+    words = shell_words(entry["command"], {"CHAT_ID": "1", **variables})
+    assert words[words.index("--content") + 1] == expected
+    assert entry["command"] == cli_step_command(ctx, workflow.steps[0])
 
 
 def test_output_paths(pachca_api: Api) -> None:

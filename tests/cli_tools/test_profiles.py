@@ -5,7 +5,12 @@ profile, switch, list, logout, config get/set — in a temporary config folder."
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
 import stat
+import subprocess
+import time
 import tomllib
 
 from .conftest import NO_KEYRING, Cli
@@ -140,6 +145,10 @@ def test_not_logged_in(cli: Cli) -> None:
 def test_token_from_flag_and_empty_or_spaced_tokens(cli: Cli) -> None:
     cli.ok("auth", "login", "--no-verify", "--token", WORK)
     assert used_token(cli) == WORK
+    cli.ok("auth", "login", "--no-verify", "--token", "-", input=HOME)  # '-': stdin
+    assert used_token(cli) == HOME
+    cli.ok("auth", "login", "--no-verify", "--with-token", input=WORK)
+    assert used_token(cli) == WORK
     assert cli.run("auth", "login", "--no-verify", input="  \n").code == 2
     assert cli.run("auth", "login", "--no-verify", input="two words\n").code == 2
 
@@ -225,3 +234,61 @@ def test_login_shows_who_and_the_scopes(api_cli: Cli) -> None:
     status = api_cli.ok("auth", "status", "-o", "table", env={"PACHCA_TOKEN": ""}).out
     assert "Logged in as: Oleg Petrov (id 12, oleg.petrov, oleg@company.com)" in status
     assert "profile default (config file)" in status
+
+
+def test_shell_completion_of_profiles_operations_workflows_and_settings(cli: Cli) -> None:
+    login(cli, "work", WORK)
+    login(cli, "home", HOME)
+
+    def complete(line: str) -> list[str]:
+        words = line.split(" ")
+        env = {
+            "_PACHCA_COMPLETE": "bash_complete",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+        }
+        return [item.split(",", 1)[1] for item in cli.ok(env=env).out.split()]
+
+    assert complete("pachca auth switch w") == ["work"]
+    assert complete("pachca auth logout ") == ["home", "work"]
+    assert complete("pachca api describe createM") == ["createMessage"]
+    assert "send-message-to-chat" in complete("pachca guide send-m")
+    assert complete("pachca config set o") == ["output"]
+
+
+def test_login_on_a_terminal_asks_without_echo(cli: Cli) -> None:
+    """On a terminal, with no token given, `auth login` asks for it and does not show it."""
+    master, slave = pty.openpty()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PACHCA_")},
+        "PACHCA_CONFIG_DIR": str(cli.config_dir),
+        "PYTHON_KEYRING_BACKEND": NO_KEYRING,
+    }
+    process = subprocess.Popen(
+        [str(cli.exe), "auth", "login", "--no-verify", "--profile", "tty"],
+        stdin=slave, stdout=slave, stderr=slave, env=env,
+    )  # fmt: skip
+    os.close(slave)
+    shown = b""
+    deadline = time.monotonic() + 60
+    typed = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        if not typed and b"token:" in shown:
+            os.write(master, WORK.encode() + b"\n")
+            typed = True
+        if process.poll() is not None and not ready:
+            break
+    os.close(master)
+    assert process.wait(timeout=10) == 0, shown
+    assert b"Paste your API token:" in shown
+    assert WORK.encode() not in shown  # not echoed, and shown masked in the summary
+    assert used_token(cli, "--profile", "tty") == WORK

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, Build
+from .conftest import ROOT, SITE_SRC, Build, build, prepare
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -32,9 +32,8 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Build) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site.site))
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -43,6 +42,17 @@ def site_url(built_site: Build) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Build) -> Iterator[str]:
+    yield from _serve(built_site.site)
+
+
+@pytest.fixture(scope="module")
+def zensical_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = prepare(SITE_SRC, tmp_path_factory.mktemp("zensical") / "docs")
+    yield from _serve(build(folder, "zensical").site)
 
 
 @pytest.fixture(scope="module")
@@ -100,17 +110,22 @@ def test_operation_page_renders_title_navigation_and_code_tabs(browser: Any, sit
     browser.save_screenshot(str(SHOTS / "operation.png"))
 
 
-def test_sequence_diagram_is_drawn(browser: Any, site_url: str) -> None:
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_sequence_diagram_is_drawn(
+    builder: str, browser: Any, request: pytest.FixtureRequest
+) -> None:
+    """Offline: the diagram is drawn by the mermaid shipped with the site, under both themes."""
     from selenium.webdriver.common.by import By
 
-    browser.get(site_url + WORKFLOW)
+    url = request.getfixturevalue("site_url" if builder == "mkdocs" else "zensical_site_url")
+    browser.get(url + WORKFLOW)
     diagram = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "div.mermaid, pre.mermaid"))
     _wait(browser, lambda d: diagram.size["height"] > 150 and "sequenceDiagram" not in diagram.text)
     assert diagram.size["width"] > 200, diagram.size
     assert "sequenceDiagram" not in diagram.text
     assert "->>" not in browser.find_element(By.CSS_SELECTOR, "article").text
     browser.execute_script("arguments[0].scrollIntoView()", diagram)
-    browser.save_screenshot(str(SHOTS / "workflow-diagram.png"))
+    browser.save_screenshot(str(SHOTS / f"workflow-diagram-{builder}.png"))
 
 
 def test_search_finds_an_operation_by_name(browser: Any, site_url: str) -> None:

@@ -3,19 +3,9 @@
 ``api ls``, ``api describe``, ``guide``, ``auth status`` and ``doctor`` read it, so the CLI
 needs no spec at run time. An operation carries its command (``<service> <action>``), HTTP
 method and path, parameters and body fields with their flags and types, scopes, pagination
-and its showcase example, rendered by the CLI snippet renderer. A workflow's steps are
-rendered here as ``<command> <service> <action> --flag value`` lines:
-
-- a step input names a parameter (wire or Python name) or a body field (wire name); its flag
-  is ``--<Names.cli>``, as for every generated command; an input naming nothing the operation
-  takes (the workflow loader warned about it) is left out;
-- a ``{placeholder}`` becomes the shell variable ``$UPPER_SNAKE`` (``{chat_id}`` →
-  ``"$CHAT_ID"``), so that a step runs as printed once its inputs are exported; a name the
-  shell or the system already uses (``PATH``, ``HOME``, …) gets ``_ARG`` appended;
-- the upload operation's URL flag (``--direct-url``) takes the step's input of that name or,
-  failing one, the variable of that name an earlier step defined;
-- a boolean is ``--flag`` / ``--no-flag``, a list of plain values repeats the flag, an object
-  is JSON; everything is quoted for POSIX shells.
+and its showcase example, rendered by the CLI snippet renderer (and as a raw ``api``
+request, :mod:`.raw`). A workflow's steps are the CLI snippet renderer's command lines (the
+skills show the same), each output with the jq path where the command's ``-o json`` prints it.
 """
 
 from __future__ import annotations
@@ -23,49 +13,14 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Iterator, Set
-from functools import partial
+from dataclasses import dataclass
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
-from ...naming import kebab, upper_snake
 from ..context import TargetContext
 from ..render import render
-from ..snippets.cli import cli_command
+from ..snippets.cli import cli_command, cli_step_command, shell_variable
 from ..text import one_line
 from .raw import api_command
-
-_PLACEHOLDER = re.compile(r"{([A-Za-z_][A-Za-z0-9_]*)}")
-# Variables a shell or the system gives a meaning to: a workflow input is never one of them.
-_SHELL_VARIABLES = frozenset(
-    {
-        "CDPATH",
-        "ENV",
-        "HOME",
-        "HOSTNAME",
-        "IFS",
-        "LANG",
-        "LOGNAME",
-        "MAIL",
-        "OLDPWD",
-        "OPTARG",
-        "OPTIND",
-        "PATH",
-        "PPID",
-        "PS1",
-        "PS2",
-        "PS4",
-        "PWD",
-        "RANDOM",
-        "SECONDS",
-        "SHELL",
-        "TERM",
-        "TMPDIR",
-        "UID",
-        "USER",
-    }
-)
-# Shell-safe enough to pass bare (a placeholder-free word of these characters).
-_SAFE_WORD = re.compile(r"[A-Za-z0-9_@%+=:,./-]+")
 
 
 def render_catalog(ctx: TargetContext) -> str:
@@ -199,27 +154,16 @@ def workflow_entry(ctx: TargetContext, workflow: Workflow) -> dict[str, JSON]:
         "description": one_line(workflow.description),
         "keywords": list(workflow.keywords),
         "inputs": [[shell_variable(name), one_line(text)] for name, text in workflow.inputs],
-        "steps": [
-            _step(ctx, step, _defined_before(workflow, index))
-            for index, step in enumerate(workflow.steps)
-        ],
+        "steps": [_step(ctx, step) for step in workflow.steps],
     }
 
 
-def _defined_before(workflow: Workflow, index: int) -> set[str]:
-    """The placeholders a step may use: the workflow's inputs and earlier steps' outputs."""
-    names = {name for name, _ in workflow.inputs}
-    for step in workflow.steps[:index]:
-        names.update(name for name, _ in step.outputs)
-    return names
-
-
-def _step(ctx: TargetContext, step: WorkflowStep, defined: set[str]) -> dict[str, JSON]:
+def _step(ctx: TargetContext, step: WorkflowStep) -> dict[str, JSON]:
     op = ctx.operations[step.operation]
     return {
         "description": one_line(step.description),
         "operation": op.id,
-        "command": step_command(ctx, op, step, defined),
+        "command": cli_step_command(ctx, step),
         "outputs": [
             [shell_variable(name), output_path(op, path), path] for name, path in step.outputs
         ],
@@ -256,118 +200,6 @@ def _jq_step(key: str) -> str:
     return f".[{json.dumps(key)}]"
 
 
-def step_command(
-    ctx: TargetContext, op: Operation, step: WorkflowStep, defined: Set[str] = frozenset()
-) -> str:
-    """One workflow step as a command line (the rules are in the module's docstring)."""
-    words = [ctx.project.command, ctx.service_of(op).names.cli, op.names.cli]
-    flags = _flags_by_input(op)
-    inputs = list(step.inputs)
-    upload = op.upload
-    if upload is not None:
-        # the upload's URL: the step's input, else the variable an earlier step defined
-        url_names = {upload.url_argument, upload.url_name}
-        given = next((value for name, value in inputs if name in url_names), None)
-        known = next((name for name in sorted(url_names) if name in defined), None)
-        if given is None and known is not None:
-            given = "{" + known + "}"
-        if given is not None:
-            words.extend(_step_flag(kebab(upload.url_argument), given, False))
-        inputs = [(name, value) for name, value in inputs if name not in url_names]
-    for name, value in inputs:
-        found = flags.get(name)
-        if found is not None:
-            words.extend(_step_flag(found[0], value, _plain_list(ctx, found[1])))
-    return " ".join(words)
-
-
-def _flags_by_input(op: Operation) -> dict[str, tuple[str, TypeRef]]:
-    flags: dict[str, tuple[str, TypeRef]] = {}
-    if op.body is not None:
-        for field in (*op.body.fields, *op.body.outer_fields):
-            flags.setdefault(field.names.wire, (field.names.cli, field.type))
-    for param in op.parameters:  # a parameter wins over a body field of the same name
-        flags[param.names.wire] = (param.names.cli, param.type)
-        flags.setdefault(param.names.py, (param.names.cli, param.type))
-    return flags
-
-
-def _plain_list(ctx: TargetContext, typ: TypeRef) -> bool:
-    """A list of plain values (no objects): its flag repeats, one value each."""
-    items = typ.items if typ.kind == "array" else None
-    if items is None:
-        return False
-    if items.kind == "ref":
-        schema = ctx.schemas.get(items.ref or "")
-        return schema is not None and schema.kind == "enum"
-    return items.kind == "primitive"
-
-
-_MARK = re.compile("\x00([A-Za-z_][A-Za-z0-9_]*)\x00")
-
-
-def _marker(quote: str, match: re.Match[str]) -> str:
-    """A placeholder as JSON text that decodes to ``\\x00name\\x00`` (bare or quoted)."""
-    return f"{quote}\\u0000{match.group(1)}\\u0000{quote}"
-
-
-def _as_list(text: str) -> JSON:
-    """A JSON list written as a string (``'[{tag_id}, 5]'``, ``'["{name}"]'``) as a list whose
-    placeholders stay placeholders; any other string as it is."""
-    for quote in ("", '"'):
-        marked = _PLACEHOLDER.sub(partial(_marker, quote), text)
-        try:
-            value = json.loads(marked)
-        except ValueError:
-            continue
-        if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
-            return [_MARK.sub(r"{\1}", v) if isinstance(v, str) else v for v in value]
-    return text
-
-
-def _step_flag(name: str, value: JSON, plain_list: bool) -> Iterator[str]:
-    flag = f"--{name}"
-    if plain_list and isinstance(value, str):
-        value = _as_list(value)
-    if isinstance(value, bool):
-        yield flag if value else f"--no-{name}"
-    elif isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
-        for item in value:
-            yield flag
-            yield _shell_value(item)
-    else:
-        yield flag
-        yield _shell_value(value)
-
-
-def _shell_value(value: JSON) -> str:
-    """A value as one shell word, each ``{placeholder}`` in it as its shell variable."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    if not _PLACEHOLDER.search(text):
-        return text if _SAFE_WORD.fullmatch(text) else shlex.quote(text)
-    parts: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(text):
-        parts.append(_double_quoted(text[position : match.start()]))
-        parts.append("${" + shell_variable(match.group(1)) + "}")
-        position = match.end()
-    parts.append(_double_quoted(text[position:]))
-    return '"' + "".join(parts) + '"'
-
-
-def _double_quoted(text: str) -> str:
-    """Text inside a double-quoted shell word: ``"``, ``\\``, ``$`` and ````` escaped."""
-    return re.sub(r'(["\\$`])', r"\\\1", text)
-
-
-def shell_variable(name: str) -> str:
-    """``chat_id`` → ``CHAT_ID``; ``path`` → ``PATH_ARG`` (never a variable the shell uses)."""
-    variable = upper_snake(name) or "VALUE"
-    if variable[0].isdigit():
-        variable = "_" + variable
-    return variable + "_ARG" if variable in _SHELL_VARIABLES else variable
-
-
 # --- identity --------------------------------------------------------------------------------
 
 
@@ -394,9 +226,25 @@ def _call(op: Operation | None) -> dict[str, JSON] | None:
 # --- the README's section on these commands --------------------------------------------------
 
 
-def readme_view(ctx: TargetContext) -> dict[str, object]:
-    """What the README section on auth, ``api``, ``guide`` and ``doctor`` shows: the
-    project's names, and examples from the API (its own showcase operations)."""
+@dataclass(frozen=True)
+class ToolsReadmeView:
+    """What the README's sections on auth, ``api``, ``guide`` and ``doctor`` show."""
+
+    command: str
+    token_env: str
+    base_url_env: str
+    profile_env: str
+    config_dir_env: str
+    default_base_url: str
+    api_examples: tuple[str, ...]  # raw requests: who am I, a create, a paginated list
+    ls_query: str  # a service to filter `api ls` by
+    describe_example: str  # `<service> <action>` of an operation to describe
+    guide_query: str  # words that find a workflow ("" when there are none)
+
+
+def readme_view(ctx: TargetContext) -> ToolsReadmeView:
+    """The README sections' view: the project's names, and examples from the API (its own
+    showcase operations and first workflow)."""
     project = ctx.project
     showcase = ctx.api.showcase
     who = ctx.operation(ctx.api.identity.current_user) or ctx.operation(showcase.read)
@@ -406,18 +254,17 @@ def readme_view(ctx: TargetContext) -> dict[str, object]:
     if listing is not None and (line := api_command(ctx, listing)):
         api_examples.append(f"{line} --paginate -o jsonl")
     described = ctx.operation(showcase.create) or next(iter(ctx.operations.values()), None)
+    service = ctx.service_of(described).names.cli if described else ""
     workflow = ctx.api.workflows[0] if ctx.api.workflows else None
-    return {
-        "command": project.command,
-        "token_env": project.token_env,
-        "base_url_env": project.base_url_env,
-        "profile_env": f"{project.env_prefix}_PROFILE",
-        "config_dir_env": f"{project.env_prefix}_CONFIG_DIR",
-        "default_base_url": ctx.api.base_url,
-        "api_examples": api_examples,
-        "ls_query": ctx.service_of(described).names.cli if described else "",
-        "describe_example": (
-            f"{ctx.service_of(described).names.cli} {described.names.cli}" if described else ""
-        ),
-        "guide_query": " ".join(shlex.quote(k) for k in workflow.keywords[:2]) if workflow else "",
-    }
+    return ToolsReadmeView(
+        command=project.command,
+        token_env=project.token_env,
+        base_url_env=project.base_url_env,
+        profile_env=f"{project.env_prefix}_PROFILE",
+        config_dir_env=f"{project.env_prefix}_CONFIG_DIR",
+        default_base_url=ctx.api.base_url,
+        api_examples=tuple(api_examples),
+        ls_query=service,
+        describe_example=f"{service} {described.names.cli}" if described else "",
+        guide_query=" ".join(shlex.quote(k) for k in workflow.keywords[:2]) if workflow else "",
+    )

@@ -218,6 +218,10 @@ class ServiceRenderer(SdkContext):
         if not body.flattened:
             if body.kind == "multipart":
                 call.files = [WireArg("file", "body")]
+            elif body.kind == "binary":
+                call.content_arg, call.content_type = "body", body.content_type
+            elif body.kind == "text" and body.type.primitive == "string":
+                call.text_arg, call.content_type = "body", body.content_type
             else:
                 call.body_arg = "body"
         elif body.kind == "multipart":

@@ -60,6 +60,9 @@ class CallView:
     query_style: dict[str, str] = field(default_factory=dict)
     headers: list[WireArg] = field(default_factory=list)
     body_arg: str | None = None  # an argument sent whole as the body
+    content_arg: str | None = None  # an argument holding a raw body: a file's content
+    text_arg: str | None = None  # an argument holding a text body
+    content_type: str | None = None  # the media type of a raw or text body
     json_fields: list[WireArg] | None = None  # keyword arguments sent as a JSON object
     wrapped: WrappedBody | None = None
     multipart: list[WireArg] = field(default_factory=list)

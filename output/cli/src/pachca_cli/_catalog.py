@@ -4608,7 +4608,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Post the message to the chat.",
                 "operation": "createMessage",
-                "command": 'pachca messages create --entity-type discussion --entity-id "${CHAT_ID}" --content "${TEXT}"',
+                "command": 'pachca messages create --entity-id "${CHAT_ID}" --content "${TEXT}" --entity-type discussion',
                 "outputs": [["MESSAGE_ID", ".id", "data.id"], ["MESSAGE_URL", ".url", "data.url"]],
             },
         ],
@@ -4629,7 +4629,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Send the message straight to the user; no chat has to be created first.",
                 "operation": "createMessage",
-                "command": 'pachca messages create --entity-type user --entity-id "${USER_ID}" --content "${TEXT}"',
+                "command": 'pachca messages create --entity-id "${USER_ID}" --content "${TEXT}" --entity-type user',
                 "outputs": [
                     ["MESSAGE_ID", ".id", "data.id"],
                     ["CHAT_ID", ".chat_id", "data.chat_id"],
@@ -4659,7 +4659,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Post the comment into the thread.",
                 "operation": "createMessage",
-                "command": 'pachca messages create --entity-type thread --entity-id "${THREAD_ID}" --content "${TEXT}"',
+                "command": 'pachca messages create --entity-id "${THREAD_ID}" --content "${TEXT}" --entity-type thread',
                 "outputs": [["COMMENT_ID", ".id", "data.id"]],
             },
         ],
@@ -4671,7 +4671,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
         "keywords": ["file", "upload", "attachment", "thread", "send", "document"],
         "inputs": [
             ["MESSAGE_ID", "ID of the message whose thread receives the file"],
-            ["PATH_ARG", "Local path of the file to send"],
+            ["PATH_VALUE", "Local path of the file to send"],
             [
                 "FILE_NAME",
                 "File name to show, with the same extension as the file (e.g. report.pdf)",
@@ -4698,7 +4698,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Upload the file to direct_url as multipart form data, without the Authorization header.",
                 "operation": "uploadFile",
-                "command": 'pachca files upload-file --direct-url "${DIRECT_URL}" --content-disposition "${CONTENT_DISPOSITION}" --acl "${ACL}" --policy "${POLICY}" --x-amz-credential "${AMZ_CREDENTIAL}" --x-amz-algorithm "${AMZ_ALGORITHM}" --x-amz-date "${AMZ_DATE}" --x-amz-signature "${AMZ_SIGNATURE}" --key "${UPLOAD_KEY}" --file "${PATH_ARG}"',
+                "command": 'pachca files upload-file --direct-url "${DIRECT_URL}" --content-disposition "${CONTENT_DISPOSITION}" --acl "${ACL}" --policy "${POLICY}" --x-amz-credential "${AMZ_CREDENTIAL}" --x-amz-algorithm "${AMZ_ALGORITHM}" --x-amz-date "${AMZ_DATE}" --x-amz-signature "${AMZ_SIGNATURE}" --key "${UPLOAD_KEY}" --file "${PATH_VALUE}"',
                 "outputs": [],
             },
             {
@@ -4710,7 +4710,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Post the file into the thread; in the key, replace ${filename} with the file name.",
                 "operation": "createMessage",
-                "command": 'pachca messages create --entity-type thread --entity-id "${THREAD_ID}" --content \'Here is the file\' --files "[{\\"key\\": \\"${UPLOAD_KEY}\\", \\"name\\": \\"${FILE_NAME}\\", \\"file_type\\": \\"file\\", \\"size\\": ${FILE_SIZE}}]"',
+                "command": 'pachca messages create --entity-id "${THREAD_ID}" --content \'Here is the file\' --entity-type thread --files "[{\\"key\\": \\"${UPLOAD_KEY}\\", \\"name\\": \\"${FILE_NAME}\\", \\"file_type\\": \\"file\\", \\"size\\": ${FILE_SIZE}}]"',
                 "outputs": [["COMMENT_ID", ".id", "data.id"]],
             },
         ],
@@ -4748,7 +4748,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Find the tag by its name.",
                 "operation": "listGroupTags",
-                "command": 'pachca group-tags list --names "${TAG_NAME}"',
+                "command": 'pachca group-tags list --names "[\\"${TAG_NAME}\\"]"',
                 "outputs": [["TAG_ID", ".[0].id", "data.0.id"]],
             },
             {
@@ -4760,7 +4760,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Add the tag so that all its employees join the channel.",
                 "operation": "addChatGroupTags",
-                "command": 'pachca members add-group-tags --id "${CHAT_ID}" --group-tag-ids "${TAG_ID}"',
+                "command": 'pachca members add-group-tags --id "${CHAT_ID}" --group-tag-ids "[${TAG_ID}]"',
                 "outputs": [],
             },
             {
@@ -4972,7 +4972,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Search the chat for the message.",
                 "operation": "searchMessages",
-                "command": 'pachca search messages --query "${TEXT}" --chat-ids "${CHAT_ID}" --limit 1',
+                "command": 'pachca search messages --query "${TEXT}" --chat-ids "[${CHAT_ID}]" --limit 1',
                 "outputs": [["MESSAGE_ID", ".[0].id", "data.0.id"]],
             },
             {
@@ -5051,7 +5051,7 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Open the form right away, before the trigger expires.",
                 "operation": "openView",
-                "command": 'pachca views open --type modal --trigger-id "${TRIGGER_ID}" --callback-id timeoff_request --view \'{"title": "Request time off", "blocks": [{"type": "date", "name": "date_start", "label": "Start date", "required": true}, {"type": "date", "name": "date_end", "label": "End date", "required": true}]}\'',
+                "command": 'pachca views open --type modal --trigger-id "${TRIGGER_ID}" --view \'{"title": "Request time off", "blocks": [{"type": "date", "name": "date_start", "label": "Start date", "required": true}, {"type": "date", "name": "date_end", "label": "End date", "required": true}]}\' --callback-id timeoff_request',
                 "outputs": [],
             }
         ],
@@ -5105,19 +5105,19 @@ WORKFLOWS: Final[tuple[dict[str, Any], ...]] = (
             {
                 "description": "Add the new employee to the team chat.",
                 "operation": "addChatMembers",
-                "command": 'pachca members add --id "${TEAM_CHAT_ID}" --member-ids "${USER_ID}"',
+                "command": 'pachca members add --id "${TEAM_CHAT_ID}" --member-ids "[${USER_ID}]"',
                 "outputs": [],
             },
             {
                 "description": "Welcome them in a direct message.",
                 "operation": "createMessage",
-                "command": 'pachca messages create --entity-type user --entity-id "${USER_ID}" --content "Welcome aboard, ${FIRST_NAME}!"',
+                "command": 'pachca messages create --entity-id "${USER_ID}" --content "Welcome aboard, ${FIRST_NAME}!" --entity-type user',
                 "outputs": [],
             },
             {
                 "description": "Give them a first onboarding task.",
                 "operation": "createTask",
-                "command": "pachca tasks create --kind reminder --content 'Fill in your profile and read the onboarding guide' --performer-ids \"${USER_ID}\"",
+                "command": "pachca tasks create --kind reminder --content 'Fill in your profile and read the onboarding guide' --performer-ids \"[${USER_ID}]\"",
                 "outputs": [],
             },
         ],

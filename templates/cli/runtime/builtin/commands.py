@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .._globals import global_options
+from . import BUILTIN_HELP
 from ._base import emit, run_context, with_globals
 
 
@@ -75,7 +76,7 @@ def flatten(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-@click.command("commands")
+@click.command("commands", short_help=BUILTIN_HELP["commands"])
 def command() -> None:
     """List every command; `-o json` gives the whole tree with arguments and flags."""
     obj = run_context()

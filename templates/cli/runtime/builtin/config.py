@@ -12,7 +12,8 @@ import click
 
 from .._context import OUTPUTS, CliContext
 from .._errors import USAGE, CliError
-from ._base import SETTINGS, emit, env_var, run_context, with_globals
+from . import BUILTIN_HELP
+from ._base import SETTINGS, complete_settings, emit, env_var, run_context, with_globals
 
 if TYPE_CHECKING:
     from .._config import Config
@@ -28,7 +29,7 @@ group = with_globals(
             + ".\n\nThe file lives in the user config folder, or in the folder "
             f"{env_var('CONFIG_DIR')} names; `config path` prints where."
         ),
-        short_help="Read and change a profile's settings.",
+        short_help=BUILTIN_HELP["config"],
     )
 )
 
@@ -57,7 +58,7 @@ def _check(key: str, value: str) -> str:
 
 
 @group.command("get")
-@click.argument("key")
+@click.argument("key", shell_complete=complete_settings)
 def get(key: str) -> None:
     """Print the value of setting KEY (nothing when it is not set)."""
     from .. import _config
@@ -78,7 +79,7 @@ with_globals(get)
 
 
 @group.command("set")
-@click.argument("key")
+@click.argument("key", shell_complete=complete_settings)
 @click.argument("value")
 def set_(key: str, value: str) -> None:
     """Set KEY to VALUE in the profile (made if it does not exist)."""
@@ -101,7 +102,7 @@ with_globals(set_)
 
 
 @group.command("unset")
-@click.argument("key")
+@click.argument("key", shell_complete=complete_settings)
 def unset(key: str) -> None:
     """Remove setting KEY from the profile."""
     from .. import _config

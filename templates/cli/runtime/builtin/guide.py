@@ -14,7 +14,8 @@ import click
 
 from ..._project import COMMAND
 from .._errors import NOT_FOUND, CliError
-from ._base import catalog, emit, run_context, with_globals
+from . import BUILTIN_HELP
+from ._base import catalog, complete_workflows, emit, run_context, with_globals
 
 SHOWN = 3  # workflows printed in full for one query; the rest are listed
 _STOP_WORDS = frozenset({"a", "an", "and", "the", "to", "in", "of", "for", "on", "with", "my"})
@@ -75,8 +76,8 @@ def workflow_text(workflow: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@click.command("guide")
-@click.argument("query", nargs=-1)
+@click.command("guide", short_help=BUILTIN_HELP["guide"])
+@click.argument("query", nargs=-1, shell_complete=complete_workflows)
 def command(query: tuple[str, ...]) -> None:
     """Find how to do something: workflows, each step a command to run.
 

@@ -7,10 +7,11 @@ import importlib
 import click
 
 from ..._project import COMMAND, SDK_PACKAGE, VERSION
+from . import BUILTIN_HELP
 from ._base import catalog, run_context, show_fields, with_globals
 
 
-@click.command("version")
+@click.command("version", short_help=BUILTIN_HELP["version"])
 def command() -> None:
     """Show the CLI, SDK and API versions."""
     import platform

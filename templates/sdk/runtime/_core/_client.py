@@ -40,7 +40,7 @@ from ._exceptions import (
     StatusErrorClasses,
     make_status_error,
 )
-from ._files import FilesInput, to_httpx_files
+from ._files import FilesInput, raw_content, to_httpx_files
 from ._lazy_http import LazyHttpClient
 from ._lenient import validate_leniently
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
@@ -110,6 +110,10 @@ class RequestArgs(TypedDict, total=False):
         headers: header parameters of the operation, sent as strings (NOT_GIVEN/None
             dropped); they override the client's headers, ``extra_headers`` override them.
         body: JSON body (mapping, list, pydantic model, …); omit for no body.
+        content: a raw body: a file's content (``bytes``, a path, a binary file object, as
+            :data:`FileInput` takes them), read and sent as it is, with ``content_type``.
+        text: a text body, sent UTF-8 encoded with ``content_type``.
+        content_type: the ``Content-Type`` of ``content`` or ``text``.
         multipart: form fields of a ``multipart/form-data`` body (sent before the files).
         files: files of a multipart body (see ``FileInput``; NOT_GIVEN dropped).
         unwrap: key (or key path) of the response JSON to parse into ``cast_to``.
@@ -129,6 +133,9 @@ class RequestArgs(TypedDict, total=False):
     query_style: Mapping[str, QueryStyle] | None
     headers: Mapping[str, object] | None
     body: object
+    content: object
+    text: str
+    content_type: str
     multipart: Mapping[str, object] | None
     files: FilesInput | None
     unwrap: str | Sequence[str] | None
@@ -148,6 +155,9 @@ class _RequestSpec:
     query_style: Mapping[str, QueryStyle] | None = None
     headers: Mapping[str, str] | None = None
     body: object = NOT_GIVEN
+    content: object = NOT_GIVEN
+    text: str | NotGiven = NOT_GIVEN
+    content_type: str | None = None
     multipart: Mapping[str, object] | None = None
     files: FilesInput | None = None
     unwrap: tuple[str, ...] = ()
@@ -168,6 +178,9 @@ class _RequestSpec:
             query_style=args.get("query_style"),
             headers=_given_strings(args.get("headers")),
             body=args.get("body", NOT_GIVEN),
+            content=args.get("content", NOT_GIVEN),
+            text=args.get("text", NOT_GIVEN),
+            content_type=args.get("content_type"),
             multipart=args.get("multipart"),
             files=args.get("files"),
             unwrap=(unwrap,) if isinstance(unwrap, str) else tuple(unwrap or ()),
@@ -357,6 +370,10 @@ class _BaseClient(Generic[_HttpxClientT]):
             headers["Authorization"] = f"Bearer {self.token}"
         if json_body:
             headers["Content-Type"] = "application/json"
+        if spec.content_type and not (
+            isinstance(spec.content, NotGiven) and isinstance(spec.text, NotGiven)
+        ):
+            headers["Content-Type"] = spec.content_type
         headers.update(self._custom_headers)
         if spec.headers:
             headers.update(spec.headers)
@@ -378,6 +395,7 @@ class _BaseClient(Generic[_HttpxClientT]):
             params = [pair for pair in params if pair[0] not in overridden]
             params.extend(extra)
         content: bytes | None = None
+        json_body = False
         data: dict[str, str | list[str]] | None = None
         files = None
         if spec.files is not None or spec.multipart is not None:
@@ -386,17 +404,22 @@ class _BaseClient(Generic[_HttpxClientT]):
                 fields.update(options.extra_body)
             data = serialize_form(fields)
             files = to_httpx_files(spec.files or {}, files_stack)
+        elif not isinstance(spec.content, NotGiven):
+            content = raw_content(spec.content)
+        elif not isinstance(spec.text, NotGiven):
+            content = spec.text.encode("utf-8")
         else:
             body = _merge_body(spec.body, options.extra_body)
             if not isinstance(body, NotGiven):
                 content = dump_json(body)
+                json_body = True
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         try:
             request = self._http.build_request(
                 spec.method,
                 self._build_url(spec),
                 params=params,
-                headers=self._build_headers(spec, json_body=content is not None),
+                headers=self._build_headers(spec, json_body=json_body),
                 content=content,
                 data=data,
                 files=files,

@@ -25,6 +25,7 @@ __all__ = [
     "HttpxFile",
     "file_name",
     "guess_content_type",
+    "raw_content",
     "to_httpx_file",
     "to_httpx_files",
 ]
@@ -109,6 +110,16 @@ def _open(path: Path, opened: contextlib.ExitStack | None) -> bytes | IO[bytes]:
         return opened.enter_context(path.open("rb"))
     except OSError as exc:
         raise ConfigurationError(f"cannot read file {str(path)!r}: {exc}") from exc
+
+
+def raw_content(content: object) -> bytes:
+    """A raw body's bytes: ``bytes``, a path (read from disk) or a binary file object (read
+    to its end), or a ``(name, content[, type])`` tuple of these. Read into memory, which both
+    the sync and the async client can send."""
+    if isinstance(content, tuple) and len(content) in (2, 3):
+        content = content[1]
+    data = _content(content)
+    return data if isinstance(data, bytes) else data.read()
 
 
 def _content(content: object, opened: contextlib.ExitStack | None = None) -> bytes | IO[bytes]:

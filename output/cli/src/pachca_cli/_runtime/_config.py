@@ -152,7 +152,8 @@ def save_config(config: Config) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=folder)
     try:
-        os.fchmod(fd, 0o600)  # mkstemp makes it 0600 already; be explicit
+        if hasattr(os, "fchmod"):  # POSIX (mkstemp makes it 0600 already; be explicit)
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(dump_config(config))
             handle.flush()

@@ -110,3 +110,33 @@ def show_fields(obj: CliContext, data: dict[str, Any], lines: list[tuple[str, st
     width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
         click.echo(f"{label + ':':<{width}} {value}")
+
+
+# --- shell completion (click's): the values an argument takes ---------------------------------
+
+
+def complete_profiles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Profile names from the config file (for `auth switch`, `auth logout`)."""
+    from .. import _config
+
+    try:
+        names = _config.load_config(context_of(ctx).env).profiles
+    except Exception:  # a broken file completes nothing rather than failing the shell
+        return []
+    return [name for name in sorted(names) if name.startswith(incomplete)]
+
+
+def complete_operations(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Operation ids (for `api describe`)."""
+    ids: list[str] = [op["id"] for op in catalog().OPERATIONS]
+    return [op_id for op_id in ids if op_id.startswith(incomplete)]
+
+
+def complete_workflows(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Workflow ids (for `guide`)."""
+    ids: list[str] = [workflow["id"] for workflow in catalog().WORKFLOWS]
+    return [workflow_id for workflow_id in ids if workflow_id.startswith(incomplete)]
+
+
+def complete_settings(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [key for key in SETTINGS if key.startswith(incomplete)]

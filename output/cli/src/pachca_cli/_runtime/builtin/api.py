@@ -19,7 +19,8 @@ import click
 from ..._project import COMMAND
 from .._context import CliContext
 from .._errors import USAGE, CliError
-from ._base import catalog, emit, run_context, with_globals
+from . import BUILTIN_HELP
+from ._base import catalog, complete_operations, emit, run_context, with_globals
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -66,7 +67,7 @@ group = with_globals(
             f"  {COMMAND} api ls messages\n"
             f"  {COMMAND} api describe messages create -o json"
         ),
-        short_help="Send raw API requests; list and describe operations.",
+        short_help=BUILTIN_HELP["api"],
         invoke_without_command=False,
         no_args_is_help=True,
     )
@@ -163,7 +164,7 @@ with_globals(ls)
 
 
 @group.command("describe")
-@click.argument("operation", nargs=-1, required=True)
+@click.argument("operation", nargs=-1, required=True, shell_complete=complete_operations)
 def describe(operation: tuple[str, ...]) -> None:
     """Show an operation: parameters, body fields, scopes and an example.
 

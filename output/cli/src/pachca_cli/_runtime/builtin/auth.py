@@ -14,8 +14,10 @@ import click
 from ..._project import COMMAND, DEFAULT_BASE_URL
 from .._context import CliContext
 from .._errors import AUTH, USAGE, CliError
+from . import BUILTIN_HELP
 from ._base import (
     call_identity,
+    complete_profiles,
     emit,
     env_var,
     mask_token,
@@ -41,7 +43,7 @@ group = with_globals(
             f"of --token, {env_var('TOKEN')}, the profile named by --profile or "
             f"{env_var('PROFILE')}, and the active profile."
         ),
-        short_help="Log in, see who you are, manage profiles.",
+        short_help=BUILTIN_HELP["auth"],
     )
 )
 
@@ -49,6 +51,12 @@ group = with_globals(
 def _profile_name(obj: CliContext, config: Config) -> str:
     """The profile a command acts on: named (flag, environment), else the active one."""
     return obj.profile or obj.env.get(env_var("PROFILE")) or config.active or DEFAULT_PROFILE
+
+
+def _profile_label(name: str | None, active: str | None) -> str:
+    if name is None:
+        return "none"
+    return f"{name} (active)" if name == active else name
 
 
 def _login_token(obj: CliContext, with_token: bool) -> str:
@@ -161,7 +169,7 @@ def status() -> None:
     scopes = scopes_of(info)
     lines = [
         ("Token", f"{data['token']}, from {creds.source}"),
-        ("Profile", f"{creds.profile} (active)" if creds.profile else "none"),
+        ("Profile", _profile_label(creds.profile, config.active)),
         ("Base URL", base_url),
     ]
     if isinstance(user, dict):
@@ -206,7 +214,7 @@ def _storage_short(profile: Profile) -> str:
 
 
 @group.command("switch")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_profiles)
 def switch(name: str) -> None:
     """Make the profile NAME the active one."""
     from .. import _config
@@ -223,7 +231,7 @@ with_globals(switch)
 
 
 @group.command("logout")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_profiles)
 def logout(name: str | None) -> None:
     """Forget the token of profile NAME (default: the profile in use).
 

@@ -15,6 +15,7 @@ import click
 from ..._project import COMMAND, DEFAULT_BASE_URL
 from .._context import CliContext
 from .._errors import API_ERROR, AUTH, CliError, from_sdk_error
+from . import BUILTIN_HELP
 from ._base import (
     call_identity,
     catalog,
@@ -149,7 +150,7 @@ def _remote_checks(obj: CliContext, base_url: str, login: str) -> list[Check]:
 _MARKS = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 
 
-@click.command("doctor")
+@click.command("doctor", short_help=BUILTIN_HELP["doctor"])
 def command() -> None:
     """Check the setup: config file, token, base URL, connection and scopes."""
     obj = run_context()
