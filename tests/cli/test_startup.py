@@ -32,6 +32,8 @@ def test_root_help_imports_nothing_heavy(cli: Cli) -> None:
     modules = _modules(cli, "--help")
     assert not {m for m in modules if m.split(".")[0] in HEAVY}
     assert not {m for m in modules if m.startswith("pachca_cli.commands.")}
+    # the built-in commands are listed from BUILTIN_HELP, not imported
+    assert not {m for m in modules if m.startswith("pachca_cli._runtime.builtin.")}
 
 
 def test_command_help_imports_its_service_only(cli: Cli) -> None:
