@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic
 from generator.ir import Api
 from generator.load import load_spec
 from generator.parse import parse_spec
+from tests.prism import mock_server, prism  # noqa: F401  (one Prism per session, for all)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

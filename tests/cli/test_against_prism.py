@@ -18,14 +18,14 @@ import pytest
 
 from generator.ir import Operation
 from tests.cli.conftest import Cli
-from tests.contract.conftest import TOKEN, PrismServer, mock_server, prism  # noqa: F401
+from tests.prism import TOKEN, PrismServer
 
 from .cases import OPERATIONS, SHAPES, example_argv, files_of
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[op.id for op in OPERATIONS])
 def test_command_runs_against_prism(
-    op: Operation, cli: Cli, mock_server: PrismServer, tmp_path: Path  # noqa: F811
+    op: Operation, cli: Cli, mock_server: PrismServer, tmp_path: Path
 ) -> None:
     files_of(op, tmp_path)
     argv = example_argv(op)
@@ -46,7 +46,7 @@ def test_command_runs_against_prism(
 
 @pytest.mark.parametrize("op", SHAPES, ids=[op.id for op in SHAPES])
 def test_dry_run_curl_runs_against_prism(
-    op: Operation, cli: Cli, mock_server: PrismServer, tmp_path: Path  # noqa: F811
+    op: Operation, cli: Cli, mock_server: PrismServer, tmp_path: Path
 ) -> None:
     """`--dry-run` prints a curl command; run by sh (the token from $PACHCA_TOKEN), Prism
     accepts it. One operation of each request shape (method, body, kinds of arguments)."""

@@ -15,7 +15,7 @@ import pytest
 from tests.cli.conftest import Cli
 from tests.cli.local_server import LocalServer, echo_message, local_server
 from tests.cli_env import OUTPUT
-from tests.contract.conftest import TOKEN, PrismServer, mock_server, prism  # noqa: F401
+from tests.prism import TOKEN, PrismServer
 
 README = OUTPUT / "cli" / "README.md"
 BLOCK = re.compile(r"```(sh|bash|zsh|fish)\n(.*?)```", re.S)
@@ -67,7 +67,7 @@ def test_readme_has_examples() -> None:
 
 @pytest.mark.parametrize("block", SH_BLOCKS, ids=[b.splitlines()[0][:40] for b in SH_BLOCKS])
 def test_readme_example_runs(
-    block: str, cli: Cli, mock_server: PrismServer, tmp_path: Path  # noqa: F811
+    block: str, cli: Cli, mock_server: PrismServer, tmp_path: Path
 ) -> None:
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 readme")
     lines = []

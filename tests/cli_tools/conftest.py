@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.cli_env import install_cli
-from tests.contract.conftest import PrismServer, prism  # noqa: F401  (the session's Prism)
+from tests.prism import PrismServer
 
 HERE = Path(__file__).resolve().parent
 NO_KEYRING = "keyring.backends.fail.Keyring"
@@ -98,7 +98,7 @@ def cli(pachca_exe: Path, tmp_path: Path) -> Cli:
 
 
 @pytest.fixture
-def api_cli(cli: Cli, prism: PrismServer) -> Cli:  # noqa: F811
+def api_cli(cli: Cli, prism: PrismServer) -> Cli:
     """The CLI pointed at Prism (spec/pachca.yaml, request validation on) with a token."""
     prism.begin()
     cli.env.update({"PACHCA_BASE_URL": prism.base_url, "PACHCA_TOKEN": "test-token-0123456789"})

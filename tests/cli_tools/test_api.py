@@ -13,7 +13,7 @@ import pytest
 
 from generator.targets.context import TargetContext
 from generator.targets.snippets.cli import cli_command
-from tests.contract.conftest import PrismServer
+from tests.prism import PrismServer
 
 from .conftest import Cli, run_many
 

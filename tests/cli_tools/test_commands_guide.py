@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from generator.targets.context import TargetContext
-from tests.contract.conftest import PrismServer
+from tests.prism import PrismServer
 
 from .conftest import Cli
 

@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.contract.conftest import PrismServer
+from tests.prism import PrismServer
 
 from .conftest import NO_KEYRING, Cli
 

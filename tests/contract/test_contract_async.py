@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.prism import TOKEN, PrismServer
+
 from .cases import (
     Case,
     bind,
@@ -18,7 +20,6 @@ from .cases import (
     return_annotation,
     status_error_message,
 )
-from .conftest import TOKEN, PrismServer
 
 pytestmark = pytest.mark.asyncio
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import traceback
 
-from .conftest import SDK_SRC
+from tests.prism import SDK_SRC
 
 PACKAGE_DIR = SDK_SRC / "pachca"
 

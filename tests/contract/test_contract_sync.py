@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from tests.prism import TOKEN, PrismServer
+
 from .cases import (
     Case,
     bind,
@@ -15,7 +17,6 @@ from .cases import (
     return_annotation,
     status_error_message,
 )
-from .conftest import TOKEN, PrismServer
 
 CASES = cases()
 

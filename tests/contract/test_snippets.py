@@ -18,9 +18,9 @@ from generator.ir import Operation
 from generator.targets.context import TargetContext
 from generator.targets.snippets.curl import curl_command
 from generator.targets.snippets.python import python_call
+from tests.prism import ROOT, TOKEN, PrismServer
 
 from .cases import api
-from .conftest import ROOT, TOKEN, PrismServer
 
 README = ROOT / "output" / "sdk" / "README.md"
 

@@ -17,7 +17,6 @@ import pytest
 from generator.config import load_config
 from generator.ir import Api
 from generator.pipeline import build_api
-from tests.contract.conftest import mock_server, prism  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SRC = ROOT / "output" / "docs"

@@ -82,7 +82,7 @@ def test_python_sample_runs(
 ) -> None:
     if not _against_prism(block):
         pytest.skip("posts to a pre-signed storage URL, which is no path of the API")
-    import pachca  # noqa: F401  (output/sdk/src, put on sys.path by the contract conftest)
+    import pachca  # noqa: F401  (output/sdk/src, put on sys.path by tests/prism.py)
 
     _files(tmp_path)
     monkeypatch.chdir(tmp_path)

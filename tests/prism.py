@@ -1,10 +1,11 @@
-"""Fixtures for the contract tests: the committed SDK against a Prism mock of the spec.
+"""The Prism mock of spec/pachca.yaml that the contract, CLI, docs and skills tests send to.
 
 ``output/sdk/src`` is put on ``sys.path`` so ``import pachca`` loads the committed generated
-package.  One Prism process (``prism mock spec/pachca.yaml --errors``, static examples) serves
-the whole session; it validates every request against the spec and answers 4xx/422 (with the
-violations in the ``sl-violations`` header and in its log) when a request does not conform.
-With ``--errors`` it also answers 500 when its own response (a spec example) violates the spec.
+package. The fixtures are registered once, in ``tests/conftest.py``, so one Prism process
+(``prism mock spec/pachca.yaml --errors``, static examples) serves the whole session; it
+validates every request against the spec and answers 4xx/422 (with the violations in the
+``sl-violations`` header and in its log) when a request does not conform. With ``--errors`` it
+also answers 500 when its own response (a spec example) violates the spec.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SDK_SRC = ROOT / "output" / "sdk" / "src"
 SPEC = ROOT / "spec" / "pachca.yaml"
 PRISM_BIN = ROOT / ".tools" / "node_modules" / ".bin" / "prism"
