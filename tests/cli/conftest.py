@@ -40,10 +40,13 @@ class Cli:
         )
 
     def base_env(self) -> dict[str, str]:
-        """The environment less the CLI's own variables, with a config folder of its own."""
+        """The environment less the CLI's own variables, with a config folder of its own and no
+        keyring."""
         base = {k: v for k, v in os.environ.items() if not k.startswith("PACHCA_")}
         base.pop("NO_COLOR", None)
         base["XDG_CONFIG_HOME"] = str(self.exe.parent.parent / "config")
+        # never the desktop's keyring: a test token stays in the test's config file
+        base["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
         return base
 
     def run_python(self, code: str) -> subprocess.CompletedProcess[str]:
