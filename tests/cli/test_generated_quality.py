@@ -1,6 +1,6 @@
 """The CLI generated for our spec, a few fixtures and every document of the shared corpus
-(skipped when absent) is clean: every module imports (with its SDK beside it), and mypy
---strict, ruff and black find nothing.
+(skipped when absent) is clean: it installs beside its SDK and its command runs, every module
+imports, and mypy --strict, ruff and black find nothing.
 
 Generated once per session into a temporary folder; each tool runs once over all of them
 (mypy in batches of distinct package names: two corpus documents are both `pachca`). The
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "features"
 BIN = Path(sys.executable).parent
-FIXTURE_SPECS = ("injection", "keywords")
+FIXTURE_SPECS = ("injection", "keywords", "maps")  # maps: an API without operations
 
 
 def _specs() -> list[Path]:
@@ -133,15 +134,8 @@ def test_black_finds_nothing(generated: list[Generated]) -> None:
 
 
 def test_mypy_strict_finds_nothing(generated: list[Generated], tmp_path: Path) -> None:
-    batches: list[list[Generated]] = []
-    for item in generated:
-        batch = next((b for b in batches if all(o.package != item.package for o in b)), None)
-        if batch is None:
-            batch = []
-            batches.append(batch)
-        batch.append(item)
     config = tmp_path / "mypy.ini"
-    for batch in batches:
+    for batch in _batches(generated):
         targets = [str(item.root / "cli" / "src" / item.package) for item in batch]
         path = os.pathsep.join(str(item.root / "sdk" / "src") for item in batch)
         skipped = [i.sdk_package for i in batch if i.name != "spec-pachca"]
@@ -156,3 +150,38 @@ def test_mypy_strict_finds_nothing(generated: list[Generated], tmp_path: Path) -
             env={"MYPYPATH": path},
         )  # fmt: skip
         assert done.returncode == 0, done.stdout[-4000:]
+
+
+def _batches(generated: list[Generated]) -> list[list[Generated]]:
+    """Groups in which no two CLIs share a package name (two corpus documents are `pachca`)."""
+    batches: list[list[Generated]] = []
+    for item in generated:
+        batch = next((b for b in batches if all(o.package != item.package for o in b)), None)
+        if batch is None:
+            batch = []
+            batches.append(batch)
+        batch.append(item)
+    return batches
+
+
+def test_every_cli_installs_and_its_command_runs(
+    generated: list[Generated], tmp_path: Path
+) -> None:
+    """Each CLI and its SDK build as distributions and install (pip, one call per batch); the
+    console script each declares then answers `--help`."""
+    failures = []
+    for number, batch in enumerate(_batches(generated)):
+        target = tmp_path / f"site{number}"
+        projects = [str(item.root / part) for item in batch for part in ("sdk", "cli")]
+        done = _run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+             "--no-build-isolation", "--no-index", "--target", str(target), *projects],
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-3000:]
+        for item in batch:
+            scripts = tomllib.loads((item.root / "cli" / "pyproject.toml").read_text())
+            (command,) = scripts["project"]["scripts"]
+            ran = _run([str(target / "bin" / command), "--help"], env={"PYTHONPATH": str(target)})
+            if ran.returncode != 0 or "Usage:" not in ran.stdout:
+                failures.append(f"{item.name}: {command} --help: {ran.stderr[-1500:]}")
+    assert not failures, "\n".join(failures)

@@ -53,8 +53,9 @@ class RootGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Service and built-in commands with their one-line help, importing none of them."""
         services = [(name, SERVICES[name][1]) for name in sorted(SERVICES)]
-        with formatter.section("API commands"):
-            formatter.write_dl(services)
+        if services:  # an API may have no operations; click cannot lay out an empty list
+            with formatter.section("API commands"):
+                formatter.write_dl(services)
         builtins = sorted(BUILTINS)
         if builtins:
             rows = []
