@@ -35,7 +35,7 @@ def test_a_full_kit_run_is_measured_phase_by_phase_and_a_second_writes_nothing(
     assert sum(first.phases.values()) <= first.wall
     assert first.written and first.lines > len(first.written)
     assert all((out / rel).is_file() for rel in first.written)
-    assert first.peak_mib > 10  # a Python process with black loaded: tens of MiB at least
+    assert first.peak_mib >= first.main_mib > 10  # a Python process with black: tens of MiB
 
     again = run_kit(spec, out, cache)
     assert again.ok, again.error
