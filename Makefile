@@ -62,7 +62,11 @@ browser:
 	  || echo "make: apt-get could not install chromium; the docs browser test will skip"; \
 	else echo "make: chromium is not installed (needs root and apt-get); the docs browser test will skip"; fi
 
+# The full kit phase by phase, against openapi-python-client (pinned, in .bench-cache/ with the
+# public specs it fetches), then load + parse, SDK import and CLI start-up. BENCH_FULL=1 adds
+# GitHub's, Stripe's and Kubernetes' specs.
 bench: $(STAMP)
+	$(BIN)/python -m tests.bench_kit
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_sdk
 	$(BIN)/python -m tests.bench_cli

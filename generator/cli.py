@@ -70,7 +70,11 @@ def _resolve_inputs(
 
 
 def _build(
-    spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
+    spec: Path | None,
+    config_file: Path | None,
+    workflows: Path | None,
+    strict: bool,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[BuildResult, Config]:
     from .pipeline import build_api
 
@@ -82,9 +86,14 @@ def _build(
             workflows=workflows_path,
             strict=strict,
             use_config_names=own_spec,
+            progress=progress,
         )
     except SpecError as exc:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
         _fail(exc)
+    if progress and result.diagnostics:
+        click.echo("\r\033[K", nl=False, err=True)
     _print_diagnostics(result.diagnostics)
     return result, config
 
@@ -165,7 +174,8 @@ def generate_command(
     from .format import GeneratedCodeError
     from .pipeline import generate
 
-    result, config = _build(spec, config_file, workflows, strict)
+    progress = _progress if sys.stderr.isatty() and not quiet else None
+    result, config = _build(spec, config_file, workflows, strict, progress)
     out_dir = output or config.path_of("output") or Path("output")
     implemented = available_targets()
     wanted = list(targets) or list(ALL_TARGET_NAMES)
@@ -173,7 +183,6 @@ def generate_command(
     chosen = [implemented[name] for name in wanted if name in implemented]
     if missing and not quiet:
         click.echo(f"dxgen: not implemented yet, skipped: {', '.join(missing)}", err=True)
-    progress = _progress if sys.stderr.isatty() and not quiet else None
     try:
         outcome = generate(
             result.api,

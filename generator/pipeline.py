@@ -12,6 +12,7 @@ from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import format_files
 from .ir import Api
 from .load import load_spec
+from .load.validate import validate_document
 from .parse import parse_spec
 from .targets import Target
 from .write import WriteReport, plan, write_output
@@ -31,10 +32,18 @@ def build_api(
     workflows: Path | None,
     strict: bool,
     use_config_names: bool,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Load and parse; raise :class:`SpecError` on errors (or on warnings with ``strict``)."""
-    loaded = load_spec(spec_path, base_dir=Path.cwd(), ref_root=config.ref_root)
-    diagnostics = list(loaded.diagnostics)
+    """Load, validate and parse; raise :class:`SpecError` on errors (or on warnings with
+    ``strict``). ``progress`` is told each phase as it starts (loading, validating, parsing)."""
+    if progress:
+        progress(f"loading {spec_path.name}")
+    loaded = load_spec(spec_path, base_dir=Path.cwd(), validate=False, ref_root=config.ref_root)
+    if progress:
+        progress("validating")
+    diagnostics = [*loaded.diagnostics, *validate_document(loaded.document, loaded.source_map)]
+    if progress:
+        progress("parsing")
     try:
         api, parse_findings = parse_spec(
             loaded, config, workflows=workflows, use_config_names=use_config_names

@@ -1,0 +1,89 @@
+"""One measured run of the full kit, in a process of its own: what ``tests.bench_kit`` starts.
+
+``python -m tests.bench_child SPEC OUT RESULT [--project]`` runs the pipeline as ``dxgen
+generate`` does (load, validate, parse, render each target, format, write) and writes, as JSON
+to RESULT, the seconds of each phase (the pipeline's progress messages mark where one ends and
+the next starts), the files written and left unchanged, and the process's own peak RSS. With
+``--project`` the project's dxgen.toml (names, workflows) is used, as ``make generate`` does;
+otherwise the defaults, as for any user's spec. The black and validator cache is whatever the
+environment says (``DXGEN_CACHE_DIR``, ``DXGEN_CACHE``). Nothing from dxgen is imported before
+the clock starts, so the first phase is the cost of importing it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PHASES = {
+    "loading": "load",
+    "validating": "validate",
+    "parsing": "parse",
+    "formatting": "format",
+    "writing": "write",
+}
+
+
+def phase_name(message: str) -> str:
+    """The phase a progress message starts: ``rendering sdk`` → ``sdk``, ``parsing`` → ``parse``."""
+    word, _, rest = message.partition(" ")
+    if word == "rendering":
+        return rest
+    return _PHASES.get(word, word)
+
+
+def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
+    marks: list[tuple[str, float]] = [("import", time.perf_counter())]
+
+    from generator.config import Config, load_config
+    from generator.pipeline import build_api, generate
+    from generator.targets import ALL_TARGET_NAMES, available_targets
+
+    def mark(message: str) -> None:
+        marks.append((phase_name(message), time.perf_counter()))
+
+    config = load_config(cwd=ROOT) if project else Config()
+    built = build_api(
+        spec,
+        config,
+        workflows=config.path_of("workflows") if project else None,
+        strict=False,
+        use_config_names=project,
+        progress=mark,
+    )
+    implemented = available_targets()
+    targets = [implemented[name] for name in ALL_TARGET_NAMES if name in implemented]
+    outcome = generate(built.api, targets, out, check=False, inputs=built.inputs, progress=mark)
+    marks.append(("end", time.perf_counter()))
+    phases: dict[str, float] = {}
+    for (name, start), (_, end) in itertools.pairwise(marks):
+        phases[name] = phases.get(name, 0.0) + end - start
+    return {
+        "phases": phases,
+        "operations": len(built.api.operations),
+        "schemas": len(built.api.schemas),
+        "warnings": len(built.diagnostics),
+        "targets": outcome.targets,
+        "written": sorted(outcome.report.written),
+        "unchanged": len(outcome.report.unchanged),
+        "removed": len(outcome.report.removed),
+        "self_peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
+
+
+def main(argv: list[str]) -> int:
+    project = "--project" in argv
+    spec, out, result = (Path(arg) for arg in argv if arg != "--project")
+    data = run(spec, out, project)
+    result.write_text(json.dumps(data), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
