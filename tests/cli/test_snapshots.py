@@ -28,7 +28,8 @@ def render_cli(name: str) -> dict[str, str]:
         for rel, data in sorted(files.items())
         # the runtime is static (its tests cover it); the catalog is the builtins' (their
         # own snapshot, tests/cli_tools)
-        if "/_runtime/" not in rel and not rel.endswith((".dxgen-manifest.json", "/_catalog.py"))
+        if "/_runtime/" not in rel
+        and not rel.endswith((".dxgen-manifest.json", "/_catalog.py", "/_catalog.json"))
     }
 
 

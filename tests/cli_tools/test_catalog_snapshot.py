@@ -1,8 +1,10 @@
-"""The generated ``_catalog.py``: a snapshot for the workflows fixture (safety net), and for
-hostile spec text: every string arrives in the catalog exactly as written, as data."""
+"""The generated catalog (``_catalog.json``, loaded by ``_catalog.py``): a snapshot for the
+workflows fixture (safety net), and for hostile spec text: every string arrives in the catalog
+exactly as written, as data."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,16 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def catalog_of(spec: Path, workflows: Path | None = None) -> tuple[str, dict[str, Any]]:
+    """The catalog's JSON text, and the names ``_catalog.py`` makes of it when it loads it
+    (run for real, beside the JSON, in a temporary folder)."""
     built = build_api(spec, Config(), workflows=workflows, strict=False, use_config_names=False)
-    text = render_catalog(TargetContext(built.api))
-    namespace: dict[str, Any] = {}
-    exec(compile(text, "_catalog.py", "exec"), namespace)
-    return text, namespace
+    files = render_catalog(TargetContext(built.api))
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in files.items():
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        namespace: dict[str, Any] = {"__file__": str(Path(folder) / "_catalog.py")}
+        exec(compile(files["_catalog.py"], "_catalog.py", "exec"), namespace)
+    return files["_catalog.json"], namespace
 
 
 def test_catalog_snapshot(snapshot: SnapshotAssertion) -> None:

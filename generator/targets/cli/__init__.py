@@ -53,7 +53,8 @@ def render_cli(api: Api) -> Iterator[tuple[str, str]]:
     yield f"{src}/__init__.py", render("cli/__init__.py.jinja", **common)
     yield f"{src}/__main__.py", render("cli/__main__.py.jinja", **common)
     yield f"{src}/_project.py", render("cli/_project.py.jinja", **common)
-    yield f"{src}/_catalog.py", render_catalog(ctx)
+    for name, text in render_catalog(ctx).items():
+        yield f"{src}/{name}", text
     yield f"{src}/commands/__init__.py", render(
         "cli/commands__init__.py.jinja", **common, services=services
     )
