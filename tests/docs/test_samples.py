@@ -1,11 +1,11 @@
 """Every code sample of the docs, extracted from the committed markdown and run against Prism
 serving spec/pachca.yaml (which validates each request): Python with the committed SDK, curl
-with curl, and each workflow's CLI step commands with the generated `pachca` (skipped when
-the CLI has not been generated). An operation page's CLI sample is checked to be exactly the
-command the CLI's own suite runs against Prism (tests/cli/test_against_prism.py)."""
+with curl, and every CLI sample — operation pages, quick start and each workflow's step
+commands — with the installed `pachca` (skipped when the CLI has not been generated)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -157,11 +157,9 @@ def _run_cli(commands: list[str], workdir: Path, env: dict[str, str]) -> str | N
     return None
 
 
-def test_cli_samples_are_the_commands_the_cli_suite_runs() -> None:
+def test_cli_samples_are_the_renderers_commands() -> None:
     """Every operation page's CLI sample is, byte for byte, the snippet renderer's command for
-    that operation: the command tests/cli/test_against_prism.py runs against Prism (with
-    `--yes` where the page says a script needs it). Running the 76 again here would double
-    the suite's slowest part (one Python process each) for no new check."""
+    that operation (the one tests/cli runs too), and a deleting one says `--yes`."""
     ctx = TargetContext(docs_api())
     by_page = {DocsPaths.operation(ctx.service_of(op), op): op for op in ctx.api.operations}
     samples = [b for b in CLI if b.page in by_page]
@@ -175,6 +173,51 @@ def test_cli_samples_are_the_commands_the_cli_suite_runs() -> None:
         assert block.code == cli_command(ctx, op), block.page
         says_yes = "add `--yes` to confirm" in PAGES_TEXT[block.page]
         assert says_yes == op.destructive, block.page
+
+
+# Runs command lines in one process of the installed CLI (a Python start each would be most of
+# the time): each line's exit code and output.
+IN_PROCESS = r"""
+import contextlib, io, json, shlex, sys
+from pachca_cli._runtime._root import main
+
+results = []
+for line in json.load(sys.stdin):
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(shlex.split(line)[1:])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+    results.append([line, code, (out.getvalue() + err.getvalue())[-600:]])
+json.dump(results, sys.__stdout__)
+"""
+
+
+def test_cli_sample_runs(cli_executable: Path, mock_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every CLI sample of the docs (operation pages and the quick start) against Prism, with
+    `--yes` where the page says a script needs it: exit 0, and no violation of the spec."""
+    ctx = TargetContext(docs_api())
+    destructive = {
+        DocsPaths.operation(ctx.service_of(op), op) for op in ctx.api.operations if op.destructive
+    }
+    lines = [
+        f"{b.code} --yes" if b.page in destructive else b.code for b in CLI if _against_prism(b)
+    ]
+    assert len(lines) > 70
+    _files(tmp_path)
+    env = {**_env(mock_server.base_url), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    done = subprocess.run(
+        [str(cli_executable.parent / "python"), "-c", IN_PROCESS], input=json.dumps(lines),
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    failed = [f"{line}\n  → {code}: {output}" for line, code, output in json.loads(done.stdout)
+              if code != 0]  # fmt: skip
+    assert not failed, "\n".join(failed)
+    log = mock_server.violations_report()
+    assert not log, f"Prism reported violations:\n{log}"
 
 
 def test_workflow_step_commands_run(cli_executable: Path, mock_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
