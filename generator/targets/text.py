@@ -12,6 +12,13 @@ import textwrap
 _BACKTICKS = re.compile(r"`+")
 
 
+def code_fence(*texts: str) -> str:
+    """The fence of a code block holding ``texts``: longer than any backtick run in them, so
+    no line of theirs can close it."""
+    longest = max((len(run) for text in texts for run in _BACKTICKS.findall(text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def code_span(value: str) -> str:
     """``value`` as an inline code span: as written when it is plain, else as its Python literal.
 

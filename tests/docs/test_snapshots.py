@@ -40,7 +40,8 @@ def test_hostile_text_stays_text() -> None:
     """Spec text cannot open HTML, break a table row, a heading, a fence or the YAML."""
     import yaml
 
-    from generator.targets.docs.markdown import cell, inline, json_block, prose, yaml_string
+    from generator.targets.docs.markdown import cell, inline, json_block, prose
+    from generator.targets.render import yaml_string
 
     hostile = 'a <script>alert(1)</script> | b\n\n# not a heading ```x``` "q" \\'
     assert "<script" not in prose(hostile) and "`x`" in prose("a `x` b")

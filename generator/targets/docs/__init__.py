@@ -23,9 +23,9 @@ from ...ir import Api
 from .. import Target
 from ..context import TargetContext
 from ..pages import DocsPaths
-from ..render import render
+from ..render import render, yaml_string
 from .guides import GuideWriter
-from .markdown import cell, inline, prose, yaml_string
+from .markdown import cell, inline, prose
 from .models import ModelWriter
 from .operations import OperationWriter
 from .views import Link

@@ -12,7 +12,7 @@ import json
 import re
 
 from ...ir import JSON
-from ..text import code_span
+from ..text import code_fence, code_span
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 # A markdown link in spec prose: `[text](target)`.
@@ -73,21 +73,14 @@ def value_cell(value: JSON) -> str:
 def json_block(value: JSON) -> str:
     """A JSON document for a fenced block: a fence longer than any backtick run inside."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = code_fence(text)
     return f"{fence}json\n{text}\n{fence}"
 
 
 def code_block(language: str, code: str) -> str:
     """Code in a fenced block whose fence no line of the code can close."""
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = code_fence(code)
     return f"{fence}{language}\n{code}\n{fence}"
-
-
-def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    return json.dumps(text, ensure_ascii=True)
 
 
 def mermaid_label(text: str) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text import one_line
+from ..text import code_fence, one_line
 
-_BACKTICKS = re.compile(r"`{3,}")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 
 
@@ -41,5 +40,4 @@ def link_text(text: str) -> str:
 
 def fence(blocks: Iterable[str]) -> str:
     """A code fence longer than any run of backticks in ``blocks``."""
-    longest = max((len(m) for b in blocks for m in _BACKTICKS.findall(b)), default=2)
-    return "`" * max(3, longest + 1)
+    return code_fence(*blocks)
