@@ -96,6 +96,19 @@ def message(i: int, content: str = "hi") -> dict[str, Any]:
     }  # fmt: skip
 
 
+def route_uploads(server: LocalServer) -> None:
+    """The two requests of the SDK's one-call upload: the upload parameters (pointing the
+    file at this server's ``/storage``) and the storage's answer."""
+    params = {
+        "Content-Disposition": "attachment", "acl": "private", "policy": "p",
+        "x-amz-credential": "c", "x-amz-algorithm": "a", "x-amz-date": "d",
+        "x-amz-signature": "s", "key": "attaches/1/${filename}",
+        "direct_url": f"{server.base_url}/storage",
+    }  # fmt: skip
+    server.route("POST", "/uploads", (201, params))
+    server.route("POST", "/storage", (204, None))
+
+
 def echo_message(seen: Seen) -> Reply:
     """`POST /messages`: the message created, with the content sent."""
     return 201, {"data": message(1, json.loads(seen.body)["message"]["content"])}

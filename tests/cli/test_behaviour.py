@@ -15,7 +15,14 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import Cli
-from tests.cli.local_server import LocalServer, Seen, echo_message, local_server, message
+from tests.cli.local_server import (
+    LocalServer,
+    Seen,
+    echo_message,
+    local_server,
+    message,
+    route_uploads,
+)
 
 TOKEN = "secret-token-123456789"
 
@@ -267,14 +274,7 @@ def test_interrupt_exits_130(cli: Cli, server: LocalServer) -> None:
 
 
 def test_files_upload(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
-    params = {
-        "Content-Disposition": "attachment", "acl": "private", "policy": "p",
-        "x-amz-credential": "c", "x-amz-algorithm": "a", "x-amz-date": "d",
-        "x-amz-signature": "s", "key": "attaches/1/${filename}",
-        "direct_url": f"{server.base_url}/storage",
-    }  # fmt: skip
-    server.route("POST", "/uploads", (201, params))
-    server.route("POST", "/storage", (204, None))
+    route_uploads(server)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 test")
     done = run(cli, server, "files", "upload", "report.pdf", "-o", "json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Cli
-from tests.cli.local_server import LocalServer, echo_message, local_server
+from tests.cli.local_server import echo_message, local_server, route_uploads
 from tests.cli_env import OUTPUT
 from tests.prism import TOKEN, PrismServer
 
@@ -49,17 +49,6 @@ def _bash(script: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedPr
     )
 
 
-def _uploads(server: LocalServer) -> None:
-    params = {
-        "Content-Disposition": "attachment", "acl": "private", "policy": "p",
-        "x-amz-credential": "c", "x-amz-algorithm": "a", "x-amz-date": "d",
-        "x-amz-signature": "s", "key": "attaches/1/${filename}",
-        "direct_url": f"{server.base_url}/storage",
-    }  # fmt: skip
-    server.route("POST", "/uploads", (201, params))
-    server.route("POST", "/storage", (204, None))
-
-
 def test_readme_has_examples() -> None:
     assert len(SH_BLOCKS) >= 5
     assert blocks("bash") and blocks("zsh") and blocks("fish")
@@ -81,7 +70,7 @@ def test_readme_example_runs(
     script = "\n".join(lines)
     if " upload " in script:
         with local_server() as server:
-            _uploads(server)
+            route_uploads(server)
             server.route("POST", "/messages", echo_message)
             done = _bash(script, _env(cli, server.base_url), tmp_path)
             assert [s.path for s in server.seen] == ["/uploads", "/storage", "/messages"]
