@@ -25,8 +25,8 @@ import yaml
 from generator.diagnostics import SpecError
 from generator.load import load_spec
 from generator.parse import parse_spec
+from tests.corpus import CORPUS, corpus_documents
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 _RAW_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"not a file: {', '.join(missing)}")
     elif CORPUS.is_dir():
         base = CORPUS
-        paths = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
+        paths = corpus_documents()
     else:
         print(f"no corpus at {CORPUS}; give files to measure", file=sys.stderr)
         return 0

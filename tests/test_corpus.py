@@ -12,7 +12,6 @@ import json
 import keyword
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,17 +20,9 @@ from generator.diagnostics import SpecError
 from generator.ir import Api, TypeRef
 from generator.load import load_spec
 from generator.parse import parse_spec
+from tests.corpus import CORPUS, corpus_documents
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-DOCUMENTS = (
-    sorted(
-        p.relative_to(CORPUS).as_posix()
-        for p in CORPUS.rglob("*")
-        if p.suffix in (".yaml", ".yml", ".json")
-    )
-    if CORPUS.is_dir()
-    else []
-)
+DOCUMENTS = [p.relative_to(CORPUS).as_posix() for p in corpus_documents()]
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): [^\n]+$")
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -30,21 +30,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.load.source import read_source
+from tests.corpus import corpus_documents
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLES = int(os.environ.get("DXGEN_FUZZ_EXAMPLES", "6"))
 # The suite keeps to documents that generate in a few seconds; a long run takes them all.
 SIZE_LIMIT = 1_000_000 if "DXGEN_FUZZ_EXAMPLES" in os.environ else 30_000
-DOCUMENTS = (
-    sorted(
-        p
-        for p in CORPUS.rglob("*")
-        if p.suffix in (".yaml", ".yml", ".json") and p.stat().st_size <= SIZE_LIMIT
-    )
-    if CORPUS.is_dir()
-    else []
-)
+DOCUMENTS = [p for p in corpus_documents() if p.stat().st_size <= SIZE_LIMIT]
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: (error|warning): [^\n]+$")
 SUMMARY = re.compile(r"^dxgen: \d+ errors?; nothing written$")
 SECRET = "FUZZ-SECRET-7f3a"

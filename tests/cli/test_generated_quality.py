@@ -24,9 +24,9 @@ from generator.diagnostics import SpecError
 from generator.format import format_file
 from generator.pipeline import build_api
 from generator.targets import available_targets
+from tests.corpus import corpus_documents
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "features"
 BIN = Path(sys.executable).parent
 FIXTURE_SPECS = ("injection", "keywords", "maps")  # maps: an API without operations
@@ -34,8 +34,7 @@ FIXTURE_SPECS = ("injection", "keywords", "maps")  # maps: an API without operat
 
 def _specs() -> list[Path]:
     specs = [ROOT / "spec" / "pachca.yaml", *(FIXTURES / f"{n}.yaml" for n in FIXTURE_SPECS)]
-    if CORPUS.is_dir():
-        specs += sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".json"))
+    specs += corpus_documents()
     return specs
 
 

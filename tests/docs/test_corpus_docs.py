@@ -17,15 +17,11 @@ from generator.config import Config
 from generator.diagnostics import SpecError
 from generator.pipeline import build_api, render_targets
 from generator.targets import available_targets
+from tests.corpus import CORPUS, corpus_documents
 
 from .conftest import QUIET, ROOT, tool
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-DOCUMENTS = (
-    sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
-    if CORPUS.is_dir()
-    else []
-)
+DOCUMENTS = corpus_documents()
 
 
 def _render(document: Path, dest: Path) -> bool:

@@ -18,9 +18,9 @@ from generator.config import Config
 from generator.diagnostics import SpecError
 from generator.pipeline import build_api, render_targets
 from generator.targets import available_targets
+from tests.corpus import corpus_documents
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "features"
 BIN = Path(sys.executable).parent
 
@@ -29,8 +29,7 @@ def _specs() -> list[Path]:
     specs = [ROOT / "spec" / "pachca.yaml", *sorted(FIXTURES.glob("*.yaml"))]
     specs += sorted((FIXTURES.parent / "names").glob("*.yaml"))  # usable, with warnings
     specs += sorted(FIXTURES.glob("*.json"))
-    if CORPUS.is_dir():
-        specs += sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".json"))
+    specs += corpus_documents()
     return specs
 
 

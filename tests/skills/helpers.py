@@ -16,7 +16,6 @@ from generator.targets.snippets.cli import cli_command, cli_step_command
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "tests" / "fixtures" / "features"
-CORPUS = ROOT.parent / "shared" / "corpus"
 LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 
 

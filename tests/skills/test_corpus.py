@@ -14,17 +14,10 @@ from skills_ref.validator import validate
 from generator.config import Config
 from generator.diagnostics import SpecError
 from generator.pipeline import build_api
-from tests.skills.helpers import CORPUS, render
+from tests.corpus import CORPUS, corpus_documents
+from tests.skills.helpers import render
 
-DOCUMENTS = (
-    sorted(
-        p.relative_to(CORPUS).as_posix()
-        for p in CORPUS.rglob("*")
-        if p.suffix in (".yaml", ".yml", ".json")
-    )
-    if CORPUS.is_dir()
-    else []
-)
+DOCUMENTS = [p.relative_to(CORPUS).as_posix() for p in corpus_documents()]
 
 
 @pytest.mark.skipif(not DOCUMENTS, reason=f"no corpus at {CORPUS}")
