@@ -10,7 +10,7 @@ PRISM  := $(TOOLS)/node_modules/.bin/prism
 MERMAID := $(TOOLS)/node_modules/mermaid/dist/mermaid.min.js
 SITE   := build/docs-site
 
-.PHONY: generate check test lint bench setup clean docs-site browser
+.PHONY: generate check test lint bench corpus setup clean docs-site browser
 
 setup: $(STAMP)
 
@@ -70,6 +70,12 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_sdk
 	$(BIN)/python -m tests.bench_cli
+
+# Every real-world spec (ours, ../shared/corpus, the public specs `make bench` fetches): all five
+# targets generated, the SDK and CLI installed and imported, ruff, black and mypy --strict over
+# both, llms.txt parsed; one table. BENCH_FULL=1 adds GitHub's, Stripe's and Kubernetes' specs.
+corpus: $(STAMP)
+	$(BIN)/python -m tests.corpus_table
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

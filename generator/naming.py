@@ -109,9 +109,20 @@ def upper_snake(text: str) -> str:
     return snake(text).upper()
 
 
+_SIGNS = {"+": "plus_", "-": "minus_"}
+
+
+def _spell_sign(text: str) -> str:
+    """``"+1"`` → ``"plus_1"``, ``"-1"`` → ``"minus_1"``: a sign before a number is part of the
+    name (GitHub's reaction counts are ``+1`` and ``-1``; both would otherwise be ``n1``)."""
+    if text[:1] in _SIGNS and text[1:].replace(".", "", 1).isdigit():
+        return _SIGNS[text[0]] + text[1:]
+    return text
+
+
 def py_identifier(text: str, *, fallback: str = "value", reserved: Iterable[str] = ()) -> str:
     """A snake_case Python identifier for ``text`` that generated code can use safely."""
-    name = snake(text) or fallback
+    name = snake(_spell_sign(text)) or fallback
     if name[0].isdigit():
         name = "n" + name
     if (
@@ -142,9 +153,7 @@ def enum_member(value: object) -> str:
     """``"in-progress"`` → ``IN_PROGRESS``, ``1`` → ``N1``, ``""`` → ``EMPTY``."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    text = str(value)
-    if text.startswith("-") and text[1:].replace(".", "", 1).isdigit():
-        text = "minus_" + text[1:]
+    text = _spell_sign(str(value))
     name = upper_snake(text)
     if not name:
         return "EMPTY" if text == "" else "VALUE"
@@ -156,7 +165,7 @@ def enum_member(value: object) -> str:
 
 
 def cli_name(text: str, *, fallback: str = "value") -> str:
-    return kebab(text) or fallback
+    return kebab(_spell_sign(text)) or fallback
 
 
 def anchor(text: str) -> str:

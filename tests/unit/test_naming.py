@@ -219,3 +219,14 @@ def test_dependency_list_covers_what_the_sdk_imports() -> None:
             if file.suffix == ".py" and not top.endswith((".dist-info", "__pycache__")):
                 modules.add(top.removesuffix(".py"))
     assert modules - {".."} <= naming.SDK_DEPENDENCY_MODULES
+
+
+def test_a_sign_before_a_number_is_spelled_out() -> None:
+    """GitHub's reaction counts ``+1`` and ``-1`` are two names, not ``n1`` twice."""
+    assert naming.py_identifier("+1") == "plus_1"
+    assert naming.py_identifier("-1") == "minus_1"
+    assert naming.py_identifier("1") == "n1"
+    assert naming.enum_member("+1") == "PLUS_1"
+    assert naming.enum_member(-2.5) == "MINUS_2_5"
+    assert naming.cli_name("-1") == "minus-1"
+    assert naming.py_identifier("-") == "value"  # a bare sign is no number

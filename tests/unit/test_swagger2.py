@@ -619,9 +619,25 @@ def test_corpus_docker() -> None:
     assert resolve(source, old) == "binary"
     # Upstream oddities (not converter bugs) surface as notes: the spec has no host, and a few
     # error examples use application/json on operations that only produce streams or text.
-    assert "/schemes: schemes dropped: no host, so the server is relative" in result.notes
+    assert (
+        "/schemes: schemes dropped (here and wherever else given): no host, so the server is"
+        " relative" in result.notes
+    )
     assert all(
         "/examples/application~1json: example dropped" in n
         for n in result.notes
         if n.startswith("/paths/")
     )
+
+
+def test_schemes_without_host_are_one_note_not_one_per_operation() -> None:
+    ops = {f"/r{n}": {"get": {"schemes": ["https"], "responses": {"200": {"description": "ok"}}}}
+           for n in range(3)}  # fmt: skip
+    result = swagger2.convert({"swagger": "2.0", "info": {"title": "t", "version": "1"},
+                               "basePath": "/v1", "paths": ops})  # fmt: skip
+    dropped = [n for n in result.notes if "schemes dropped" in n]
+    assert dropped == [
+        "/paths/~1r0/get/schemes: schemes dropped (here and wherever else given): no host, so"
+        " the server is relative"
+    ]
+    assert result.document["servers"] == [{"url": "/v1"}]
