@@ -75,6 +75,7 @@ def _build(
     workflows: Path | None,
     strict: bool,
     progress: Callable[[str], None] | None = None,
+    defer_validation: bool = False,
 ) -> tuple[BuildResult, Config]:
     from .pipeline import build_api
 
@@ -87,6 +88,7 @@ def _build(
             strict=strict,
             use_config_names=own_spec,
             progress=progress,
+            defer_validation=defer_validation,
         )
     except SpecError as exc:
         if progress:
@@ -171,11 +173,42 @@ def generate_command(
     quiet: bool,
 ) -> None:
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
+    progress = _progress if sys.stderr.isatty() and not quiet else None
+    result, config = _build(spec, config_file, workflows, strict, progress, defer_validation=True)
+    try:
+        _generate(result, config, output, targets, check, strict, quiet, progress)
+    finally:
+        result.cancel()
+
+
+def _settle(result: BuildResult, strict: bool, progress: Callable[[str], None] | None) -> None:
+    """The validator's findings, which ran beside rendering: printed, or with ``--strict`` the
+    end of the run (nothing written)."""
+    try:
+        found = result.settle(strict)
+    except SpecError as exc:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        _fail(exc)
+    if found:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        _print_diagnostics(found)
+
+
+def _generate(
+    result: BuildResult,
+    config: Config,
+    output: Path | None,
+    targets: tuple[str, ...],
+    check: bool,
+    strict: bool,
+    quiet: bool,
+    progress: Callable[[str], None] | None,
+) -> None:
     from .format import GeneratedCodeError
     from .pipeline import generate
 
-    progress = _progress if sys.stderr.isatty() and not quiet else None
-    result, config = _build(spec, config_file, workflows, strict, progress)
     out_dir = output or config.path_of("output") or Path("output")
     implemented = available_targets()
     wanted = list(targets) or list(ALL_TARGET_NAMES)
@@ -192,6 +225,7 @@ def generate_command(
             inputs=result.inputs,
             progress=progress,
             on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
+            before_write=lambda: _settle(result, strict, progress),
         )
     except SpecError as exc:
         _fail(exc)
