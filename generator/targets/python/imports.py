@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -59,18 +60,38 @@ class Imports:
         """``from <prefix><module> import A, B`` for each model module, sorted."""
         return [
             f"from {model_prefix}{module} import {names_list(names)}"
-            for module, names in sorted(self.models.items())
+            for module, names in sorted(self.models.items(), key=lambda item: module_key(item[0]))
             if module != exclude_module
         ]
 
 
-def isort_key(name: str) -> tuple[int, str]:
-    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively."""
+_DIGITS = re.compile(r"(\d+)")
+
+NaturalKey = tuple[tuple[int, str], ...]
+
+
+def natural_key(text: str) -> NaturalKey:
+    """ruff's natural order: ``x_2d8e`` before ``x_10`` before ``x_21cf`` (runs of digits
+    compare as numbers). Long names are cut and end in a hash, so this decides real orders."""
+    return tuple(
+        (int(part), part) if index % 2 else (-1, part)
+        for index, part in enumerate(_DIGITS.split(text))
+    )
+
+
+def module_key(module: str) -> tuple[NaturalKey, str]:
+    """How ruff orders ``from`` imports: by module, case-insensitively, naturally."""
+    return natural_key(module.lower()), module
+
+
+def isort_key(name: str) -> tuple[int, NaturalKey]:
+    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively
+    and naturally (``A2`` before ``A10``)."""
     if name.isupper() and len(name) > 1:
-        return (0, name)
+        return (0, natural_key(name))
     if name[:1].isupper():
-        return (1, name)
-    return (2, name)
+        return (1, natural_key(name))
+    return (2, natural_key(name))
 
 
 def names_list(names: set[str] | list[str]) -> str:
