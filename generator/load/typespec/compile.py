@@ -4,8 +4,10 @@ The emitter options are ours, never a ``tspconfig.yaml`` of the spec's folder (w
 other emitters or plugins): ``@typespec/openapi3`` alone, writing **OpenAPI 3.0** (3.0.0) as
 **YAML**, one file (``openapi.yaml``), LF line ends. 3.0 rather than 3.1: it is what
 ``spec/pachca.yaml`` (the compiled ``spec/main.tsp``, committed) has always been, dxgen's parser
-and validator read it exactly as they read the hand-written spec, and TypeSpec writes its
-nullable types there as ``nullable: true`` beside the schema, which every OpenAPI tool reads.
+and validator read it exactly as they read the hand-written spec, and the fixtures of
+``tests/fixtures/typespec`` give the same model either way except where 3.1 loses something:
+a multipart file part is no longer ``format: binary`` (so the SDK would not take a file) and
+``Record<string>`` values lose their type.
 A spec describes one service: with two ``@service`` namespaces the emitter would write a file
 for each, and dxgen stops with an error naming them instead of choosing one silently.
 
