@@ -62,7 +62,7 @@ function refuse(file, text, pos, message) {
 }
 
 // 1. Follow the imports from main.tsp through the user's own files.
-const ALLOWED = `only .tsp files inside ${specDir} and the libraries ${[...libraries].join(", ")} may be imported`;
+const ALLOWED = `a spec may import only .tsp files inside its folder and ${[...libraries].join(", ")}`;
 const queue = [mainPath];
 const seen = new Set();
 while (queue.length > 0) {
@@ -91,7 +91,7 @@ while (queue.length > 0) {
     }
     const path = resolve(dirname(file), target);
     if (!under(path, specDir)) {
-      refuse(file, text, pos, `import "${target}" refused: outside the spec's folder; ${ALLOWED}`);
+      refuse(file, text, pos, `import "${target}" refused: outside the spec's folder`);
       continue;
     }
     let stat;
@@ -102,7 +102,7 @@ while (queue.length > 0) {
     }
     if (!under(realpathSync(path), specReal) || !stat.isFile()) {
       const why = stat.isFile() ? "a link out of the spec's folder" : "not a regular file";
-      refuse(file, text, pos, `import "${target}" refused: ${why}; ${ALLOWED}`);
+      refuse(file, text, pos, `import "${target}" refused: ${why}`);
       continue;
     }
     queue.push(path);
