@@ -153,29 +153,47 @@ def test_gate_fails_listing_stale_files_and_passes_when_current(
     assert current.returncode == 0, current.stderr
     assert "up to date" in summary.read_text(encoding="utf-8")
 
-    # The spec changes (a new description and a new tag), output/ is not regenerated.
+    # The spec changes and one output file is lost; output/ is not regenerated.
     data = json.loads(spec.read_text(encoding="utf-8"))
     data["paths"]["/pets"]["get"]["summary"] = "List every pet in the shop."
     spec.write_text(json.dumps(data), encoding="utf-8")
-    stale_log = _run_gate(script, project, summary := tmp_path / "summary-stale.md")
-    assert stale_log.returncode == 1, stale_log.stderr
-    listed = re.findall(r"^(stale|missing|extra): (\S+)$", summary.read_text("utf-8"), re.M)
-    assert listed, summary.read_text("utf-8")
-    assert "## output/ is out of date" in summary.read_text("utf-8")
-    # Exactly the files `dxgen generate` then rewrites are the ones the summary listed.
+    (project / "output" / "llms.txt").unlink()
+    summary = tmp_path / "summary-stale.md"
+    stale = _run_gate(script, project, summary)
+    assert stale.returncode == 1, stale.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "## output/ is out of date" in text
+    listed = re.findall(r"^(stale|missing|extra): (\S+)$", text, re.M)
+    assert ("missing", "output/llms.txt") in listed, text
+    assert any(state == "stale" for state, _ in listed), text
+    # The files listed are exactly those `dxgen generate` then writes.
     before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     regenerated = subprocess.run(
         [_tool("dxgen"), "generate", "--strict"], cwd=project, capture_output=True, text=True
     )
     assert regenerated.returncode == 0, regenerated.stderr
     changed = {
-        str(p.relative_to(project))
+        p.relative_to(project).as_posix()
         for p in (project / "output").rglob("*")
         if p.is_file() and before.get(p) != p.read_bytes()
-    } | {str(p.relative_to(project)) for p in before if not p.exists()}
-    assert {Path(name).resolve().relative_to(project.resolve()).as_posix() for _, name in listed} \
-        == changed  # fmt: skip
+    }
+    assert {name for _, name in listed} == changed
 
     summary = tmp_path / "summary-again.md"
     assert _run_gate(script, project, summary).returncode == 0
     assert "up to date" in summary.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workflow", [REGENERATE, TEMPLATE], ids=lambda p: p.name)
+def test_gate_reports_an_invalid_spec(workflow: Path, tmp_path: Path) -> None:
+    """A spec that does not load fails the gate with dxgen's located message in the summary."""
+    project = tmp_path / "project"
+    (project / "spec").mkdir(parents=True)
+    (project / "spec" / "api.yaml").write_text("openapi: 3.0.3\npaths: [\n", encoding="utf-8")
+    (project / "dxgen.toml").write_text('spec = "spec/api.yaml"\n', "utf-8")
+    summary = tmp_path / "summary.md"
+    run = _run_gate(_gate_script(workflow), project, summary)
+    assert run.returncode == 2, run.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "## dxgen generate failed (exit 2)" in text
+    assert re.search(r"api\.yaml:\d+:\d+: error: ", text), text
