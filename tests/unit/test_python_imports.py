@@ -18,12 +18,13 @@ def test_modules_and_names_in_ruffs_natural_order(tmp_path: Path) -> None:
     imports = Imports()
     for module, name in [
         ("x_21cf2178", "Q"), ("x_2d8e714c", "R"), ("X_3", "S"), ("x_10", "T"),
+        ("x_05603d24", "U"), ("x_0056", "V"), ("x_1", "W"),
         ("m", "A10"), ("m", "A2"), ("m", "B"), ("m", "CONST_10"), ("m", "CONST_9"),
     ]:  # fmt: skip
         imports.model(module, name)
     imports.typing.add("Any")
     block = imports.block(core_module="._core", model_prefix=".")
-    names = ["A10", "A2", "B", "CONST_10", "CONST_9", "Q", "R", "S", "T"]
+    names = ["A10", "A2", "B", "CONST_10", "CONST_9", "Q", "R", "S", "T", "U", "V", "W"]
     source = f"{block}\n\n__all__ = {sort_all(names)!r}\nX: Any = None\n"
     module = tmp_path / "pkg" / "mod.py"
     module.parent.mkdir()
@@ -36,3 +37,4 @@ def test_modules_and_names_in_ruffs_natural_order(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout
     assert block.index("x_2d8e714c") < block.index("X_3") < block.index("x_10")
     assert block.index("x_10") < block.index("x_21cf2178")
+    assert block.index("x_0056") < block.index("x_05603d24") < block.index("x_1 ")

@@ -15,6 +15,9 @@ class Imports:
     collections: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
     pydantic: set[str] = field(default_factory=set)
+    #: ``TypeAliasType`` comes from here, not from the SDK's core: ruff reads the string value
+    #: of typing(_extensions)' own as a type expression, so its names count as used (F401)
+    typing_extensions: set[str] = field(default_factory=set)
     models: dict[str, set[str]] = field(default_factory=dict)  # module -> names
 
     def model(self, module: str, name: str) -> None:
@@ -46,6 +49,8 @@ class Imports:
         if typing:
             stdlib.append(f"from typing import {names_list(typing)}")
         third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
+        if self.typing_extensions:
+            third.append(f"from typing_extensions import {names_list(self.typing_extensions)}")
         local: list[str] = []
         if self.core:
             local.append(f"from {core_module} import {names_list(self.core)}")
@@ -71,10 +76,12 @@ NaturalKey = tuple[tuple[int, str], ...]
 
 
 def natural_key(text: str) -> NaturalKey:
-    """ruff's natural order: ``x_2d8e`` before ``x_10`` before ``x_21cf`` (runs of digits
-    compare as numbers). Long names are cut and end in a hash, so this decides real orders."""
+    """ruff's natural order (the natord crate, after strnatcmp): ``x_2d8e`` before ``x_10``
+    before ``x_21cf`` — runs of digits compare as numbers, except that a run with a leading zero
+    compares digit by digit and before the others (``x_05603`` before ``x_2df1``). Long names
+    are cut and end in a hash, so this decides real orders."""
     return tuple(
-        (int(part), part) if index % 2 else (-1, part)
+        ((-1, part) if not index % 2 else (0, part) if part.startswith("0") else (int(part), ""))
         for index, part in enumerate(_DIGITS.split(text))
     )
 

@@ -111,7 +111,7 @@ class ModelRenderer(SdkContext):
                 schema.name, "object", doc, alias_doc, fields=fields, rebuild=schema.recursive
             )
         if schema.recursive and schema.kind in ("union", "alias"):
-            imports.core.add("TypeAliasType")
+            imports.typing_extensions.add("TypeAliasType")
             target = (
                 self.union_annotation(schema, imports)
                 if schema.kind == "union"
