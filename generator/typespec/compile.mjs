@@ -24,7 +24,8 @@ import { pathToFileURL } from "node:url";
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const modules = realpathSync(request.modules);
 const compilerDir = join(modules, "@typespec", "compiler", "dist", "src");
-const { compile, NodeHost, getSourceLocation, createSourceFile } = await import(
+const { compile, NodeHost, getSourceLocation, createSourceFile, listServices, getNamespaceFullName } =
+  await import(
   pathToFileURL(join(compilerDir, "index.js")).href
 );
 const { parse, SyntaxKind } = await import(pathToFileURL(join(compilerDir, "ast", "index.js")).href);
@@ -190,24 +191,31 @@ const program = await compile(host, join(srcDir, relative(specDir, mainPath)), {
   options: { "@typespec/openapi3": { ...request.emitterOptions, "emitter-output-dir": outDir } },
 });
 
+function located(target) {
+  const location = getSourceLocation(target, { locateId: true });
+  if (!location || !location.file || location.isSynthetic) return { file: "", line: 0, column: 0 };
+  const at = location.file.getLineAndCharacterOfPosition(location.pos);
+  return { file: toUser(location.file.path), line: at.line + 1, column: at.character + 1 };
+}
+
 for (const diagnostic of program.diagnostics) {
-  const location = getSourceLocation(diagnostic.target, { locateId: true });
-  let file = "";
-  let line = 0;
-  let column = 0;
-  if (location && location.file && !location.isSynthetic) {
-    file = toUser(location.file.path);
-    const at = location.file.getLineAndCharacterOfPosition(location.pos);
-    line = at.line + 1;
-    column = at.character + 1;
-  }
   diagnostics.push({
     severity: diagnostic.severity,
     code: String(diagnostic.code),
     message: diagnostic.message,
-    file,
-    line,
-    column,
+    ...located(diagnostic.target),
   });
 }
-finish(program.hasError() ? null : outDir);
+
+// One service, one OpenAPI file: with two the emitter would write one over the other.
+const services = listServices(program);
+if (services.length > 1) {
+  const names = services.map((s) => getNamespaceFullName(s.type)).join(", ");
+  diagnostics.push({
+    severity: "error",
+    code: "dxgen-services",
+    message: `dxgen reads one service; this spec declares ${services.length} (${names})`,
+    ...located(services[1].type),
+  });
+}
+finish(program.hasError() || services.length > 1 ? null : outDir);
