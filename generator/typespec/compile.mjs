@@ -3,10 +3,10 @@
 //   node compile.mjs REQUEST.json
 //
 // REQUEST: {main, modules, work, emitterOptions, libraries, maxBytes}; WORK/src/node_modules is
-// already a link to MODULES (made by the caller: under Node's permission model a process may
-// not make links). The result goes to
-// WORK/result.json: {diagnostics: [{severity, code, message, file, line, column}], sources,
-// output}. Files are reported by their path in the user's folder (line and column 1-based).
+// already a link to MODULES (made by the caller). The result goes to WORK/result.json:
+// {diagnostics: [{severity, code, message, file, line, column}], sources, output}. Files are
+// reported by their path in the user's folder (line and column 1-based). A spec declares one
+// service: with more, the emitter would write one over the other, so that is an error here.
 //
 // What a spec may load is decided here, before the compiler runs: the .tsp files its imports
 // reach (followed from `main`) must lie inside main's folder, symlinks resolved; a bare import
@@ -18,7 +18,7 @@
 // under WORK/src and our node_modules, imports JavaScript only from our node_modules and
 // writes only under WORK/out.
 import { lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
