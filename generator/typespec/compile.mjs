@@ -3,10 +3,10 @@
 //   node compile.mjs REQUEST.json
 //
 // REQUEST: {main, modules, work, emitterOptions, libraries, maxBytes}; WORK/src/node_modules is
-// already a link to MODULES (made by the caller: under Node's permission model a process may
-// not make links). The result goes to
-// WORK/result.json: {diagnostics: [{severity, code, message, file, line, column}], sources,
-// output}. Files are reported by their path in the user's folder (line and column 1-based).
+// already a link to MODULES (made by the caller). The result goes to WORK/result.json:
+// {diagnostics: [{severity, code, message, file, line, column}], sources, output}. Files are
+// reported by their path in the user's folder (line and column 1-based). A spec declares one
+// service: with more, the emitter would write one over the other, so that is an error here.
 //
 // What a spec may load is decided here, before the compiler runs: the .tsp files its imports
 // reach (followed from `main`) must lie inside main's folder, symlinks resolved; a bare import
@@ -18,13 +18,14 @@
 // under WORK/src and our node_modules, imports JavaScript only from our node_modules and
 // writes only under WORK/out.
 import { lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const modules = realpathSync(request.modules);
 const compilerDir = join(modules, "@typespec", "compiler", "dist", "src");
-const { compile, NodeHost, getSourceLocation, createSourceFile } = await import(
+const { compile, NodeHost, getSourceLocation, createSourceFile, listServices, getNamespaceFullName } =
+  await import(
   pathToFileURL(join(compilerDir, "index.js")).href
 );
 const { parse, SyntaxKind } = await import(pathToFileURL(join(compilerDir, "ast", "index.js")).href);
@@ -190,24 +191,31 @@ const program = await compile(host, join(srcDir, relative(specDir, mainPath)), {
   options: { "@typespec/openapi3": { ...request.emitterOptions, "emitter-output-dir": outDir } },
 });
 
+function located(target) {
+  const location = getSourceLocation(target, { locateId: true });
+  if (!location || !location.file || location.isSynthetic) return { file: "", line: 0, column: 0 };
+  const at = location.file.getLineAndCharacterOfPosition(location.pos);
+  return { file: toUser(location.file.path), line: at.line + 1, column: at.character + 1 };
+}
+
 for (const diagnostic of program.diagnostics) {
-  const location = getSourceLocation(diagnostic.target, { locateId: true });
-  let file = "";
-  let line = 0;
-  let column = 0;
-  if (location && location.file && !location.isSynthetic) {
-    file = toUser(location.file.path);
-    const at = location.file.getLineAndCharacterOfPosition(location.pos);
-    line = at.line + 1;
-    column = at.character + 1;
-  }
   diagnostics.push({
     severity: diagnostic.severity,
     code: String(diagnostic.code),
     message: diagnostic.message,
-    file,
-    line,
-    column,
+    ...located(diagnostic.target),
   });
 }
-finish(program.hasError() ? null : outDir);
+
+// One service, one OpenAPI file: with two the emitter would write one over the other.
+const services = listServices(program);
+if (services.length > 1) {
+  const names = services.map((s) => getNamespaceFullName(s.type)).join(", ");
+  diagnostics.push({
+    severity: "error",
+    code: "dxgen-services",
+    message: `dxgen reads one service; this spec declares ${services.length} (${names})`,
+    ...located(services[1].type),
+  });
+}
+finish(program.hasError() || services.length > 1 ? null : outDir);

@@ -80,3 +80,41 @@ def test_a_missing_spec_file_is_a_located_error(tmp_path: Path) -> None:
     done = dxgen("validate", "nothere.tsp", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines()[0] == "nothere.tsp: error: file not found"
+
+
+def test_two_services_are_an_error_at_the_second(tmp_path: Path) -> None:
+    spec = (
+        'import "@typespec/http";\nusing Http;\n'
+        '@service(#{ title: "A" }) namespace A { @route("/a") op a(): string; }\n'
+        '@service(#{ title: "B" })\nnamespace B { @route("/b") op b(): string; }\n'
+    )
+    write_spec(tmp_path, spec)
+    done = dxgen("validate", "main.tsp", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "main.tsp:5:11: error: dxgen reads one service; this spec declares 2 (A, B)"
+        " (dxgen-services)",
+        "dxgen: 1 error; nothing written",
+    ]
+
+
+def test_a_compiled_document_past_a_limit_is_said_of_the_tsp(tmp_path: Path) -> None:
+    nested = "{ a: " * 120 + "string" + " }" * 120
+    write_spec(tmp_path, HEADER + f'model A {{ a: {nested}; }}\n@route("/a") op a(): A;\n')
+    done = dxgen("validate", "main.tsp", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "main.tsp: error: nesting deeper than 100 levels (the limit on depth)"
+        " (in the compiled OpenAPI)",
+        "dxgen: 1 error; nothing written",
+    ]
+
+
+def test_a_binary_file_gives_a_hundred_findings_and_a_count(tmp_path: Path) -> None:
+    (tmp_path / "main.tsp").write_bytes(bytes(range(1, 32)) * 40)
+    done = dxgen("validate", "main.tsp", cwd=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 102
+    assert all(line.startswith("main.tsp:") and ": error: " in line for line in lines[:100])
+    assert lines[100].startswith("main.tsp: error: ") and lines[100].endswith(" not shown")

@@ -125,3 +125,15 @@ def test_the_compiler_is_stopped_after_the_timeout(tmp_path: Path) -> None:
         "spec/main.tsp: error: the TypeSpec compiler did not finish in 0.05 s; stopped",
         "dxgen: 1 error; nothing written",
     ]
+
+
+def test_a_spec_past_the_compilers_stack_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    nested = "{ a: " * 5000 + "string" + " }" * 5000
+    write_spec(tmp_path / "spec", HEADER + f"model A {{ a: {nested}; }}\n")
+    done = dxgen("validate", "spec/main.tsp", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "spec/main.tsp: error: the TypeSpec compiler failed: RangeError: Maximum call stack size"
+        " exceeded",
+        "dxgen: 1 error; nothing written",
+    ]

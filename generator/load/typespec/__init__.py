@@ -13,7 +13,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from ...diagnostics import Diagnostic
+from ...diagnostics import Diagnostic, Location, SpecError
 from ..bundle import Bundle, bundle
 from ..limits import DEFAULT_LIMITS, Limits
 from ..source import SourceFile
@@ -27,11 +27,18 @@ def bundle_typespec(
 ) -> tuple[Bundle, list[Diagnostic]]:
     """The compiled OpenAPI of ``spec`` as a bundle, and TypeSpec's warnings."""
     compiled = compile_typespec(spec, base_dir=base_dir, limits=limits)
+    display = display_path(spec, base_dir)
     with tempfile.TemporaryDirectory(prefix="dxgen-tsp-") as folder:
         openapi = Path(folder) / "openapi.yaml"
         openapi.write_bytes(compiled.openapi)
-        bundled = bundle(openapi, base_dir, limits=limits)
-    root = SourceFile(spec, display_path(spec, base_dir), bundled.root.data, {})
+        try:
+            bundled = bundle(openapi, base_dir, limits=limits)
+        except SpecError as exc:  # e.g. past a limit: said of the .tsp, the file was ours
+            temporary = display_path(openapi, base_dir)
+            raise SpecError(
+                [*compiled.diagnostics, *(_relabel(d, temporary, display) for d in exc.diagnostics)]
+            ) from None
+    root = SourceFile(spec, display, bundled.root.data, {})
     mounts = [
         dataclasses.replace(mount, file=root) if mount.file is bundled.root else mount
         for mount in bundled.source_map.mounts
@@ -39,3 +46,10 @@ def bundle_typespec(
     bundled.source_map.mounts[:] = mounts
     relabelled = Bundle(bundled.document, root, {spec: root}, bundled.source_map)
     return relabelled, list(compiled.diagnostics)
+
+
+def _relabel(diagnostic: Diagnostic, temporary: str, display: str) -> Diagnostic:
+    if diagnostic.location.file != temporary:
+        return diagnostic
+    place = Location(display, 0, 0, diagnostic.location.pointer)
+    return Diagnostic(diagnostic.severity, f"{diagnostic.message} (in the compiled OpenAPI)", place)

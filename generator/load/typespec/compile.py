@@ -47,6 +47,7 @@ LIBRARIES = ("@typespec/http", "@typespec/rest", "@typespec/openapi", "@typespec
 DRIVER = PIN_DIR / "compile.mjs"
 DEFAULT_TIMEOUT = 120.0
 MAX_HEAP_MB = 4096
+MAX_FINDINGS = 100
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,15 @@ def compile_typespec(
             raise SpecError([error(f"the TypeSpec compiler failed: {why}", where)])
         result = json.loads(result_file.read_text(encoding="utf-8"))
         diagnostics = [_diagnostic(raw, base_dir, display) for raw in result["diagnostics"]]
+        if len(diagnostics) > MAX_FINDINGS:  # a binary file is an error at every character
+            more = len(diagnostics) - MAX_FINDINGS
+            failed = any(d.severity is Severity.ERROR for d in diagnostics)
+            note = Diagnostic(
+                Severity.ERROR if failed else Severity.WARNING,
+                f"{more} more findings of TypeSpec's not shown",
+                where,
+            )
+            diagnostics = [*diagnostics[:MAX_FINDINGS], note]
         if result["output"] is None or any(d.severity is Severity.ERROR for d in diagnostics):
             raise SpecError(diagnostics)
         emitted = sorted(p.name for p in Path(result["output"]).rglob("*") if p.is_file())

@@ -42,7 +42,7 @@ def pin_digest() -> str:
 def install_root() -> Path:
     explicit = os.environ.get("DXGEN_TYPESPEC_DIR")
     if explicit:
-        return Path(explicit)
+        return Path(explicit).absolute()
     cache = os.environ.get("DXGEN_CACHE_DIR")
     if cache:
         return Path(cache) / "typespec"
