@@ -1,11 +1,11 @@
-"""A cache of slow, pure answers, by content: black's formatting and the spec validator's verdict.
+"""A cache of slow, pure answers, by content: formatted Python and the spec validator's verdict.
 
-Most of a run is black and openapi-spec-validator, and most of what they are asked an earlier run
-already asked (a regeneration after a one-line spec change, the test suite generating the same
-fixtures). An entry's key is a digest of everything the answer depends on (the tool's version,
-its options, the input text), so a hit is exactly what the tool would answer. Entries are files
-under the user's cache folder (``$XDG_CACHE_HOME/dxgen``, or ``DXGEN_CACHE_DIR``), one folder per
-kind, written atomically; ``DXGEN_CACHE=0`` turns the cache off. A cache that cannot be read or
+Much of a run was the formatter and openapi-spec-validator, and most of what they are asked an
+earlier run already asked (a regeneration after a one-line spec change, the test suite generating
+the same fixtures). An entry's key is a digest of everything the answer depends on (the tool's
+version, its options, the input text), so a hit is exactly what the tool would answer. Entries are
+files under the user's cache folder (``$XDG_CACHE_HOME/dxgen``, or ``DXGEN_CACHE_DIR``), one folder
+per kind, written atomically; ``DXGEN_CACHE=0`` turns the cache off. A cache that cannot be read or
 written is ignored: it only ever saves time.
 """
 

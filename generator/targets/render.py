@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ def environment() -> jinja2.Environment:
     env.filters["code_span"] = code_span
     env.filters["one_line"] = one_line
     env.filters["doc"] = doc_filter
+    env.filters["parameter"] = parameter
     return env
 
 
@@ -63,3 +65,47 @@ def yaml_string(text: str) -> str:
 def toml_string(text: str) -> str:
     """A TOML basic string: JSON's escapes are TOML's, except that TOML also forbids raw DEL."""
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+_LINE_LENGTH = 100  # the formatter's (generator/format.py)
+
+
+def parameter(arg: Any, indent: int) -> str:
+    """``name: annotation = default,`` for a parameter on a line of its own at ``indent``.
+
+    A union annotation too long for the line is parenthesised here, as black would: ruff's
+    formatter (which formats the output) keeps parentheses it is given but does not add them
+    there, and black removes them when the line fits, so only the too-long ones get them.
+    """
+    default = f" = {arg.default}" if arg.default else ""
+    line = f"{arg.name}: {arg.annotation}{default},"
+    if indent + _width(line) > _LINE_LENGTH and _is_union(arg.annotation):
+        return f"{arg.name}: ({arg.annotation}){default},"
+    return line
+
+
+def _width(text: str) -> int:
+    """Columns, as the formatters count them: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_union(annotation: str) -> bool:
+    """Whether ``|`` joins the annotation's outermost parts (not inside brackets or strings)."""
+    depth, quote, escaped = 0, "", False
+    for position, char in enumerate(annotation):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0 and annotation[position - 1 : position + 2] == " | ":
+            return True
+    return False
