@@ -1,4 +1,5 @@
-"""A cache of slow, pure answers, by content: formatted Python and the spec validator's verdict.
+"""A cache of slow, pure answers, by content: formatted Python, the spec validator's verdict and
+compiled templates.
 
 Much of a run was the formatter and openapi-spec-validator, and most of what they are asked an
 earlier run already asked (a regeneration after a one-line spec change, the test suite generating
@@ -44,25 +45,41 @@ def key(*parts: str) -> str:
 
 
 def lookup(folder: Path, entry: str) -> str | None:
+    data = lookup_bytes(folder, entry)
     try:
-        return _path(folder, entry).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
 def store(folder: Path, entry: str, text: str) -> None:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # text that UTF-8 cannot hold (lone surrogates)
+        return
+    store_bytes(folder, entry, data)
+
+
+def lookup_bytes(folder: Path, entry: str) -> bytes | None:
+    try:
+        return _path(folder, entry).read_bytes()
+    except OSError:
+        return None
+
+
+def store_bytes(folder: Path, entry: str, data: bytes) -> None:
     target = _path(folder, entry)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold
+    except OSError:
         return
 
 

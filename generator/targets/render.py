@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
+from .. import cache as dxgen_cache
 from .python.source import docstring, literal
 from .text import code_span, one_line, wrap
 
@@ -32,6 +34,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat per get_template
+        bytecode_cache=_CompiledTemplates(),
     )
     env.filters["pyrepr"] = python_literal
     env.filters["toml_string"] = toml_string
@@ -41,6 +45,23 @@ def environment() -> jinja2.Environment:
     env.filters["doc"] = doc_filter
     env.filters["parameter"] = parameter
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in dxgen's cache (generator/cache.py): compiling them was a few
+    tenths of a second of every run. jinja checks an entry's source checksum and its own and
+    Python's versions before using it, and starts afresh from anything else."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        folder = dxgen_cache.cache_dir("jinja")
+        data = dxgen_cache.lookup_bytes(folder, bucket.key) if folder else None
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        folder = dxgen_cache.cache_dir("jinja")
+        if folder is not None:
+            dxgen_cache.store_bytes(folder, bucket.key, bucket.bytecode_to_string())
 
 
 def render(template: str, **context: Any) -> str:
