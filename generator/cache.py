@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -68,16 +67,25 @@ def lookup_bytes(folder: Path, entry: str) -> bytes | None:
 
 
 def store_bytes(folder: Path, entry: str, data: bytes) -> None:
+    """Write an entry atomically (a temporary file of this process's, renamed into place).
+
+    A cold run stores hundreds of entries, so this makes few system calls: the folder is only
+    created when writing into it fails.
+    """
     target = _path(folder, entry)
+    temporary = target.with_name(f".tmp-{os.getpid()}-{entry}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as handle:
+            handle = open(temporary, "wb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(temporary, "wb")  # noqa: SIM115
+        try:
+            with handle:
                 handle.write(data)
             os.replace(temporary, target)
         except BaseException:
-            os.unlink(temporary)
+            temporary.unlink(missing_ok=True)
             raise
     except OSError:
         return
