@@ -15,13 +15,14 @@ import errno
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
 from .manifest import MANIFEST_NAME, manifests, owned
-from .paths import stays_inside
+from .paths import InsideCheck, stays_inside
 from .transaction import TXN_DIR, commit, locked, pending, recover
 
 __all__ = [
@@ -196,16 +197,18 @@ def _input_paths(out_dir: Path, inputs: Collection[Path]) -> set[str]:
 def _check_writable_paths(out_dir: Path, writes: Mapping[str, bytes]) -> None:
     """Refuse, before touching anything, paths that cannot or must not be written."""
     checked: set[str] = set()
+    inside = InsideCheck(out_dir)
     for rel in writes:
         target = out_dir / rel
         try:
-            os.lstat(target)
+            mode = os.lstat(target).st_mode
         except FileNotFoundError:
-            pass
+            mode = 0
         except OSError as exc:  # a name too long, a loop of links…
             if exc.errno != errno.ENOTDIR:
                 raise OutputError.from_os_error(target, exc) from None
-        if target.is_dir() and not target.is_symlink():
+            mode = 0
+        if stat.S_ISDIR(mode):  # a folder itself, not a link to one
             raise OutputError(target, "is a folder; dxgen writes a file there")
         parts = rel.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
@@ -216,7 +219,7 @@ def _check_writable_paths(out_dir: Path, writes: Mapping[str, bytes]) -> None:
             path = out_dir / folder
             if os.path.lexists(path) and not path.is_dir():
                 raise OutputError(path, "is a file; dxgen needs a folder there")
-        if not stays_inside(out_dir, rel):
+        if not inside(rel):
             raise OutputError(
                 target, "is reached through a symbolic link out of the output folder; not written"
             )

@@ -72,29 +72,30 @@ def commit(
     the commit point, with no interruption in between, so that the caller knows which it was.
     """
     txn = out_dir / TXN_DIR
-    failed_at = out_dir
+    failed_rel = ""
     committed = False
     try:
         txn.mkdir()
-        for rel, data in writes.items():
-            failed_at = out_dir / rel
-            _stage(txn / "new" / rel, data)
+        made: set[str] = set()
+        base = os.fspath(out_dir)
+        for failed_rel, data in writes.items():  # the path named if this step fails
+            _stage(txn / "new", failed_rel, data, made)
+        failed_rel = ""
         journal = Journal(
             tuple(
-                [Change(rel, "write", os.path.lexists(out_dir / rel)) for rel in writes]
+                [Change(rel, "write", os.path.lexists(os.path.join(base, rel))) for rel in writes]
                 + [Change(rel, "remove", True) for rel in removals]
             ),
             _missing_dirs(out_dir, writes),
         )
-        failed_at = out_dir
         _write_journal(txn / _JOURNAL, journal)
-        for rel in journal.new_dirs:
-            failed_at = out_dir / rel
-            (out_dir / rel).mkdir()
+        for failed_rel in journal.new_dirs:
+            os.mkdir(os.path.join(base, failed_rel))
+        backups: set[str] = set()
         for change in journal.changes:
-            failed_at = out_dir / change.rel
-            _apply(out_dir, txn, change)
-        failed_at = out_dir
+            failed_rel = change.rel
+            _apply(base, os.fspath(txn), change, backups)
+        failed_rel = ""
         with _signals_deferred():
             os.replace(txn / _JOURNAL, txn / _COMMITTED)
             committed = True
@@ -115,7 +116,7 @@ def commit(
             reason = f"cannot write: {exc.strerror or exc}"
             if not rolled_back:
                 reason += f"; could not roll back, the next run will ({out_dir / TXN_DIR})"
-            raise OutputError(failed_at, reason) from None
+            raise OutputError(out_dir / failed_rel if failed_rel else out_dir, reason) from None
         raise
 
 
@@ -173,8 +174,13 @@ def locked(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _stage(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _stage(new: Path, rel: str, data: bytes, made: set[str]) -> None:
+    """``data`` into ``new/rel``; ``made``: the folders under ``new`` made so far."""
+    folder = rel.rpartition("/")[0]
+    if folder not in made:
+        (new / folder).mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+    path = os.path.join(new, rel)
     with open(path, "xb") as handle:
         handle.write(data)
     os.chmod(path, 0o644)
@@ -182,20 +188,28 @@ def _stage(path: Path, data: bytes) -> None:
 
 def _missing_dirs(out_dir: Path, writes: Mapping[str, bytes]) -> tuple[str, ...]:
     missing: set[str] = set()
+    seen: set[str] = set()
     for rel in writes:
         parts = rel.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
+            if folder in seen:
+                continue
+            seen.add(folder)
             if not os.path.lexists(out_dir / folder):
                 missing.add(folder)
     return tuple(sorted(missing, key=lambda folder: (folder.count("/"), folder)))
 
 
-def _apply(out_dir: Path, txn: Path, change: Change) -> None:
-    target = out_dir / change.rel
-    backup = txn / "old" / change.rel
+def _apply(out_dir: str, txn: str, change: Change, backups: set[str]) -> None:
+    """One change, its old file kept under ``txn/old`` (``backups``: the folders made there)."""
+    target = os.path.join(out_dir, change.rel)
+    backup = os.path.join(txn, "old", change.rel)
     if change.had_old:
-        backup.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(backup)
+        if folder not in backups:
+            os.makedirs(folder, exist_ok=True)
+            backups.add(folder)
         if change.kind == "write":
             try:
                 os.link(target, backup, follow_symlinks=False)
@@ -204,7 +218,7 @@ def _apply(out_dir: Path, txn: Path, change: Change) -> None:
         else:
             os.replace(target, backup)
     if change.kind == "write":
-        os.replace(txn / "new" / change.rel, target)
+        os.replace(os.path.join(txn, "new", change.rel), target)
 
 
 def _roll_back(out_dir: Path, txn: Path) -> None:

@@ -315,10 +315,10 @@ def test_an_interruption_while_writing_rolls_back(
     shutil.copytree(reference / "old", out)
     real = transaction._apply
 
-    def interrupted(out_dir: Path, txn: Path, change: transaction.Change) -> None:
+    def interrupted(out_dir: str, txn: str, change: transaction.Change, made: set[str]) -> None:
         if change.rel == "sdk/c.txt":
             raise KeyboardInterrupt
-        real(out_dir, txn, change)
+        real(out_dir, txn, change, made)
 
     monkeypatch.setattr(transaction, "_apply", interrupted)
     with pytest.raises(KeyboardInterrupt):
