@@ -9,10 +9,14 @@ TOOLS  := .tools
 PRISM  := $(TOOLS)/node_modules/.bin/prism
 MERMAID := $(TOOLS)/node_modules/mermaid/dist/mermaid.min.js
 SITE   := build/docs-site
+# The pinned TypeSpec compiler (generator/typespec/), installed by `npm ci` under here; dxgen and
+# the tests find it through this variable.
+export DXGEN_TYPESPEC_DIR := $(abspath $(TOOLS)/typespec)
+TYPESPEC := $(TOOLS)/typespec/.installed
 
 .PHONY: generate check test lint bench corpus setup clean docs-site browser
 
-setup: $(STAMP)
+setup: $(STAMP) $(TYPESPEC)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,13 +32,18 @@ $(PRISM): tools/package.json tools/package-lock.json
 	cd $(TOOLS) && npm ci --silent --no-audit --no-fund >/dev/null
 	touch $(PRISM)
 
+# dxgen installs the compiler on first use; here it is done once, up front.
+$(TYPESPEC): $(STAMP) generator/typespec/package.json generator/typespec/package-lock.json
+	$(BIN)/python -m generator.load.typespec
+	touch $(TYPESPEC)
+
 generate: $(STAMP)
 	$(BIN)/dxgen generate --strict
 
 check: $(STAMP)
 	$(BIN)/dxgen generate --strict --check
 
-test: $(STAMP) $(PRISM) browser
+test: $(STAMP) $(TYPESPEC) $(PRISM) browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

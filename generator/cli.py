@@ -75,6 +75,7 @@ def _build(
     workflows: Path | None,
     strict: bool,
     progress: Callable[[str], None] | None = None,
+    defer_validation: bool = False,
 ) -> tuple[BuildResult, Config]:
     from .pipeline import build_api
 
@@ -87,6 +88,7 @@ def _build(
             strict=strict,
             use_config_names=own_spec,
             progress=progress,
+            defer_validation=defer_validation,
         )
     except SpecError as exc:
         if progress:
@@ -171,11 +173,42 @@ def generate_command(
     quiet: bool,
 ) -> None:
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
+    progress = _progress if sys.stderr.isatty() and not quiet else None
+    result, config = _build(spec, config_file, workflows, strict, progress, defer_validation=True)
+    try:
+        _generate(result, config, output, targets, check, strict, quiet, progress)
+    finally:
+        result.cancel()
+
+
+def _settle(result: BuildResult, strict: bool, progress: Callable[[str], None] | None) -> None:
+    """The validator's findings, which ran beside rendering: printed, or with ``--strict`` the
+    end of the run (nothing written)."""
+    try:
+        found = result.settle(strict)
+    except SpecError as exc:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        _fail(exc)
+    if found:
+        if progress:
+            click.echo("\r\033[K", nl=False, err=True)
+        _print_diagnostics(found)
+
+
+def _generate(
+    result: BuildResult,
+    config: Config,
+    output: Path | None,
+    targets: tuple[str, ...],
+    check: bool,
+    strict: bool,
+    quiet: bool,
+    progress: Callable[[str], None] | None,
+) -> None:
     from .format import GeneratedCodeError
     from .pipeline import generate
 
-    progress = _progress if sys.stderr.isatty() and not quiet else None
-    result, config = _build(spec, config_file, workflows, strict, progress)
     out_dir = output or config.path_of("output") or Path("output")
     implemented = available_targets()
     wanted = list(targets) or list(ALL_TARGET_NAMES)
@@ -192,6 +225,7 @@ def generate_command(
             inputs=result.inputs,
             progress=progress,
             on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
+            before_write=lambda: _settle(result, strict, progress),
         )
     except SpecError as exc:
         _fail(exc)
@@ -295,3 +329,61 @@ def inspect_command(
 
 def _to_json(api: Any) -> Any:
     return dataclasses.asdict(api)
+
+
+@main.command("compile")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+    help="The OpenAPI file to write (`-` for stdout).",
+)  # fmt: skip
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs.")
+def compile_command(spec: Path, output: Path, check: bool) -> None:
+    """Compile the TypeSpec SPEC (.tsp) to the OpenAPI 3.0 YAML dxgen reads from it."""
+    from .load.typespec import compile_typespec, is_typespec
+
+    if not is_typespec(spec):
+        raise click.UsageError(f"{spec} is not a TypeSpec file (.tsp)")
+    try:
+        compiled = compile_typespec(spec, base_dir=Path.cwd())
+    except SpecError as exc:
+        _fail(exc)
+    _print_diagnostics(compiled.diagnostics)
+    if str(output) == "-":
+        click.echo(compiled.openapi.decode("utf-8"), nl=False)
+        return
+    try:
+        same = output.is_file() and output.read_bytes() == compiled.openapi
+    except OSError:
+        same = False
+    if check:
+        if not same:
+            click.echo(f"dxgen: {output} is not the compiled {spec}; run `dxgen compile`", err=True)
+            sys.exit(EXIT_STALE)
+        return
+    if any(
+        output.absolute().resolve() == source.absolute().resolve() for source in compiled.sources
+    ):
+        click.echo(f"{output}: error: is an input of the compile; not overwritten", err=True)
+        sys.exit(EXIT_INPUT)
+    if not same:
+        _write_atomically(output, compiled.openapi)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` by a rename, so a reader never sees half a file."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staged = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(staged, path)
+        except BaseException:
+            Path(staged).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        click.echo(f"{path}: error: cannot write: {exc.strerror}", err=True)
+        sys.exit(EXIT_INPUT)

@@ -143,6 +143,9 @@ class Schema:
     variants: tuple[Variant, ...] = ()
     discriminator: Discriminator | None = None
     exclusive: bool = True  # oneOf (True) or anyOf (False)
+    nullable: bool = (
+        False  # one of the options is null (`type: 'null'`, `nullable`, `enum: [null]`)
+    )
     # alias (a named array, map or primitive)
     target: TypeRef | None = None
     # facts

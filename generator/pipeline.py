@@ -11,8 +11,8 @@ from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import format_files
 from .ir import Api
-from .load import load_spec
-from .load.validate import validate_document
+from .load import LoadedSpec, load_spec
+from .load.validate import PendingValidation, start_validation
 from .parse import parse_spec
 from .targets import Target
 from .write import WriteReport, plan, write_output
@@ -23,6 +23,33 @@ class BuildResult:
     api: Api
     diagnostics: list[Diagnostic] = field(default_factory=list)
     inputs: tuple[Path, ...] = ()  # every file read: never overwritten or removed by a run
+    #: The validator's verdict when it was left to run beside the rest (``defer_validation``):
+    #: :meth:`settle` it before anything is written.
+    pending: PendingValidation | None = None
+
+    def settle(self, strict: bool) -> list[Diagnostic]:
+        """The validator's findings, once it is done (added to ``diagnostics``); with
+        ``strict``, :class:`SpecError` if there are any."""
+        if self.pending is None:
+            return []
+        found, self.pending = self.pending.diagnostics(), None
+        self.diagnostics.extend(found)
+        if strict and found:
+            raise SpecError(_as_errors(self.diagnostics))
+        return found
+
+    def cancel(self) -> None:
+        """The run ends early: stop the validator if it is still working."""
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+
+
+def _as_errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return [
+        Diagnostic(Severity.ERROR, d.message, d.location) if d.severity is Severity.WARNING else d
+        for d in diagnostics
+    ]
 
 
 def build_api(
@@ -33,15 +60,44 @@ def build_api(
     strict: bool,
     use_config_names: bool,
     progress: Callable[[str], None] | None = None,
+    defer_validation: bool = False,
 ) -> BuildResult:
     """Load, validate and parse; raise :class:`SpecError` on errors (or on warnings with
-    ``strict``). ``progress`` is told each phase as it starts (loading, validating, parsing)."""
+    ``strict``). ``progress`` is told each phase as it starts (loading, validating, parsing).
+
+    With ``defer_validation`` the validator runs beside what follows (parsing, rendering,
+    formatting) and the result is :meth:`BuildResult.settle`-d by the caller before writing.
+    """
     if progress:
         progress(f"loading {spec_path.name}")
     loaded = load_spec(spec_path, base_dir=Path.cwd(), validate=False, ref_root=config.ref_root)
-    if progress:
+    if progress and not defer_validation:
         progress("validating")
-    diagnostics = [*loaded.diagnostics, *validate_document(loaded.document, loaded.source_map)]
+    pending = start_validation(loaded.document, loaded.source_map, background=defer_validation)
+    try:
+        return _parse(
+            loaded, config, spec_path, workflows, strict, use_config_names, pending, progress
+        )
+    except BaseException:
+        pending.cancel()
+        raise
+
+
+def _parse(
+    loaded: LoadedSpec,
+    config: Config,
+    spec_path: Path,
+    workflows: Path | None,
+    strict: bool,
+    use_config_names: bool,
+    pending: PendingValidation,
+    progress: Callable[[str], None] | None,
+) -> BuildResult:
+    diagnostics = list(loaded.diagnostics)
+    deferred: PendingValidation | None = pending
+    if not pending.running:  # done already (in place, or from the cache): in reading order
+        diagnostics.extend(pending.diagnostics())
+        deferred = None
     if progress:
         progress("parsing")
     try:
@@ -49,23 +105,17 @@ def build_api(
             loaded, config, workflows=workflows, use_config_names=use_config_names
         )
     except SpecError as exc:
-        raise SpecError([*diagnostics, *exc.diagnostics]) from None
+        # what stopped the run first, then what the validator adds (it is done by now)
+        late = deferred.diagnostics() if deferred else []
+        raise SpecError([*diagnostics, *late, *exc.diagnostics]) from None
     diagnostics.extend(parse_findings)
-    if strict and diagnostics:
-        raise SpecError(
-            [
-                (
-                    Diagnostic(Severity.ERROR, d.message, d.location)
-                    if d.severity is Severity.WARNING
-                    else d
-                )
-                for d in diagnostics
-            ]
-        )
     inputs = {spec_path, *(mount.file.path for mount in loaded.source_map.mounts)}
     if workflows is not None:
         inputs.add(workflows)
-    return BuildResult(api, diagnostics, tuple(sorted(inputs)))
+    if strict and diagnostics:
+        late = deferred.diagnostics() if deferred else []
+        raise SpecError(_as_errors([*diagnostics, *late]))
+    return BuildResult(api, diagnostics, tuple(sorted(inputs)), deferred)
 
 
 @dataclass
@@ -101,6 +151,7 @@ def generate(
     inputs: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
     on_written: Callable[[], None] | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> GenerateResult:
     """Render, format and write (or with ``check``, only compare) the targets' files.
 
@@ -110,6 +161,8 @@ def generate(
     """
     started = time.perf_counter()
     files = render_targets(api, targets, progress)
+    if before_write:
+        before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
     roots = [root for target in targets for root in target.roots]
     if check:
         report = plan(files, out_dir, roots, inputs)

@@ -592,3 +592,31 @@ def test_issue_6_3_the_spec_inside_the_sdk_folder_survives(
     assert spec.read_bytes() == (FIXTURES / "features/small.json").read_bytes()
     assert Path("o/sdk/NOTES.md").read_text(encoding="utf-8") == "mine\n"
     assert Path("o/sdk/.dxgen-manifest.json").exists()
+
+
+@pytest.mark.parametrize("cache", ["0", "1"])
+def test_the_validator_beside_generation_still_decides_strict_and_is_shown(
+    tmp_path: Path, position: Any, cache: str
+) -> None:
+    """`generate` runs the validator beside rendering (in a child when its verdict is not in
+    the cache): its warnings are still printed, located, and with --strict still stop the run
+    before anything is written."""
+    env = {"DXGEN_CACHE": cache, "DXGEN_CACHE_DIR": str(tmp_path / "cache")}
+    spec = "bad/invalid_but_usable.yaml"
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        strict = run("generate", "--strict", "-o", out, spec)
+        assert strict.returncode == 2, strict.stderr
+        assert not out.exists()
+        loose = run("generate", "-o", out, spec)
+    *errors, summary = strict.stderr.splitlines()
+    assert summary == "dxgen: 2 errors; nothing written"
+    found = [(spec, "summery", 1), (spec, "const", 1)]
+    for line, (rel, needle, occurrence) in zip(errors, found, strict=True):
+        assert line.startswith("{}:{}:{}: error: ".format(rel, *position(rel, needle, occurrence)))
+    assert loose.returncode == 0, loose.stderr
+    warnings = [line for line in loose.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 2 and all(LOCATED.match(line) for line in warnings)
+    assert (out / "sdk").is_dir()

@@ -44,12 +44,17 @@ def load_spec(
     """Read, bundle, (convert) and validate; raise :class:`SpecError` for what cannot be used.
 
     ``$ref``s read only files under the spec's folder or ``ref_root``; every file is read
-    within ``limits``.
+    within ``limits``. A TypeSpec spec (``.tsp``) is compiled to OpenAPI first.
     """
-    bundled = bundle(path, base_dir, ref_root=ref_root, limits=limits)
+    diagnostics: list[Diagnostic] = []
+    if path.suffix.lower() == ".tsp":
+        from .typespec import bundle_typespec
+
+        bundled, diagnostics = bundle_typespec(path, base_dir or Path.cwd(), limits)
+    else:
+        bundled = bundle(path, base_dir, ref_root=ref_root, limits=limits)
     document = bundled.document
     source_map = bundled.source_map
-    diagnostics: list[Diagnostic] = []
     converted_from: str | None = None
     if "openapi" not in document:
         if str(document.get("swagger", "")) == "2.0":

@@ -12,6 +12,7 @@ import json
 import re
 import warnings
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
@@ -22,6 +23,7 @@ from openapi_spec_validator.validation.exceptions import (
 )
 
 from .. import cache
+from ..background import Background, BackgroundError
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
@@ -32,31 +34,74 @@ _MAX_FINDINGS = 200
 def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:
     """The validator's findings as located warnings; its verdict on a document is cached by the
     document's content (validation is most of loading a large spec)."""
-    findings = _cached_findings(document)
-    return [warning(message, source_map.locate(pointer)) for message, pointer in findings]
+    return start_validation(document, source_map, background=False).diagnostics()
 
 
 Finding = tuple[str, str]  # a message, and the JSON pointer it is about
 
 
-def _cached_findings(document: dict[str, Any]) -> list[Finding]:
-    folder = cache.cache_dir("validate")
-    if folder is None:
-        return _findings(document)
-    try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the validator does
-        text = repr(document)
-    except RecursionError:
-        return _findings(document)
-    entry = cache.key(cache.tool_version("openapi-spec-validator"), _FORMAT, text)
+class PendingValidation:
+    """The validator's verdict: from the cache, or being reached (beside the run, in a child
+    process, with ``background``); :meth:`diagnostics` waits for it."""
+
+    def __init__(self, document: dict[str, Any], source_map: SourceMap, background: bool) -> None:
+        self._source_map = source_map
+        self._findings: list[Finding] | None = None
+        self._work: Background[list[Finding]] | None = None
+        self._folder = cache.cache_dir("validate")
+        self._entry: str | None = None
+        if self._folder is not None:
+            try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the
+                text = repr(document)  # validator does
+            except RecursionError:
+                text = None
+            if text is not None:
+                self._entry = cache.key(cache.tool_version("openapi-spec-validator"), _FORMAT, text)
+                self._findings = _cached(self._folder, self._entry)
+        if self._findings is None:
+            if background:
+                self._work = Background(lambda: _findings(document))
+            else:
+                self._settle(_findings(document))
+
+    def _settle(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        if self._folder is not None and self._entry is not None:
+            cache.store(self._folder, self._entry, json.dumps(findings, ensure_ascii=False))
+
+    @property
+    def running(self) -> bool:
+        return self._findings is None
+
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._findings is None:
+            assert self._work is not None
+            try:
+                self._settle(self._work.result())
+            except BackgroundError as exc:
+                self._findings = [(f"validator could not finish: {_shorten(str(exc))}", "")]
+        locate, findings = self._source_map.locate, self._findings or []
+        return [warning(message, locate(pointer)) for message, pointer in findings]
+
+    def cancel(self) -> None:
+        if self._work is not None:
+            self._work.cancel()
+
+
+def start_validation(
+    document: dict[str, Any], source_map: SourceMap, *, background: bool = True
+) -> PendingValidation:
+    return PendingValidation(document, source_map, background)
+
+
+def _cached(folder: Path, entry: str) -> list[Finding] | None:
     hit = cache.lookup(folder, entry)
     if hit is not None:
         try:
             return [(str(message), str(pointer)) for message, pointer in json.loads(hit)]
         except (ValueError, TypeError):
             pass  # a damaged entry: validate again, and replace it
-    findings = _findings(document)
-    cache.store(folder, entry, json.dumps(findings, ensure_ascii=False))
-    return findings
+    return None
 
 
 _FORMAT = "findings-1"  # the shape of a cached entry; change it when the findings change

@@ -415,6 +415,7 @@ class SchemaRegistry:
             variants=tuple(variants),
             discriminator=disc,
             exclusive=keyword == "oneOf",
+            nullable=len(options) < len(node[keyword]),
         )
 
     def _mapped_tags(self, option: Any, pointer: str, mapping: dict[str, str]) -> tuple[str, ...]:

@@ -89,3 +89,27 @@ def test_links_of_the_inlined_pages_resolve_from_the_output_folder(files: dict[s
     assert len(local) > 100
     for href in local:
         assert href.split("#")[0] in written, href
+
+
+def test_the_docs_pages_are_rendered_once_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """llms-full.txt inlines the docs target's pages: the same text, made once per API."""
+    import generator.targets.docs as docs_target
+
+    api = pachca_api()
+    made: list[object] = []
+    files = docs_target._DocsBuilder.files
+
+    def counted(self: object) -> object:
+        made.append(self)
+        return files(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docs_target._DocsBuilder, "files", counted)
+    monkeypatch.setattr(docs_target, "_last", None)
+    targets = available_targets()
+    docs = dict(targets["docs"].render(api))
+    llms = dict(targets["llms"].render(api))
+    assert len(made) == 1
+    index = docs["docs/docs/index.md"]
+    assert index.splitlines()[0] in llms["llms-full.txt"]
+    dict(targets["docs"].render(pachca_api.__wrapped__()))  # another API: made afresh
+    assert len(made) == 2

@@ -6,6 +6,8 @@ Fixture: tests/fixtures/features/recursive.yaml (JsonValue, Folder, and Path ↔
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -61,3 +63,21 @@ def test_mypy_checks_the_aliases_and_their_use(sdk: tuple[Path, ModuleType]) -> 
     result = mypy_strict(package.__name__, "use_aliases.py", cwd=src)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1 and "use_aliases.py:7:" in errors[0], result.stdout
+
+
+def test_ruff_sees_the_names_an_alias_names_in_its_string(sdk: tuple[Path, ModuleType]) -> None:
+    """``Step`` names ``Marker`` only inside its string value: ruff reads that value as a type
+    expression only for typing(_extensions)' own ``TypeAliasType`` (F401 on Stripe's SDK when
+    it came from the SDK's core)."""
+    src, package = sdk
+    ruff = Path(sys.executable).parent / "ruff"
+    done = subprocess.run(
+        [str(ruff), "check", "--select", "F,I", str(src / package.__name__ / "types")],
+        cwd=src.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout
+    step = (src / package.__name__ / "types" / "path.py").read_text(encoding="utf-8")
+    assert "from typing_extensions import TypeAliasType" in step
+    assert 'Step = TypeAliasType("Step", "str | dict[str, Path] | Marker")' in step

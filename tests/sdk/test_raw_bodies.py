@@ -72,3 +72,18 @@ def test_a_missing_file_is_a_configuration_error(bodies: ModuleType, tmp_path: P
     client = bodies.BodiesClient(base_url=BASE, token="t")
     with respx.mock(base_url=BASE), pytest.raises(bodies.ConfigurationError, match="cannot read"):
         client.files.put_raw(body=tmp_path / "absent.bin")
+
+
+def test_an_optional_text_body_is_sent_when_given_and_omitted_when_not(
+    bodies: ModuleType,
+) -> None:
+    """GitHub's ``POST /markdown/raw``: the body may be left out (it failed mypy --strict
+    before: ``text=`` took only ``str``)."""
+    client = bodies.BodiesClient(base_url=BASE, token="t")
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.post("/drafts").respond(204)
+        client.files.save_draft(body="# Draft")
+        assert route.calls.last.request.content == b"# Draft"
+        assert route.calls.last.request.headers["content-type"] == "text/plain"
+        client.files.save_draft()
+        assert route.calls.last.request.content == b""

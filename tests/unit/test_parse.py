@@ -497,6 +497,7 @@ def test_recursive_and_mutually_recursive_schemas(parsed: Any) -> None:
         "Folder": True,  # a map of itself
         "Path": True,  # two aliases naming each other
         "Step": True,
+        "Marker": False,  # named by Step, on no cycle
         "Document": False,
     }
     assert api.schema("TreeNode").depends_on == ("TreeNode",)
@@ -558,6 +559,10 @@ def test_openapi_31_type_lists_and_const(parsed: Any) -> None:
     assert [v.type for v in key.variants] == [prim("string"), prim("integer")]
     mode = api.schema("ProfileMode")
     assert [v.value for v in mode.enum_values] == ["fast", "slow"]  # null makes it nullable
+    reviewer = api.schema("Reviewer")  # oneOf: [Profile, null, {…}]
+    assert reviewer.nullable
+    assert [v.type.ref for v in reviewer.variants] == ["Profile", "ReviewerVariant3"]
+    assert not api.schema("ProfileKey").nullable
 
 
 def test_openapi_30_nullable_and_enums(parsed: Any) -> None:

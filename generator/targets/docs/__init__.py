@@ -33,7 +33,21 @@ from .workflows import WorkflowWriter
 
 
 def render_docs(api: Api) -> Iterator[tuple[str, str]]:
-    yield from _DocsBuilder(api).files()
+    yield from docs_files(api)
+
+
+_last: tuple[Api, tuple[tuple[str, str], ...]] | None = None
+
+
+def docs_files(api: Api) -> tuple[tuple[str, str], ...]:
+    """The docs' files for ``api``, rendered once per run: llms-full.txt inlines the same pages
+    (rendering them twice was 13 of Stripe's 38 rendering seconds). The last API's files are
+    kept, the API with them, so its identity cannot be taken by another."""
+    global _last
+    if _last is None or _last[0] is not api:
+        _last = None  # the previous run's pages go before this one's are made
+        _last = (api, tuple(_DocsBuilder(api).files()))
+    return _last[1]
 
 
 TARGET = Target(

@@ -40,7 +40,7 @@ def docs_pages(api: Api) -> tuple[Page, ...] | None:
     prefix = DocsPaths.ROOT + "/"
     pages = {
         rel: text
-        for rel, text in docs.render(api)
+        for rel, text in docs.render(api)  # the docs target's own pages, rendered once a run
         if rel.startswith(prefix) and rel.endswith(".md")
     }
     order = [DocsPaths.INDEX]

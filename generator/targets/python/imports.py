@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -14,6 +15,9 @@ class Imports:
     collections: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
     pydantic: set[str] = field(default_factory=set)
+    #: ``TypeAliasType`` comes from here, not from the SDK's core: ruff reads the string value
+    #: of typing(_extensions)' own as a type expression, so its names count as used (F401)
+    typing_extensions: set[str] = field(default_factory=set)
     models: dict[str, set[str]] = field(default_factory=dict)  # module -> names
 
     def model(self, module: str, name: str) -> None:
@@ -45,6 +49,8 @@ class Imports:
         if typing:
             stdlib.append(f"from typing import {names_list(typing)}")
         third = [f"from pydantic import {names_list(self.pydantic)}"] if self.pydantic else []
+        if self.typing_extensions:
+            third.append(f"from typing_extensions import {names_list(self.typing_extensions)}")
         local: list[str] = []
         if self.core:
             local.append(f"from {core_module} import {names_list(self.core)}")
@@ -59,18 +65,40 @@ class Imports:
         """``from <prefix><module> import A, B`` for each model module, sorted."""
         return [
             f"from {model_prefix}{module} import {names_list(names)}"
-            for module, names in sorted(self.models.items())
+            for module, names in sorted(self.models.items(), key=lambda item: module_key(item[0]))
             if module != exclude_module
         ]
 
 
-def isort_key(name: str) -> tuple[int, str]:
-    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively."""
+_DIGITS = re.compile(r"(\d+)")
+
+NaturalKey = tuple[tuple[int, str], ...]
+
+
+def natural_key(text: str) -> NaturalKey:
+    """ruff's natural order (the natord crate, after strnatcmp): ``x_2d8e`` before ``x_10``
+    before ``x_21cf`` — runs of digits compare as numbers, except that a run with a leading zero
+    compares digit by digit and before the others (``x_05603`` before ``x_2df1``). Long names
+    are cut and end in a hash, so this decides real orders."""
+    return tuple(
+        ((-1, part) if not index % 2 else (0, part) if part.startswith("0") else (int(part), ""))
+        for index, part in enumerate(_DIGITS.split(text))
+    )
+
+
+def module_key(module: str) -> tuple[NaturalKey, str]:
+    """How ruff orders ``from`` imports: by module, case-insensitively, naturally."""
+    return natural_key(module.lower()), module
+
+
+def isort_key(name: str) -> tuple[int, NaturalKey]:
+    """ruff's order-by-type: CONSTANTS, then Classes, then functions, each case-sensitively
+    and naturally (``A2`` before ``A10``)."""
     if name.isupper() and len(name) > 1:
-        return (0, name)
+        return (0, natural_key(name))
     if name[:1].isupper():
-        return (1, name)
-    return (2, name)
+        return (1, natural_key(name))
+    return (2, natural_key(name))
 
 
 def names_list(names: set[str] | list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from ...ir import Schema, TypeRef
@@ -147,3 +148,21 @@ class Annotator:
         if typ.primitive == "boolean":
             return "bool"
         return "None"
+
+
+def union_text(members: Sequence[str]) -> str:
+    """``A | B | None``: each member once, ``None`` last (where ruff's RUF036 wants it), also
+    when a member is itself nullable (``A | None``) or the null type (GitHub's ``oneOf`` lists
+    ``null`` between two objects)."""
+    parts: list[str] = []
+    nullable = False
+    for member in members:
+        if member == "None" or member.endswith(" | None"):
+            nullable = True
+            member = member.removesuffix("None").removesuffix(" | ")
+        if member:
+            parts.append(member)
+    parts = list(dict.fromkeys(parts))
+    if nullable:
+        parts.append("None")
+    return " | ".join(parts) if parts else "None"

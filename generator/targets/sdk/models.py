@@ -8,7 +8,7 @@ from typing import Literal
 from ...ir import Field, Schema
 from ..python.imports import Imports
 from ..python.source import docstring, literal
-from ..python.types import enum_literal, literal_alias
+from ..python.types import enum_literal, literal_alias, union_text
 from ..render import render
 from ..text import wrap
 from .context import SdkContext
@@ -111,7 +111,7 @@ class ModelRenderer(SdkContext):
                 schema.name, "object", doc, alias_doc, fields=fields, rebuild=schema.recursive
             )
         if schema.recursive and schema.kind in ("union", "alias"):
-            imports.core.add("TypeAliasType")
+            imports.typing_extensions.add("TypeAliasType")
             target = (
                 self.union_annotation(schema, imports)
                 if schema.kind == "union"
@@ -160,13 +160,14 @@ class ModelRenderer(SdkContext):
         if not members:
             imports.typing.add("Any")
             return "Any"
+        null = ["None"] if schema.nullable else []
         disc = schema.discriminator
         refined = {name for r in disc.refinements for _, name in r.mapping} if disc else set()
         tagged = disc is not None and all(
             v.type.kind == "ref" and (v.tags or v.type.ref in refined) for v in schema.variants
         )
         if not tagged or disc is None:
-            return " | ".join(dict.fromkeys(members)) if len(members) > 1 else members[0]
+            return union_text([*members, *null])
         imports.typing.add("Annotated")
         imports.core.update({"UnknownVariant", "tagged_union"})
         imports.pydantic.add("Tag")
@@ -181,9 +182,12 @@ class ModelRenderer(SdkContext):
             r.value: (r.property, r.py_property, dict(r.mapping)) for r in disc.refinements
         }
         extra = f", {refinements!r}" if refinements else ""
-        return (
-            f"Annotated[{' | '.join(parts)}, "
-            f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r}{extra})]"
+        return union_text(
+            [
+                f"Annotated[{' | '.join(parts)}, "
+                f"tagged_union({disc.property!r}, {disc.py_property!r}, {mapping!r}{extra})]",
+                *null,
+            ]
         )
 
 

@@ -134,7 +134,7 @@ class RequestArgs(TypedDict, total=False):
     headers: Mapping[str, object] | None
     body: object
     content: object
-    text: str
+    text: str | NotGiven
     content_type: str
     multipart: Mapping[str, object] | None
     files: FilesInput | None
