@@ -1,11 +1,12 @@
-"""A cache of slow, pure answers, by content: black's formatting and the spec validator's verdict.
+"""A cache of slow, pure answers, by content: formatted Python, the spec validator's verdict and
+compiled templates.
 
-Most of a run is black and openapi-spec-validator, and most of what they are asked an earlier run
-already asked (a regeneration after a one-line spec change, the test suite generating the same
-fixtures). An entry's key is a digest of everything the answer depends on (the tool's version,
-its options, the input text), so a hit is exactly what the tool would answer. Entries are files
-under the user's cache folder (``$XDG_CACHE_HOME/dxgen``, or ``DXGEN_CACHE_DIR``), one folder per
-kind, written atomically; ``DXGEN_CACHE=0`` turns the cache off. A cache that cannot be read or
+Much of a run was the formatter and openapi-spec-validator, and most of what they are asked an
+earlier run already asked (a regeneration after a one-line spec change, the test suite generating
+the same fixtures). An entry's key is a digest of everything the answer depends on (the tool's
+version, its options, the input text), so a hit is exactly what the tool would answer. Entries are
+files under the user's cache folder (``$XDG_CACHE_HOME/dxgen``, or ``DXGEN_CACHE_DIR``), one folder
+per kind, written atomically; ``DXGEN_CACHE=0`` turns the cache off. A cache that cannot be read or
 written is ignored: it only ever saves time.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -44,25 +44,50 @@ def key(*parts: str) -> str:
 
 
 def lookup(folder: Path, entry: str) -> str | None:
+    data = lookup_bytes(folder, entry)
     try:
-        return _path(folder, entry).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
 def store(folder: Path, entry: str, text: str) -> None:
-    target = _path(folder, entry)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # text that UTF-8 cannot hold (lone surrogates)
+        return
+    store_bytes(folder, entry, data)
+
+
+def lookup_bytes(folder: Path, entry: str) -> bytes | None:
+    try:
+        return _path(folder, entry).read_bytes()
+    except OSError:
+        return None
+
+
+def store_bytes(folder: Path, entry: str, data: bytes) -> None:
+    """Write an entry atomically (a temporary file of this process's, renamed into place).
+
+    A cold run stores hundreds of entries, so this makes few system calls: the folder is only
+    created when writing into it fails.
+    """
+    target = _path(folder, entry)
+    temporary = target.with_name(f".tmp-{os.getpid()}-{entry}")
+    try:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            handle = open(temporary, "wb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(temporary, "wb")  # noqa: SIM115
+        try:
+            with handle:
+                handle.write(data)
             os.replace(temporary, target)
         except BaseException:
-            os.unlink(temporary)
+            temporary.unlink(missing_ok=True)
             raise
-    except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold
+    except OSError:
         return
 
 

@@ -7,8 +7,6 @@ site's ``mkdocs.yml`` in ``docs/``: mkdocs refuses a ``docs_dir`` that contains 
 
 from __future__ import annotations
 
-import posixpath
-
 from ..ir import Operation, Schema, Service, Workflow
 
 
@@ -48,7 +46,16 @@ class DocsPaths:
     @staticmethod
     def relative(from_page: str, to_page: str) -> str:
         """The link from one page to another (both relative to :attr:`ROOT`)."""
-        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        # posixpath.relpath, without its normalisation: page paths are already normal (and
+        # relative), and a docs run asks for tens of thousands of links
+        start = from_page.split("/")[:-1]
+        target = to_page.split("/")
+        common = 0
+        for a, b in zip(start, target, strict=False):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
     @classmethod
     def from_output(cls, page: str) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
+from .. import cache as dxgen_cache
 from .python.source import docstring, literal
 from .text import code_span, one_line, wrap
 
@@ -31,6 +34,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat per get_template
+        bytecode_cache=_CompiledTemplates(),
     )
     env.filters["pyrepr"] = python_literal
     env.filters["toml_string"] = toml_string
@@ -38,7 +43,25 @@ def environment() -> jinja2.Environment:
     env.filters["code_span"] = code_span
     env.filters["one_line"] = one_line
     env.filters["doc"] = doc_filter
+    env.filters["parameter"] = parameter
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in dxgen's cache (generator/cache.py): compiling them was a few
+    tenths of a second of every run. jinja checks an entry's source checksum and its own and
+    Python's versions before using it, and starts afresh from anything else."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        folder = dxgen_cache.cache_dir("jinja")
+        data = dxgen_cache.lookup_bytes(folder, bucket.key) if folder else None
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        folder = dxgen_cache.cache_dir("jinja")
+        if folder is not None:
+            dxgen_cache.store_bytes(folder, bucket.key, bucket.bytecode_to_string())
 
 
 def render(template: str, **context: Any) -> str:
@@ -63,3 +86,47 @@ def yaml_string(text: str) -> str:
 def toml_string(text: str) -> str:
     """A TOML basic string: JSON's escapes are TOML's, except that TOML also forbids raw DEL."""
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+_LINE_LENGTH = 100  # the formatter's (generator/format.py)
+
+
+def parameter(arg: Any, indent: int) -> str:
+    """``name: annotation = default,`` for a parameter on a line of its own at ``indent``.
+
+    A union annotation too long for the line is parenthesised here, as black would: ruff's
+    formatter (which formats the output) keeps parentheses it is given but does not add them
+    there, and black removes them when the line fits, so only the too-long ones get them.
+    """
+    default = f" = {arg.default}" if arg.default else ""
+    line = f"{arg.name}: {arg.annotation}{default},"
+    if indent + _width(line) > _LINE_LENGTH and _is_union(arg.annotation):
+        return f"{arg.name}: ({arg.annotation}){default},"
+    return line
+
+
+def _width(text: str) -> int:
+    """Columns, as the formatters count them: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_union(annotation: str) -> bool:
+    """Whether ``|`` joins the annotation's outermost parts (not inside brackets or strings)."""
+    depth, quote, escaped = 0, "", False
+    for position, char in enumerate(annotation):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0 and annotation[position - 1 : position + 2] == " | ":
+            return True
+    return False

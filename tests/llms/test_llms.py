@@ -104,7 +104,7 @@ def test_the_docs_pages_are_rendered_once_a_run(monkeypatch: pytest.MonkeyPatch)
         return files(self)  # type: ignore[arg-type]
 
     monkeypatch.setattr(docs_target._DocsBuilder, "files", counted)
-    monkeypatch.setattr(docs_target, "_last", None)
+    monkeypatch.setattr(docs_target, "_LAST", [])
     targets = available_targets()
     docs = dict(targets["docs"].render(api))
     llms = dict(targets["llms"].render(api))

@@ -1,15 +1,14 @@
-"""format: black in worker processes that never outlive the run (issue 6.6), and its cache."""
+"""format: one ruff process per batch, which never outlives the run (issue 6.6), and the cache."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import FrameType
 
@@ -23,20 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test starts with an empty cache of its own (the workers' tests need misses)."""
+    """Each test starts with an empty cache of its own."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("DXGEN_CACHE_DIR", str(folder))
     monkeypatch.delenv("DXGEN_CACHE", raising=False)
     return folder
-
-
-def slow_files(count: int = 120, functions: int = 120) -> dict[str, str]:
-    """Python that black has real work on: a few seconds over two workers."""
-    body = "\n".join(
-        f"def f{i}(a,b = {{ 'k':[1,2,3] }} ,*args,**kw):\n  return  a+b['k'][{i % 3}]"
-        for i in range(functions)
-    )
-    return {f"pkg/m{n}.py": f"# {n}\n{body}\n" for n in range(count)}
 
 
 def alive(pid: int) -> bool:
@@ -61,9 +51,20 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
-def test_formatting_in_workers_gives_the_same_bytes() -> None:
-    files = slow_files(count=64, functions=3)
-    assert format_files(files) == {rel: format_file(rel, text) for rel, text in files.items()}
+def test_a_batch_gives_the_bytes_of_each_file_alone() -> None:
+    files = {
+        f"pkg/m{n}.py": f"def f{n}(a,b = {{ 'k':[1,2,3] }} ,*args,**kw):\n  return  a+b['k'][{n}]\n"
+        for n in range(40)
+    }
+    files["pkg/stub.pyi"] = "def g( x :int )->None:...\n"
+    files["README.md"] = "text\n\n\n"
+    batch = format_files(files)
+    assert batch == {rel: format_file(rel, text) for rel, text in files.items()}
+    assert (
+        batch["pkg/m3.py"]
+        == 'def f3(a, b={"k": [1, 2, 3]}, *args, **kw):\n    return a + b["k"][3]\n'
+    )
+    assert batch["README.md"] == "text\n"
 
 
 @pytest.fixture
@@ -77,69 +78,61 @@ def alarm() -> Iterator[None]:
     signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers are used from two CPUs")
-def test_an_interrupted_parent_stops_its_workers_at_once(alarm: None) -> None:
-    signal.setitimer(signal.ITIMER_REAL, 1.0)
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_an_interrupted_run_stops_the_formatter_at_once(alarm: None, tmp_path: Path) -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        format_files(slow_files())
-    assert time.monotonic() - started < 10  # not the whole queue's worth of formatting
-    assert multiprocessing.active_children() == []
+        generator.format._run(["sleep", "30"], cwd=str(tmp_path))  # a formatter that hangs
+    assert time.monotonic() - started < 10
+    assert not [pid for pid in children_of(os.getpid()) if alive(pid)]
 
 
-WORKER_PARENT = textwrap.dedent("""
-    import sys
-    from generator.format import format_files
-    from tests.unit.test_format import slow_files
+FORMATTER_PARENT = textwrap.dedent("""
+    import generator.format
     print("started", flush=True)
-    format_files(slow_files(count=400))
+    generator.format._run(["sleep", "30"], cwd=".")
     """)
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers are used from two CPUs")
-def test_workers_die_with_a_killed_parent() -> None:
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_the_formatter_dies_with_a_killed_run() -> None:
     parent = subprocess.Popen(
-        [sys.executable, "-c", WORKER_PARENT],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "DXGEN_CACHE": "0"},
+        [sys.executable, "-c", FORMATTER_PARENT], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
     try:
         assert parent.stdout is not None and parent.stdout.readline() == "started\n"
-        deadline = time.monotonic() + 60
-        workers: list[int] = []
-        while len(workers) < 2 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 30
+        children: list[int] = []
+        while not children and time.monotonic() < deadline:
             time.sleep(0.1)
-            workers = children_of(parent.pid)
-        assert len(workers) >= 2, "no workers started"
-        time.sleep(0.5)  # let them start formatting
+            children = children_of(parent.pid)
+        assert children, "no formatter started"
     finally:
         parent.kill()
         parent.wait()
     deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in workers if alive(pid)]
+    assert not [pid for pid in children if alive(pid)]
 
 
-def count_black_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def count_formatter_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = generator.format.black.format_str
+    real = generator.format._ruff_format
 
-    def counting(text: str, *, mode: object) -> str:
-        calls.append(text)
-        return real(text, mode=mode)  # type: ignore[arg-type]
+    def counting(files: Mapping[str, str]) -> dict[str, str]:
+        calls.extend(files.values())
+        return real(files)
 
-    monkeypatch.setattr(generator.format.black, "format_str", counting)
+    monkeypatch.setattr(generator.format, "_ruff_format", counting)
     return calls
 
 
-def test_black_formats_a_text_once_and_the_cache_answers_after(
+def test_the_formatter_formats_a_text_once_and_the_cache_answers_after(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = count_black_calls(monkeypatch)
+    calls = count_formatter_calls(monkeypatch)
     files = {"a.py": "x  =  1\n", "b.py": "y=[1,\n2]\n", "c.md": "text\n\n\n"}
     first = format_files(files)
     assert len(calls) == 2
@@ -150,7 +143,7 @@ def test_black_formats_a_text_once_and_the_cache_answers_after(
 
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, empty_cache: Path) -> None:
     monkeypatch.setenv("DXGEN_CACHE", "0")
-    calls = count_black_calls(monkeypatch)
+    calls = count_formatter_calls(monkeypatch)
     format_files({"a.py": "x  =  1\n"})
     format_files({"a.py": "x  =  1\n"})
     assert len(calls) == 2
@@ -167,4 +160,8 @@ def test_an_unusable_cache_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_code_that_does_not_parse_is_an_error_every_time() -> None:
     for _ in range(2):
         with pytest.raises(GeneratedCodeError, match=r"bad\.py"):
-            format_files({"bad.py": 'def f(:\n    """a"""\n'})
+            format_files({"ok.py": "x = 1\n", "bad.py": 'def f(:\n    """a"""\n'})
+    with pytest.raises(
+        GeneratedCodeError, match=r"^pkg/bad\.pyi:2:1: generated code does not parse"
+    ):
+        format_files({"pkg/bad.pyi": "x = (\n"})

@@ -33,21 +33,20 @@ from .workflows import WorkflowWriter
 
 
 def render_docs(api: Api) -> Iterator[tuple[str, str]]:
-    yield from docs_files(api)
+    yield from _rendered(api)
 
 
-_last: tuple[Api, tuple[tuple[str, str], ...]] | None = None
+# The last API's pages: llms-full.txt is made of them (llms/full.py), and rendering them twice
+# was a fifth of a run. Api is frozen; the entry holds the object, so identity cannot be reused.
+_LAST: list[tuple[Api, tuple[tuple[str, str], ...]]] = []
 
 
-def docs_files(api: Api) -> tuple[tuple[str, str], ...]:
-    """The docs' files for ``api``, rendered once per run: llms-full.txt inlines the same pages
-    (rendering them twice was 13 of Stripe's 38 rendering seconds). The last API's files are
-    kept, the API with them, so its identity cannot be taken by another."""
-    global _last
-    if _last is None or _last[0] is not api:
-        _last = None  # the previous run's pages go before this one's are made
-        _last = (api, tuple(_DocsBuilder(api).files()))
-    return _last[1]
+def _rendered(api: Api) -> tuple[tuple[str, str], ...]:
+    if _LAST and _LAST[0][0] is api:
+        return _LAST[0][1]
+    files = tuple(_DocsBuilder(api).files())
+    _LAST[:] = [(api, files)]
+    return files
 
 
 TARGET = Target(
