@@ -37,10 +37,16 @@ $(TYPESPEC): $(STAMP) generator/typespec/package.json generator/typespec/package
 	$(BIN)/python -m generator.load.typespec
 	touch $(TYPESPEC)
 
-generate: $(STAMP)
+# spec/main.tsp (and the spec/*.tsp it imports) is the source of truth; spec/pachca.yaml is its
+# compiled OpenAPI, committed, and recompiled here when a .tsp changed.
+spec/pachca.yaml: $(wildcard spec/*.tsp) | $(STAMP) $(TYPESPEC)
+	$(BIN)/dxgen compile spec/main.tsp -o spec/pachca.yaml
+
+generate: $(STAMP) spec/pachca.yaml
 	$(BIN)/dxgen generate --strict
 
-check: $(STAMP)
+check: $(STAMP) $(TYPESPEC)
+	$(BIN)/dxgen compile spec/main.tsp -o spec/pachca.yaml --check
 	$(BIN)/dxgen generate --strict --check
 
 test: $(STAMP) $(TYPESPEC) $(PRISM) browser

@@ -42,6 +42,9 @@ EMITTER_OPTIONS: dict[str, Any] = {
     "file-type": "yaml",
     "output-file": "openapi.yaml",
     "new-line": "lf",
+    # Without it the emitter drops every parameter example given by @opExample; "data" writes
+    # the value as the parameter's `example` (what a hand-written OpenAPI 3.0 spec says).
+    "experimental-parameter-examples": "data",
 }
 LIBRARIES = ("@typespec/http", "@typespec/rest", "@typespec/openapi", "@typespec/openapi3")
 DRIVER = PIN_DIR / "compile.mjs"

@@ -11,6 +11,14 @@ if TYPE_CHECKING:
     from pachca import PachcaClient
 
 
+def _rotate_own_bot_token(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.bots.rotate_own_bot_token(*args, **kwargs)
+
+
+def _update_own_bot_webhook(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.bots.update_own_bot_webhook(*args, **kwargs)
+
+
 def _list_bots(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.bots.list_bots(*args, **kwargs)
 
@@ -35,15 +43,65 @@ def _rotate_bot_token(client: PachcaClient, args: list[Any], kwargs: dict[str, A
     return client.bots.rotate_bot_token(*args, **kwargs)
 
 
-def _rotate_own_bot_token(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.bots.rotate_own_bot_token(*args, **kwargs)
-
-
-def _update_own_bot_webhook(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.bots.update_own_bot_webhook(*args, **kwargs)
-
-
 ACTIONS = (
+    Action(
+        name="rotate-own-token",
+        method_name="rotate_own_bot_token",
+        call=_rotate_own_bot_token,
+        summary="Issue a new token for the calling bot",
+        help="Issue a new token for the calling bot\n\nLets a bot replace its own `access_token`, authenticated with that token and without\nknowing its id. The token used for this call stops working at once; the new one is shown\nonly in this response, so keep it or the bot is locked out of the API.\n\nPOST /bot/recreate_token; scope: bot_self:write",
+        http_method="POST",
+        path="/bot/recreate_token",
+        aliases=("rotate-own-bot-token",),
+        flags=(),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="value",
+        columns=("id", "access_token"),
+        scopes=("bot_self:write",),
+        example="pachca bots rotate-own-token",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
+        name="update-own-webhook",
+        method_name="update_own_bot_webhook",
+        call=_update_own_bot_webhook,
+        summary="Point the calling bot's webhook at a new URL",
+        help="Point the calling bot's webhook at a new URL\n\nLets a bot change the address its outgoing webhook posts to, authenticated with its own\ntoken and without knowing its id. An empty `outgoing_url` switches the webhook off.\n\nPUT /bot/webhook; scope: bot_self:webhook:write",
+        http_method="PUT",
+        path="/bot/webhook",
+        aliases=("update-own-bot-webhook",),
+        flags=(
+            Flag(
+                name="outgoing-url",
+                py="outgoing_url",
+                wire="outgoing_url",
+                location="body",
+                kind="string",
+                required=True,
+                help="New webhook address; an empty string switches the outgoing webhook off.",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="wrapped",
+        wrapper_key="webhook",
+        body_required=True,
+        result="value",
+        columns=("id",),
+        scopes=("bot_self:webhook:write",),
+        example="pachca bots update-own-webhook --outgoing-url https://hooks.example.com/pachca/deploy-bot",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
     Action(
         name="list",
         method_name="list_bots",
@@ -847,64 +905,6 @@ ACTIONS = (
         columns=("id", "access_token"),
         scopes=("bots:write",),
         example="pachca bots rotate-token --id 1738816",
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="rotate-own-token",
-        method_name="rotate_own_bot_token",
-        call=_rotate_own_bot_token,
-        summary="Issue a new token for the calling bot",
-        help="Issue a new token for the calling bot\n\nLets a bot replace its own `access_token`, authenticated with that token and without\nknowing its id. The token used for this call stops working at once; the new one is shown\nonly in this response, so keep it or the bot is locked out of the API.\n\nPOST /bot/recreate_token; scope: bot_self:write",
-        http_method="POST",
-        path="/bot/recreate_token",
-        aliases=("rotate-own-bot-token",),
-        flags=(),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="value",
-        columns=("id", "access_token"),
-        scopes=("bot_self:write",),
-        example="pachca bots rotate-own-token",
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="update-own-webhook",
-        method_name="update_own_bot_webhook",
-        call=_update_own_bot_webhook,
-        summary="Point the calling bot's webhook at a new URL",
-        help="Point the calling bot's webhook at a new URL\n\nLets a bot change the address its outgoing webhook posts to, authenticated with its own\ntoken and without knowing its id. An empty `outgoing_url` switches the webhook off.\n\nPUT /bot/webhook; scope: bot_self:webhook:write",
-        http_method="PUT",
-        path="/bot/webhook",
-        aliases=("update-own-bot-webhook",),
-        flags=(
-            Flag(
-                name="outgoing-url",
-                py="outgoing_url",
-                wire="outgoing_url",
-                location="body",
-                kind="string",
-                required=True,
-                help="New webhook address; an empty string switches the outgoing webhook off.",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="wrapped",
-        wrapper_key="webhook",
-        body_required=True,
-        result="value",
-        columns=("id",),
-        scopes=("bot_self:webhook:write",),
-        example="pachca bots update-own-webhook --outgoing-url https://hooks.example.com/pachca/deploy-bot",
         deprecated=False,
         destructive=False,
         cursor_flag=None,

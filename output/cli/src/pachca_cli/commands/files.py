@@ -11,12 +11,12 @@ if TYPE_CHECKING:
     from pachca import PachcaClient
 
 
-def _get_upload_params(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.files.get_upload_params(*args, **kwargs)
-
-
 def _upload_file(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.files.upload_file(*args, **kwargs)
+
+
+def _get_upload_params(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.files.get_upload_params(*args, **kwargs)
 
 
 def _upload(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -24,35 +24,6 @@ def _upload(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> An
 
 
 ACTIONS = (
-    Action(
-        name="get-upload-params",
-        method_name="get_upload_params",
-        call=_get_upload_params,
-        summary="Get file upload parameters",
-        help="Get file upload parameters\n\nFirst step of every file upload: returns a one-time, pre-signed form for object storage\n— the URL to post to (`direct_url`), the object `key` (with a `${filename}` placeholder)\nand the signed policy fields. Call it once per file, then send the file with\n`uploadFile`, then reference the key (with the real file name in place of `${filename}`)\nwhen posting a message.\n\nPOST /uploads; scope: uploads:write",
-        http_method="POST",
-        path="/uploads",
-        aliases=(),
-        flags=(),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="value",
-        columns=(
-            "Content-Disposition",
-            "acl",
-            "policy",
-            "x-amz-credential",
-            "x-amz-algorithm",
-            "x-amz-date",
-        ),
-        scopes=("uploads:write",),
-        example="pachca files get-upload-params",
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
     Action(
         name="upload-file",
         method_name="upload_file",
@@ -201,6 +172,35 @@ ACTIONS = (
         columns=(),
         scopes=(),
         example="pachca files upload-file --direct-url https://api.pachca.com/api/v3/direct_upload --content-disposition attachment --acl private --policy eyJleHBpcmF0aW9uIjoiMjAyNS0wMS0xNVQxMTozMDowMFoiLCJjb25kaXRpb25zIjpbXX0= --x-amz-credential 286471_server/20250115/ru-1a/s3/aws4_request --x-amz-algorithm AWS4-HMAC-SHA256 --x-amz-date 20250115T103000Z --x-amz-signature 87e8f3ba4083c937c0e891d7a11f0e932d8c33c74bacf5380bf27624c1e01475 --key 'attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/${filename}' --file file.bin",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
+        name="get-upload-params",
+        method_name="get_upload_params",
+        call=_get_upload_params,
+        summary="Get file upload parameters",
+        help="Get file upload parameters\n\nFirst step of every file upload: returns a one-time, pre-signed form for object storage\n— the URL to post to (`direct_url`), the object `key` (with a `${filename}` placeholder)\nand the signed policy fields. Call it once per file, then send the file with\n`uploadFile`, then reference the key (with the real file name in place of `${filename}`)\nwhen posting a message.\n\nPOST /uploads; scope: uploads:write",
+        http_method="POST",
+        path="/uploads",
+        aliases=(),
+        flags=(),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="value",
+        columns=(
+            "Content-Disposition",
+            "acl",
+            "policy",
+            "x-amz-credential",
+            "x-amz-algorithm",
+            "x-amz-date",
+        ),
+        scopes=("uploads:write",),
+        example="pachca files get-upload-params",
         deprecated=False,
         destructive=False,
         cursor_flag=None,

@@ -31,6 +31,10 @@ def _delete_message(client: PachcaClient, args: list[Any], kwargs: dict[str, Any
     return client.messages.delete_message(*args, **kwargs)
 
 
+def _unfurl_links(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.messages.unfurl_links(*args, **kwargs)
+
+
 def _pin_message(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.messages.pin_message(*args, **kwargs)
 
@@ -41,10 +45,6 @@ def _unpin_message(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]
 
 def _list_read_members(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.messages.list_read_members(*args, **kwargs)
-
-
-def _unfurl_links(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.messages.unfurl_links(*args, **kwargs)
 
 
 ACTIONS = (
@@ -467,6 +467,55 @@ ACTIONS = (
         limit_flag=None,
     ),
     Action(
+        name="unfurl-links",
+        method_name="unfurl_links",
+        call=_unfurl_links,
+        summary="Add link previews to a message",
+        help="Add link previews to a message\n\nAttaches rich previews to links in a message. Intended for unfurling bots: after a\n`link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed by\nthat URL.\n\nPOST /messages/{id}/link_previews; scope: link_previews:write",
+        http_method="POST",
+        path="/messages/{id}/link_previews",
+        aliases=(),
+        flags=(
+            Flag(
+                name="id",
+                py="id",
+                wire="id",
+                location="path",
+                kind="integer",
+                required=True,
+                help="Id of the message that contains the links.",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+            Flag(
+                name="link-previews",
+                py="link_previews",
+                wire="link_previews",
+                location="body",
+                kind="json",
+                required=True,
+                help="Map from a URL found in the message (as sent in the `link_shared` webhook) to its preview.",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="fields",
+        wrapper_key=None,
+        body_required=True,
+        result="none",
+        columns=(),
+        scopes=("link_previews:write",),
+        example='pachca messages unfurl-links --id 194275 --link-previews \'{"key": {"title": "Release notes: version 2.4", "description": "What changed in the latest release", "image_url": "https://example.com/img/release.png", "image": {"key": "attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/release.png", "name": "release.png", "size": 695604}}}\'',
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
         name="pin",
         method_name="pin_message",
         call=_pin_message,
@@ -599,55 +648,6 @@ ACTIONS = (
         destructive=False,
         cursor_flag="cursor",
         limit_flag="limit",
-    ),
-    Action(
-        name="unfurl-links",
-        method_name="unfurl_links",
-        call=_unfurl_links,
-        summary="Add link previews to a message",
-        help="Add link previews to a message\n\nAttaches rich previews to links in a message. Intended for unfurling bots: after a\n`link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed by\nthat URL.\n\nPOST /messages/{id}/link_previews; scope: link_previews:write",
-        http_method="POST",
-        path="/messages/{id}/link_previews",
-        aliases=(),
-        flags=(
-            Flag(
-                name="id",
-                py="id",
-                wire="id",
-                location="path",
-                kind="integer",
-                required=True,
-                help="Id of the message that contains the links.",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-            Flag(
-                name="link-previews",
-                py="link_previews",
-                wire="link_previews",
-                location="body",
-                kind="json",
-                required=True,
-                help="Map from a URL found in the message (as sent in the `link_shared` webhook) to its preview.",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="fields",
-        wrapper_key=None,
-        body_required=True,
-        result="none",
-        columns=(),
-        scopes=("link_previews:write",),
-        example='pachca messages unfurl-links --id 194275 --link-previews \'{"key": {"title": "Release notes: version 2.4", "description": "What changed in the latest release", "image_url": "https://example.com/img/release.png", "image": {"key": "attaches/files/93746/e354fd79-4f3e-4b5a-9c8d-1a2b3c4d5e6f/release.png", "name": "release.png", "size": 695604}}}\'',
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
     ),
 )
 

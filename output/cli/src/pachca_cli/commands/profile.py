@@ -11,8 +11,20 @@ if TYPE_CHECKING:
     from pachca import PachcaClient
 
 
+def _get_token_info(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.profile.get_token_info(*args, **kwargs)
+
+
 def _get_profile(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.profile.get_profile(*args, **kwargs)
+
+
+def _update_profile_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.profile.update_profile_avatar(*args, **kwargs)
+
+
+def _delete_profile_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.profile.delete_profile_avatar(*args, **kwargs)
 
 
 def _get_profile_status(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -27,19 +39,29 @@ def _delete_profile_status(client: PachcaClient, args: list[Any], kwargs: dict[s
     return client.profile.delete_profile_status(*args, **kwargs)
 
 
-def _update_profile_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.profile.update_profile_avatar(*args, **kwargs)
-
-
-def _delete_profile_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.profile.delete_profile_avatar(*args, **kwargs)
-
-
-def _get_token_info(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.profile.get_token_info(*args, **kwargs)
-
-
 ACTIONS = (
+    Action(
+        name="get-token-info",
+        method_name="get_token_info",
+        call=_get_token_info,
+        summary="Inspect the current token",
+        help="Inspect the current token\n\nDescribes the access token used for the call: its scopes, owner and when it was created\nand last used. The token value itself is masked except for its first 8 and last 4\ncharacters. Any valid token may call this; no particular scope is needed.\n\nGET /oauth/token/info",
+        http_method="GET",
+        path="/oauth/token/info",
+        aliases=(),
+        flags=(),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="value",
+        columns=("id", "token", "name", "user_id", "created_at", "revoked_at"),
+        scopes=(),
+        example="pachca profile get-token-info",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
     Action(
         name="get",
         method_name="get_profile",
@@ -59,6 +81,64 @@ ACTIONS = (
         example="pachca profile get",
         deprecated=False,
         destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
+        name="update-avatar",
+        method_name="update_profile_avatar",
+        call=_update_profile_avatar,
+        summary="Set your own avatar",
+        help="Set your own avatar\n\nReplaces the caller's profile picture (or sets the first one). The image travels as the\n`image` part of a `multipart/form-data` request; the response gives the address the new\npicture is served from.\n\nPUT /profile/avatar; scope: profile_avatar:write",
+        http_method="PUT",
+        path="/profile/avatar",
+        aliases=("update-profile-avatar",),
+        flags=(
+            Flag(
+                name="image",
+                py="image",
+                wire="image",
+                location="body",
+                kind="file",
+                required=True,
+                help="The image file (PNG, JPEG and the like).",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="form",
+        wrapper_key=None,
+        body_required=True,
+        result="value",
+        columns=("image_url",),
+        scopes=("profile_avatar:write",),
+        example="pachca profile update-avatar --image image.bin",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
+        name="delete-avatar",
+        method_name="delete_profile_avatar",
+        call=_delete_profile_avatar,
+        summary="Remove your own avatar",
+        help="Remove your own avatar\n\nTakes away the caller's profile picture; the default placeholder is shown again.\n\nDELETE /profile/avatar; scope: profile_avatar:write",
+        http_method="DELETE",
+        path="/profile/avatar",
+        aliases=("delete-profile-avatar",),
+        flags=(),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="none",
+        columns=(),
+        scopes=("profile_avatar:write",),
+        example="pachca profile delete-avatar",
+        deprecated=False,
+        destructive=True,
         cursor_flag=None,
         limit_flag=None,
     ),
@@ -192,86 +272,6 @@ ACTIONS = (
         example="pachca profile delete-status",
         deprecated=False,
         destructive=True,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="update-avatar",
-        method_name="update_profile_avatar",
-        call=_update_profile_avatar,
-        summary="Set your own avatar",
-        help="Set your own avatar\n\nReplaces the caller's profile picture (or sets the first one). The image travels as the\n`image` part of a `multipart/form-data` request; the response gives the address the new\npicture is served from.\n\nPUT /profile/avatar; scope: profile_avatar:write",
-        http_method="PUT",
-        path="/profile/avatar",
-        aliases=("update-profile-avatar",),
-        flags=(
-            Flag(
-                name="image",
-                py="image",
-                wire="image",
-                location="body",
-                kind="file",
-                required=True,
-                help="The image file (PNG, JPEG and the like).",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="form",
-        wrapper_key=None,
-        body_required=True,
-        result="value",
-        columns=("image_url",),
-        scopes=("profile_avatar:write",),
-        example="pachca profile update-avatar --image image.bin",
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="delete-avatar",
-        method_name="delete_profile_avatar",
-        call=_delete_profile_avatar,
-        summary="Remove your own avatar",
-        help="Remove your own avatar\n\nTakes away the caller's profile picture; the default placeholder is shown again.\n\nDELETE /profile/avatar; scope: profile_avatar:write",
-        http_method="DELETE",
-        path="/profile/avatar",
-        aliases=("delete-profile-avatar",),
-        flags=(),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="none",
-        columns=(),
-        scopes=("profile_avatar:write",),
-        example="pachca profile delete-avatar",
-        deprecated=False,
-        destructive=True,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="get-token-info",
-        method_name="get_token_info",
-        call=_get_token_info,
-        summary="Inspect the current token",
-        help="Inspect the current token\n\nDescribes the access token used for the call: its scopes, owner and when it was created\nand last used. The token value itself is masked except for its first 8 and last 4\ncharacters. Any valid token may call this; no particular scope is needed.\n\nGET /oauth/token/info",
-        http_method="GET",
-        path="/oauth/token/info",
-        aliases=(),
-        flags=(),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="value",
-        columns=("id", "token", "name", "user_id", "created_at", "revoked_at"),
-        scopes=(),
-        example="pachca profile get-token-info",
-        deprecated=False,
-        destructive=False,
         cursor_flag=None,
         limit_flag=None,
     ),

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from pachca import PachcaClient
 
 
+def _get_custom_properties(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.users.get_custom_properties(*args, **kwargs)
+
+
 def _list_users(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.users.list_users(*args, **kwargs)
 
@@ -31,6 +35,14 @@ def _delete_user(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) 
     return client.users.delete_user(*args, **kwargs)
 
 
+def _update_user_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.users.update_user_avatar(*args, **kwargs)
+
+
+def _delete_user_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    return client.users.delete_user_avatar(*args, **kwargs)
+
+
 def _get_user_status(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return client.users.get_user_status(*args, **kwargs)
 
@@ -43,19 +55,43 @@ def _delete_user_status(client: PachcaClient, args: list[Any], kwargs: dict[str,
     return client.users.delete_user_status(*args, **kwargs)
 
 
-def _update_user_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.users.update_user_avatar(*args, **kwargs)
-
-
-def _delete_user_avatar(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.users.delete_user_avatar(*args, **kwargs)
-
-
-def _get_custom_properties(client: PachcaClient, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    return client.users.get_custom_properties(*args, **kwargs)
-
-
 ACTIONS = (
+    Action(
+        name="get-custom-properties",
+        method_name="get_custom_properties",
+        call=_get_custom_properties,
+        summary="List custom property definitions",
+        help="List custom property definitions\n\nReturns the extra fields that workspace administrators defined for employees or for\ntasks, with their ids and types. Use the ids when setting `custom_properties` on users\nand tasks; stale ids are rejected. File-typed properties are not supported through the\nAPI. The list is returned whole, without pages.\n\nGET /custom_properties; scope: custom_properties:read",
+        http_method="GET",
+        path="/custom_properties",
+        aliases=(),
+        flags=(
+            Flag(
+                name="entity-type",
+                py="entity_type",
+                wire="entity_type",
+                location="query",
+                kind="choice",
+                required=True,
+                help="Whether to list the properties of employees or of tasks.",
+                multiple=False,
+                choices=(("User", "Employees"), ("Task", "Tasks")),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="value",
+        columns=(),
+        scopes=("custom_properties:read",),
+        example="pachca users get-custom-properties --entity-type User",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
     Action(
         name="list",
         method_name="list_users",
@@ -571,6 +607,91 @@ ACTIONS = (
         limit_flag=None,
     ),
     Action(
+        name="update-avatar",
+        method_name="update_user_avatar",
+        call=_update_user_avatar,
+        summary="Set an employee's avatar",
+        help="Set an employee's avatar\n\nReplaces the profile picture of an employee (or sets the first one). The image travels\nas the `image` part of a `multipart/form-data` request; the response gives the address\nthe new picture is served from.\n\nPUT /users/{user_id}/avatar; scope: user_avatar:write",
+        http_method="PUT",
+        path="/users/{user_id}/avatar",
+        aliases=("update-user-avatar",),
+        flags=(
+            Flag(
+                name="user-id",
+                py="user_id",
+                wire="user_id",
+                location="path",
+                kind="integer",
+                required=True,
+                help="Id of the employee whose picture changes.",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+            Flag(
+                name="image",
+                py="image",
+                wire="image",
+                location="body",
+                kind="file",
+                required=True,
+                help="The image file (PNG, JPEG and the like).",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="form",
+        wrapper_key=None,
+        body_required=True,
+        result="value",
+        columns=("image_url",),
+        scopes=("user_avatar:write",),
+        example="pachca users update-avatar --user-id 12 --image image.bin",
+        deprecated=False,
+        destructive=False,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
+        name="delete-avatar",
+        method_name="delete_user_avatar",
+        call=_delete_user_avatar,
+        summary="Remove an employee's avatar",
+        help="Remove an employee's avatar\n\nTakes away an employee's profile picture; the default placeholder is shown again.\n\nDELETE /users/{user_id}/avatar; scope: user_avatar:write",
+        http_method="DELETE",
+        path="/users/{user_id}/avatar",
+        aliases=("delete-user-avatar",),
+        flags=(
+            Flag(
+                name="user-id",
+                py="user_id",
+                wire="user_id",
+                location="path",
+                kind="integer",
+                required=True,
+                help="Id of the employee whose picture is removed.",
+                multiple=False,
+                choices=(),
+                deprecated=False,
+                default=None,
+            ),
+        ),
+        body="none",
+        wrapper_key=None,
+        body_required=False,
+        result="none",
+        columns=(),
+        scopes=("user_avatar:write",),
+        example="pachca users delete-avatar --user-id 12",
+        deprecated=False,
+        destructive=True,
+        cursor_flag=None,
+        limit_flag=None,
+    ),
+    Action(
         name="get-status",
         method_name="get_user_status",
         call=_get_user_status,
@@ -741,127 +862,6 @@ ACTIONS = (
         example="pachca users delete-status --user-id 12",
         deprecated=False,
         destructive=True,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="update-avatar",
-        method_name="update_user_avatar",
-        call=_update_user_avatar,
-        summary="Set an employee's avatar",
-        help="Set an employee's avatar\n\nReplaces the profile picture of an employee (or sets the first one). The image travels\nas the `image` part of a `multipart/form-data` request; the response gives the address\nthe new picture is served from.\n\nPUT /users/{user_id}/avatar; scope: user_avatar:write",
-        http_method="PUT",
-        path="/users/{user_id}/avatar",
-        aliases=("update-user-avatar",),
-        flags=(
-            Flag(
-                name="user-id",
-                py="user_id",
-                wire="user_id",
-                location="path",
-                kind="integer",
-                required=True,
-                help="Id of the employee whose picture changes.",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-            Flag(
-                name="image",
-                py="image",
-                wire="image",
-                location="body",
-                kind="file",
-                required=True,
-                help="The image file (PNG, JPEG and the like).",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="form",
-        wrapper_key=None,
-        body_required=True,
-        result="value",
-        columns=("image_url",),
-        scopes=("user_avatar:write",),
-        example="pachca users update-avatar --user-id 12 --image image.bin",
-        deprecated=False,
-        destructive=False,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="delete-avatar",
-        method_name="delete_user_avatar",
-        call=_delete_user_avatar,
-        summary="Remove an employee's avatar",
-        help="Remove an employee's avatar\n\nTakes away an employee's profile picture; the default placeholder is shown again.\n\nDELETE /users/{user_id}/avatar; scope: user_avatar:write",
-        http_method="DELETE",
-        path="/users/{user_id}/avatar",
-        aliases=("delete-user-avatar",),
-        flags=(
-            Flag(
-                name="user-id",
-                py="user_id",
-                wire="user_id",
-                location="path",
-                kind="integer",
-                required=True,
-                help="Id of the employee whose picture is removed.",
-                multiple=False,
-                choices=(),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="none",
-        columns=(),
-        scopes=("user_avatar:write",),
-        example="pachca users delete-avatar --user-id 12",
-        deprecated=False,
-        destructive=True,
-        cursor_flag=None,
-        limit_flag=None,
-    ),
-    Action(
-        name="get-custom-properties",
-        method_name="get_custom_properties",
-        call=_get_custom_properties,
-        summary="List custom property definitions",
-        help="List custom property definitions\n\nReturns the extra fields that workspace administrators defined for employees or for\ntasks, with their ids and types. Use the ids when setting `custom_properties` on users\nand tasks; stale ids are rejected. File-typed properties are not supported through the\nAPI. The list is returned whole, without pages.\n\nGET /custom_properties; scope: custom_properties:read",
-        http_method="GET",
-        path="/custom_properties",
-        aliases=(),
-        flags=(
-            Flag(
-                name="entity-type",
-                py="entity_type",
-                wire="entity_type",
-                location="query",
-                kind="choice",
-                required=True,
-                help="Whether to list the properties of employees or of tasks.",
-                multiple=False,
-                choices=(("User", "Employees"), ("Task", "Tasks")),
-                deprecated=False,
-                default=None,
-            ),
-        ),
-        body="none",
-        wrapper_key=None,
-        body_required=False,
-        result="value",
-        columns=(),
-        scopes=("custom_properties:read",),
-        example="pachca users get-custom-properties --entity-type User",
-        deprecated=False,
-        destructive=False,
         cursor_flag=None,
         limit_flag=None,
     ),

@@ -57,6 +57,111 @@ class BotsService(SyncAPIResource):
         """
         return BotsServiceWithStreamingResponse(self)
 
+    def rotate_own_bot_token(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> BotWithToken:
+        """Issue a new token for the calling bot
+
+        Lets a bot replace its own `access_token`, authenticated with that token and without
+        knowing its id. The token used for this call stops working at once; the new one is
+        shown only in this response, so keep it or the bot is locked out of the API.
+
+        `POST /bot/recreate_token`; scope `bot_self:write`.
+        """
+        from ..types.bot_with_token import BotWithToken
+
+        return self._client.request(
+            "POST",
+            "/bot/recreate_token",
+            cast_to=BotWithToken,
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    def update_own_bot_webhook(
+        self,
+        webhook: BotWebhookUrl,
+        /,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Bot: ...
+
+    @overload
+    def update_own_bot_webhook(
+        self,
+        /,
+        *,
+        outgoing_url: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Bot: ...
+
+    def update_own_bot_webhook(
+        self,
+        webhook: BotWebhookUrl | None = None,
+        /,
+        *,
+        outgoing_url: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Bot:
+        """Point the calling bot's webhook at a new URL
+
+        Lets a bot change the address its outgoing webhook posts to, authenticated with its
+        own token and without knowing its id. An empty `outgoing_url` switches the webhook
+        off.
+
+        `PUT /bot/webhook`; scope `bot_self:webhook:write`.
+
+        Args:
+            outgoing_url: New webhook address; an empty string switches the outgoing webhook
+                off.
+        """
+        from ..types.bot import Bot
+
+        return self._client.request(
+            "PUT",
+            "/bot/webhook",
+            cast_to=Bot,
+            body={
+                "webhook": wrapped_body(
+                    "webhook",
+                    webhook,
+                    {"outgoing_url": outgoing_url},
+                    required=("outgoing_url",),
+                ),
+            },
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_bots(
         self,
         *,
@@ -514,7 +619,25 @@ class BotsService(SyncAPIResource):
             ),
         )
 
-    def rotate_own_bot_token(
+
+class AsyncBotsService(AsyncAPIResource):
+    """Bots the caller manages — create them, change their names and webhooks, replace
+    their tokens, delete them.
+    """
+
+    @property
+    def with_raw_response(self) -> AsyncBotsServiceWithRawResponse:
+        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
+        return AsyncBotsServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncBotsServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncBotsServiceWithStreamingResponse(self)
+
+    async def rotate_own_bot_token(
         self,
         *,
         extra_headers: Headers | None = None,
@@ -532,7 +655,7 @@ class BotsService(SyncAPIResource):
         """
         from ..types.bot_with_token import BotWithToken
 
-        return self._client.request(
+        return await self._client.request(
             "POST",
             "/bot/recreate_token",
             cast_to=BotWithToken,
@@ -546,7 +669,7 @@ class BotsService(SyncAPIResource):
         )
 
     @overload
-    def update_own_bot_webhook(
+    async def update_own_bot_webhook(
         self,
         webhook: BotWebhookUrl,
         /,
@@ -559,7 +682,7 @@ class BotsService(SyncAPIResource):
     ) -> Bot: ...
 
     @overload
-    def update_own_bot_webhook(
+    async def update_own_bot_webhook(
         self,
         /,
         *,
@@ -571,7 +694,7 @@ class BotsService(SyncAPIResource):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Bot: ...
 
-    def update_own_bot_webhook(
+    async def update_own_bot_webhook(
         self,
         webhook: BotWebhookUrl | None = None,
         /,
@@ -597,7 +720,7 @@ class BotsService(SyncAPIResource):
         """
         from ..types.bot import Bot
 
-        return self._client.request(
+        return await self._client.request(
             "PUT",
             "/bot/webhook",
             cast_to=Bot,
@@ -618,24 +741,6 @@ class BotsService(SyncAPIResource):
                 max_retries=max_retries,
             ),
         )
-
-
-class AsyncBotsService(AsyncAPIResource):
-    """Bots the caller manages — create them, change their names and webhooks, replace
-    their tokens, delete them.
-    """
-
-    @property
-    def with_raw_response(self) -> AsyncBotsServiceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
-        return AsyncBotsServiceWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncBotsServiceWithStreamingResponse:
-        """The same methods (lists aside), as context managers that yield the unread response:
-        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
-        """
-        return AsyncBotsServiceWithStreamingResponse(self)
 
     def list_bots(
         self,
@@ -1094,138 +1199,33 @@ class AsyncBotsService(AsyncAPIResource):
             ),
         )
 
-    async def rotate_own_bot_token(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> BotWithToken:
-        """Issue a new token for the calling bot
-
-        Lets a bot replace its own `access_token`, authenticated with that token and without
-        knowing its id. The token used for this call stops working at once; the new one is
-        shown only in this response, so keep it or the bot is locked out of the API.
-
-        `POST /bot/recreate_token`; scope `bot_self:write`.
-        """
-        from ..types.bot_with_token import BotWithToken
-
-        return await self._client.request(
-            "POST",
-            "/bot/recreate_token",
-            cast_to=BotWithToken,
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    @overload
-    async def update_own_bot_webhook(
-        self,
-        webhook: BotWebhookUrl,
-        /,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Bot: ...
-
-    @overload
-    async def update_own_bot_webhook(
-        self,
-        /,
-        *,
-        outgoing_url: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Bot: ...
-
-    async def update_own_bot_webhook(
-        self,
-        webhook: BotWebhookUrl | None = None,
-        /,
-        *,
-        outgoing_url: str | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Bot:
-        """Point the calling bot's webhook at a new URL
-
-        Lets a bot change the address its outgoing webhook posts to, authenticated with its
-        own token and without knowing its id. An empty `outgoing_url` switches the webhook
-        off.
-
-        `PUT /bot/webhook`; scope `bot_self:webhook:write`.
-
-        Args:
-            outgoing_url: New webhook address; an empty string switches the outgoing webhook
-                off.
-        """
-        from ..types.bot import Bot
-
-        return await self._client.request(
-            "PUT",
-            "/bot/webhook",
-            cast_to=Bot,
-            body={
-                "webhook": wrapped_body(
-                    "webhook",
-                    webhook,
-                    {"outgoing_url": outgoing_url},
-                    required=("outgoing_url",),
-                ),
-            },
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class BotsServiceWithRawResponse:
     """Like BotsService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: BotsService) -> None:
+        self.rotate_own_bot_token = to_raw_response_wrapper(service.rotate_own_bot_token)
+        self.update_own_bot_webhook = to_raw_response_wrapper(service.update_own_bot_webhook)
         self.list_bots = to_raw_response_wrapper(service.list_bots)
         self.create_bot = to_raw_response_wrapper(service.create_bot)
         self.get_bot = to_raw_response_wrapper(service.get_bot)
         self.update_bot = to_raw_response_wrapper(service.update_bot)
         self.delete_bot = to_raw_response_wrapper(service.delete_bot)
         self.rotate_bot_token = to_raw_response_wrapper(service.rotate_bot_token)
-        self.rotate_own_bot_token = to_raw_response_wrapper(service.rotate_own_bot_token)
-        self.update_own_bot_webhook = to_raw_response_wrapper(service.update_own_bot_webhook)
 
 
 class AsyncBotsServiceWithRawResponse:
     """Like AsyncBotsService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncBotsService) -> None:
+        self.rotate_own_bot_token = async_to_raw_response_wrapper(service.rotate_own_bot_token)
+        self.update_own_bot_webhook = async_to_raw_response_wrapper(service.update_own_bot_webhook)
         self.list_bots = async_to_raw_response_wrapper(service.list_bots)
         self.create_bot = async_to_raw_response_wrapper(service.create_bot)
         self.get_bot = async_to_raw_response_wrapper(service.get_bot)
         self.update_bot = async_to_raw_response_wrapper(service.update_bot)
         self.delete_bot = async_to_raw_response_wrapper(service.delete_bot)
         self.rotate_bot_token = async_to_raw_response_wrapper(service.rotate_bot_token)
-        self.rotate_own_bot_token = async_to_raw_response_wrapper(service.rotate_own_bot_token)
-        self.update_own_bot_webhook = async_to_raw_response_wrapper(service.update_own_bot_webhook)
 
 
 class BotsServiceWithStreamingResponse:
@@ -1234,13 +1234,13 @@ class BotsServiceWithStreamingResponse:
     """
 
     def __init__(self, service: BotsService) -> None:
+        self.rotate_own_bot_token = to_streamed_response_wrapper(service.rotate_own_bot_token)
+        self.update_own_bot_webhook = to_streamed_response_wrapper(service.update_own_bot_webhook)
         self.create_bot = to_streamed_response_wrapper(service.create_bot)
         self.get_bot = to_streamed_response_wrapper(service.get_bot)
         self.update_bot = to_streamed_response_wrapper(service.update_bot)
         self.delete_bot = to_streamed_response_wrapper(service.delete_bot)
         self.rotate_bot_token = to_streamed_response_wrapper(service.rotate_bot_token)
-        self.rotate_own_bot_token = to_streamed_response_wrapper(service.rotate_own_bot_token)
-        self.update_own_bot_webhook = to_streamed_response_wrapper(service.update_own_bot_webhook)
 
 
 class AsyncBotsServiceWithStreamingResponse:
@@ -1249,12 +1249,12 @@ class AsyncBotsServiceWithStreamingResponse:
     """
 
     def __init__(self, service: AsyncBotsService) -> None:
+        self.rotate_own_bot_token = async_to_streamed_response_wrapper(service.rotate_own_bot_token)
+        self.update_own_bot_webhook = async_to_streamed_response_wrapper(
+            service.update_own_bot_webhook
+        )
         self.create_bot = async_to_streamed_response_wrapper(service.create_bot)
         self.get_bot = async_to_streamed_response_wrapper(service.get_bot)
         self.update_bot = async_to_streamed_response_wrapper(service.update_bot)
         self.delete_bot = async_to_streamed_response_wrapper(service.delete_bot)
         self.rotate_bot_token = async_to_streamed_response_wrapper(service.rotate_bot_token)
-        self.rotate_own_bot_token = async_to_streamed_response_wrapper(service.rotate_own_bot_token)
-        self.update_own_bot_webhook = async_to_streamed_response_wrapper(
-            service.update_own_bot_webhook
-        )

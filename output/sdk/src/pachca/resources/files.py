@@ -47,38 +47,6 @@ class FilesService(SyncAPIResource):
         """
         return FilesServiceWithStreamingResponse(self)
 
-    def get_upload_params(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> UploadParams:
-        """Get file upload parameters
-
-        First step of every file upload: returns a one-time, pre-signed form for object
-        storage — the URL to post to (`direct_url`), the object `key` (with a `${filename}`
-        placeholder) and the signed policy fields. Call it once per file, then send the file
-        with `uploadFile`, then reference the key (with the real file name in place of
-        `${filename}`) when posting a message.
-
-        `POST /uploads`; scope `uploads:write`.
-        """
-        from ..types.upload_params import UploadParams
-
-        return self._client.request(
-            "POST",
-            "/uploads",
-            cast_to=UploadParams,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
     def upload_file(
         self,
         direct_url: str,
@@ -141,6 +109,38 @@ class FilesService(SyncAPIResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def get_upload_params(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> UploadParams:
+        """Get file upload parameters
+
+        First step of every file upload: returns a one-time, pre-signed form for object
+        storage — the URL to post to (`direct_url`), the object `key` (with a `${filename}`
+        placeholder) and the signed policy fields. Call it once per file, then send the file
+        with `uploadFile`, then reference the key (with the real file name in place of
+        `${filename}`) when posting a message.
+
+        `POST /uploads`; scope `uploads:write`.
+        """
+        from ..types.upload_params import UploadParams
+
+        return self._client.request(
+            "POST",
+            "/uploads",
+            cast_to=UploadParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -217,38 +217,6 @@ class AsyncFilesService(AsyncAPIResource):
         """
         return AsyncFilesServiceWithStreamingResponse(self)
 
-    async def get_upload_params(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> UploadParams:
-        """Get file upload parameters
-
-        First step of every file upload: returns a one-time, pre-signed form for object
-        storage — the URL to post to (`direct_url`), the object `key` (with a `${filename}`
-        placeholder) and the signed policy fields. Call it once per file, then send the file
-        with `uploadFile`, then reference the key (with the real file name in place of
-        `${filename}`) when posting a message.
-
-        `POST /uploads`; scope `uploads:write`.
-        """
-        from ..types.upload_params import UploadParams
-
-        return await self._client.request(
-            "POST",
-            "/uploads",
-            cast_to=UploadParams,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
     async def upload_file(
         self,
         direct_url: str,
@@ -316,6 +284,38 @@ class AsyncFilesService(AsyncAPIResource):
             ),
         )
 
+    async def get_upload_params(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> UploadParams:
+        """Get file upload parameters
+
+        First step of every file upload: returns a one-time, pre-signed form for object
+        storage — the URL to post to (`direct_url`), the object `key` (with a `${filename}`
+        placeholder) and the signed policy fields. Call it once per file, then send the file
+        with `uploadFile`, then reference the key (with the real file name in place of
+        `${filename}`) when posting a message.
+
+        `POST /uploads`; scope `uploads:write`.
+        """
+        from ..types.upload_params import UploadParams
+
+        return await self._client.request(
+            "POST",
+            "/uploads",
+            cast_to=UploadParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def upload(
         self,
         file: FileInput,
@@ -376,16 +376,16 @@ class FilesServiceWithRawResponse:
     """Like FilesService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: FilesService) -> None:
-        self.get_upload_params = to_raw_response_wrapper(service.get_upload_params)
         self.upload_file = to_raw_response_wrapper(service.upload_file)
+        self.get_upload_params = to_raw_response_wrapper(service.get_upload_params)
 
 
 class AsyncFilesServiceWithRawResponse:
     """Like AsyncFilesService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncFilesService) -> None:
-        self.get_upload_params = async_to_raw_response_wrapper(service.get_upload_params)
         self.upload_file = async_to_raw_response_wrapper(service.upload_file)
+        self.get_upload_params = async_to_raw_response_wrapper(service.get_upload_params)
 
 
 class FilesServiceWithStreamingResponse:
@@ -394,8 +394,8 @@ class FilesServiceWithStreamingResponse:
     """
 
     def __init__(self, service: FilesService) -> None:
-        self.get_upload_params = to_streamed_response_wrapper(service.get_upload_params)
         self.upload_file = to_streamed_response_wrapper(service.upload_file)
+        self.get_upload_params = to_streamed_response_wrapper(service.get_upload_params)
 
 
 class AsyncFilesServiceWithStreamingResponse:
@@ -404,5 +404,5 @@ class AsyncFilesServiceWithStreamingResponse:
     """
 
     def __init__(self, service: AsyncFilesService) -> None:
-        self.get_upload_params = async_to_streamed_response_wrapper(service.get_upload_params)
         self.upload_file = async_to_streamed_response_wrapper(service.upload_file)
+        self.get_upload_params = async_to_streamed_response_wrapper(service.get_upload_params)

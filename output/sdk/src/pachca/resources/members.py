@@ -48,6 +48,108 @@ class MembersService(SyncAPIResource):
         """
         return MembersServiceWithStreamingResponse(self)
 
+    def add_chat_group_tags(
+        self,
+        id: int,
+        *,
+        group_tag_ids: Sequence[int],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Add group tags to a chat
+
+        Adds whole group tags to a chat or channel. Everyone with the tag becomes a member,
+        and membership keeps following the tag: people who get the tag later join, people
+        who lose it leave.
+
+        `POST /chats/{id}/group_tags`; scope `chat_members:write`.
+
+        Args:
+            id: Chat id.
+            group_tag_ids: Group tags whose employees join the chat.
+        """
+        return self._client.request(
+            "POST",
+            "/chats/{id}/group_tags",
+            cast_to=None,
+            path_params={"id": id},
+            body={"group_tag_ids": group_tag_ids},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def remove_chat_group_tag(
+        self,
+        id: int,
+        tag_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove a group tag from a chat
+
+        Detaches a group tag from the chat's member list.
+
+        `DELETE /chats/{id}/group_tags/{tag_id}`; scope `chat_members:write`.
+
+        Args:
+            id: Chat id.
+            tag_id: Id of the group tag to detach.
+        """
+        return self._client.request(
+            "DELETE",
+            "/chats/{id}/group_tags/{tag_id}",
+            cast_to=None,
+            path_params={"id": id, "tag_id": tag_id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def leave_chat(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Leave a chat
+
+        The caller leaves the chat or channel.
+
+        `DELETE /chats/{id}/leave`; scope `chats:leave`.
+
+        Args:
+            id: Chat id.
+        """
+        return self._client.request(
+            "DELETE",
+            "/chats/{id}/leave",
+            cast_to=None,
+            path_params={"id": id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_chat_members(
         self,
         id: int,
@@ -205,7 +307,25 @@ class MembersService(SyncAPIResource):
             ),
         )
 
-    def add_chat_group_tags(
+
+class AsyncMembersService(AsyncAPIResource):
+    """Control who takes part in a chat — individual users, whole group tags, member roles
+    — and leave chats.
+    """
+
+    @property
+    def with_raw_response(self) -> AsyncMembersServiceWithRawResponse:
+        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
+        return AsyncMembersServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncMembersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncMembersServiceWithStreamingResponse(self)
+
+    async def add_chat_group_tags(
         self,
         id: int,
         *,
@@ -228,7 +348,7 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             group_tag_ids: Group tags whose employees join the chat.
         """
-        return self._client.request(
+        return await self._client.request(
             "POST",
             "/chats/{id}/group_tags",
             cast_to=None,
@@ -243,7 +363,7 @@ class MembersService(SyncAPIResource):
             ),
         )
 
-    def remove_chat_group_tag(
+    async def remove_chat_group_tag(
         self,
         id: int,
         tag_id: int,
@@ -263,7 +383,7 @@ class MembersService(SyncAPIResource):
             id: Chat id.
             tag_id: Id of the group tag to detach.
         """
-        return self._client.request(
+        return await self._client.request(
             "DELETE",
             "/chats/{id}/group_tags/{tag_id}",
             cast_to=None,
@@ -276,7 +396,7 @@ class MembersService(SyncAPIResource):
             ),
         )
 
-    def leave_chat(
+    async def leave_chat(
         self,
         id: int,
         *,
@@ -294,7 +414,7 @@ class MembersService(SyncAPIResource):
         Args:
             id: Chat id.
         """
-        return self._client.request(
+        return await self._client.request(
             "DELETE",
             "/chats/{id}/leave",
             cast_to=None,
@@ -306,24 +426,6 @@ class MembersService(SyncAPIResource):
                 max_retries=max_retries,
             ),
         )
-
-
-class AsyncMembersService(AsyncAPIResource):
-    """Control who takes part in a chat — individual users, whole group tags, member roles
-    — and leave chats.
-    """
-
-    @property
-    def with_raw_response(self) -> AsyncMembersServiceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
-        return AsyncMembersServiceWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncMembersServiceWithStreamingResponse:
-        """The same methods (lists aside), as context managers that yield the unread response:
-        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
-        """
-        return AsyncMembersServiceWithStreamingResponse(self)
 
     def list_chat_members(
         self,
@@ -482,135 +584,33 @@ class AsyncMembersService(AsyncAPIResource):
             ),
         )
 
-    async def add_chat_group_tags(
-        self,
-        id: int,
-        *,
-        group_tag_ids: Sequence[int],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Add group tags to a chat
-
-        Adds whole group tags to a chat or channel. Everyone with the tag becomes a member,
-        and membership keeps following the tag: people who get the tag later join, people
-        who lose it leave.
-
-        `POST /chats/{id}/group_tags`; scope `chat_members:write`.
-
-        Args:
-            id: Chat id.
-            group_tag_ids: Group tags whose employees join the chat.
-        """
-        return await self._client.request(
-            "POST",
-            "/chats/{id}/group_tags",
-            cast_to=None,
-            path_params={"id": id},
-            body={"group_tag_ids": group_tag_ids},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def remove_chat_group_tag(
-        self,
-        id: int,
-        tag_id: int,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Remove a group tag from a chat
-
-        Detaches a group tag from the chat's member list.
-
-        `DELETE /chats/{id}/group_tags/{tag_id}`; scope `chat_members:write`.
-
-        Args:
-            id: Chat id.
-            tag_id: Id of the group tag to detach.
-        """
-        return await self._client.request(
-            "DELETE",
-            "/chats/{id}/group_tags/{tag_id}",
-            cast_to=None,
-            path_params={"id": id, "tag_id": tag_id},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def leave_chat(
-        self,
-        id: int,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Leave a chat
-
-        The caller leaves the chat or channel.
-
-        `DELETE /chats/{id}/leave`; scope `chats:leave`.
-
-        Args:
-            id: Chat id.
-        """
-        return await self._client.request(
-            "DELETE",
-            "/chats/{id}/leave",
-            cast_to=None,
-            path_params={"id": id},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class MembersServiceWithRawResponse:
     """Like MembersService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: MembersService) -> None:
+        self.add_chat_group_tags = to_raw_response_wrapper(service.add_chat_group_tags)
+        self.remove_chat_group_tag = to_raw_response_wrapper(service.remove_chat_group_tag)
+        self.leave_chat = to_raw_response_wrapper(service.leave_chat)
         self.list_chat_members = to_raw_response_wrapper(service.list_chat_members)
         self.add_chat_members = to_raw_response_wrapper(service.add_chat_members)
         self.update_chat_member_role = to_raw_response_wrapper(service.update_chat_member_role)
         self.remove_chat_member = to_raw_response_wrapper(service.remove_chat_member)
-        self.add_chat_group_tags = to_raw_response_wrapper(service.add_chat_group_tags)
-        self.remove_chat_group_tag = to_raw_response_wrapper(service.remove_chat_group_tag)
-        self.leave_chat = to_raw_response_wrapper(service.leave_chat)
 
 
 class AsyncMembersServiceWithRawResponse:
     """Like AsyncMembersService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncMembersService) -> None:
+        self.add_chat_group_tags = async_to_raw_response_wrapper(service.add_chat_group_tags)
+        self.remove_chat_group_tag = async_to_raw_response_wrapper(service.remove_chat_group_tag)
+        self.leave_chat = async_to_raw_response_wrapper(service.leave_chat)
         self.list_chat_members = async_to_raw_response_wrapper(service.list_chat_members)
         self.add_chat_members = async_to_raw_response_wrapper(service.add_chat_members)
         self.update_chat_member_role = async_to_raw_response_wrapper(
             service.update_chat_member_role
         )
         self.remove_chat_member = async_to_raw_response_wrapper(service.remove_chat_member)
-        self.add_chat_group_tags = async_to_raw_response_wrapper(service.add_chat_group_tags)
-        self.remove_chat_group_tag = async_to_raw_response_wrapper(service.remove_chat_group_tag)
-        self.leave_chat = async_to_raw_response_wrapper(service.leave_chat)
 
 
 class MembersServiceWithStreamingResponse:
@@ -619,12 +619,12 @@ class MembersServiceWithStreamingResponse:
     """
 
     def __init__(self, service: MembersService) -> None:
-        self.add_chat_members = to_streamed_response_wrapper(service.add_chat_members)
-        self.update_chat_member_role = to_streamed_response_wrapper(service.update_chat_member_role)
-        self.remove_chat_member = to_streamed_response_wrapper(service.remove_chat_member)
         self.add_chat_group_tags = to_streamed_response_wrapper(service.add_chat_group_tags)
         self.remove_chat_group_tag = to_streamed_response_wrapper(service.remove_chat_group_tag)
         self.leave_chat = to_streamed_response_wrapper(service.leave_chat)
+        self.add_chat_members = to_streamed_response_wrapper(service.add_chat_members)
+        self.update_chat_member_role = to_streamed_response_wrapper(service.update_chat_member_role)
+        self.remove_chat_member = to_streamed_response_wrapper(service.remove_chat_member)
 
 
 class AsyncMembersServiceWithStreamingResponse:
@@ -633,13 +633,13 @@ class AsyncMembersServiceWithStreamingResponse:
     """
 
     def __init__(self, service: AsyncMembersService) -> None:
-        self.add_chat_members = async_to_streamed_response_wrapper(service.add_chat_members)
-        self.update_chat_member_role = async_to_streamed_response_wrapper(
-            service.update_chat_member_role
-        )
-        self.remove_chat_member = async_to_streamed_response_wrapper(service.remove_chat_member)
         self.add_chat_group_tags = async_to_streamed_response_wrapper(service.add_chat_group_tags)
         self.remove_chat_group_tag = async_to_streamed_response_wrapper(
             service.remove_chat_group_tag
         )
         self.leave_chat = async_to_streamed_response_wrapper(service.leave_chat)
+        self.add_chat_members = async_to_streamed_response_wrapper(service.add_chat_members)
+        self.update_chat_member_role = async_to_streamed_response_wrapper(
+            service.update_chat_member_role
+        )
+        self.remove_chat_member = async_to_streamed_response_wrapper(service.remove_chat_member)

@@ -396,6 +396,45 @@ class MessagesService(SyncAPIResource):
             ),
         )
 
+    def unfurl_links(
+        self,
+        id: int,
+        *,
+        link_previews: Mapping[str, LinkPreview],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Add link previews to a message
+
+        Attaches rich previews to links in a message. Intended for unfurling bots: after a
+        `link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed
+        by that URL.
+
+        `POST /messages/{id}/link_previews`; scope `link_previews:write`.
+
+        Args:
+            id: Id of the message that contains the links.
+            link_previews: Map from a URL found in the message (as sent in the `link_shared`
+                webhook) to its preview.
+        """
+        return self._client.request(
+            "POST",
+            "/messages/{id}/link_previews",
+            cast_to=None,
+            path_params={"id": id},
+            body={"link_previews": link_previews},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def pin_message(
         self,
         id: int,
@@ -492,45 +531,6 @@ class MessagesService(SyncAPIResource):
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def unfurl_links(
-        self,
-        id: int,
-        *,
-        link_previews: Mapping[str, LinkPreview],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Add link previews to a message
-
-        Attaches rich previews to links in a message. Intended for unfurling bots: after a
-        `link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed
-        by that URL.
-
-        `POST /messages/{id}/link_previews`; scope `link_previews:write`.
-
-        Args:
-            id: Id of the message that contains the links.
-            link_previews: Map from a URL found in the message (as sent in the `link_shared`
-                webhook) to its preview.
-        """
-        return self._client.request(
-            "POST",
-            "/messages/{id}/link_previews",
-            cast_to=None,
-            path_params={"id": id},
-            body={"link_previews": link_previews},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
             ),
@@ -894,6 +894,45 @@ class AsyncMessagesService(AsyncAPIResource):
             ),
         )
 
+    async def unfurl_links(
+        self,
+        id: int,
+        *,
+        link_previews: Mapping[str, LinkPreview],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Add link previews to a message
+
+        Attaches rich previews to links in a message. Intended for unfurling bots: after a
+        `link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed
+        by that URL.
+
+        `POST /messages/{id}/link_previews`; scope `link_previews:write`.
+
+        Args:
+            id: Id of the message that contains the links.
+            link_previews: Map from a URL found in the message (as sent in the `link_shared`
+                webhook) to its preview.
+        """
+        return await self._client.request(
+            "POST",
+            "/messages/{id}/link_previews",
+            cast_to=None,
+            path_params={"id": id},
+            body={"link_previews": link_previews},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def pin_message(
         self,
         id: int,
@@ -995,45 +1034,6 @@ class AsyncMessagesService(AsyncAPIResource):
             ),
         )
 
-    async def unfurl_links(
-        self,
-        id: int,
-        *,
-        link_previews: Mapping[str, LinkPreview],
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Add link previews to a message
-
-        Attaches rich previews to links in a message. Intended for unfurling bots: after a
-        `link_shared` webhook, the bot sends one preview per URL it wants to expand, keyed
-        by that URL.
-
-        `POST /messages/{id}/link_previews`; scope `link_previews:write`.
-
-        Args:
-            id: Id of the message that contains the links.
-            link_previews: Map from a URL found in the message (as sent in the `link_shared`
-                webhook) to its preview.
-        """
-        return await self._client.request(
-            "POST",
-            "/messages/{id}/link_previews",
-            cast_to=None,
-            path_params={"id": id},
-            body={"link_previews": link_previews},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class MessagesServiceWithRawResponse:
     """Like MessagesService, but each method returns the raw :class:`APIResponse`."""
@@ -1044,10 +1044,10 @@ class MessagesServiceWithRawResponse:
         self.get_message = to_raw_response_wrapper(service.get_message)
         self.update_message = to_raw_response_wrapper(service.update_message)
         self.delete_message = to_raw_response_wrapper(service.delete_message)
+        self.unfurl_links = to_raw_response_wrapper(service.unfurl_links)
         self.pin_message = to_raw_response_wrapper(service.pin_message)
         self.unpin_message = to_raw_response_wrapper(service.unpin_message)
         self.list_read_members = to_raw_response_wrapper(service.list_read_members)
-        self.unfurl_links = to_raw_response_wrapper(service.unfurl_links)
 
 
 class AsyncMessagesServiceWithRawResponse:
@@ -1059,10 +1059,10 @@ class AsyncMessagesServiceWithRawResponse:
         self.get_message = async_to_raw_response_wrapper(service.get_message)
         self.update_message = async_to_raw_response_wrapper(service.update_message)
         self.delete_message = async_to_raw_response_wrapper(service.delete_message)
+        self.unfurl_links = async_to_raw_response_wrapper(service.unfurl_links)
         self.pin_message = async_to_raw_response_wrapper(service.pin_message)
         self.unpin_message = async_to_raw_response_wrapper(service.unpin_message)
         self.list_read_members = async_to_raw_response_wrapper(service.list_read_members)
-        self.unfurl_links = async_to_raw_response_wrapper(service.unfurl_links)
 
 
 class MessagesServiceWithStreamingResponse:
@@ -1075,9 +1075,9 @@ class MessagesServiceWithStreamingResponse:
         self.get_message = to_streamed_response_wrapper(service.get_message)
         self.update_message = to_streamed_response_wrapper(service.update_message)
         self.delete_message = to_streamed_response_wrapper(service.delete_message)
+        self.unfurl_links = to_streamed_response_wrapper(service.unfurl_links)
         self.pin_message = to_streamed_response_wrapper(service.pin_message)
         self.unpin_message = to_streamed_response_wrapper(service.unpin_message)
-        self.unfurl_links = to_streamed_response_wrapper(service.unfurl_links)
 
 
 class AsyncMessagesServiceWithStreamingResponse:
@@ -1090,6 +1090,6 @@ class AsyncMessagesServiceWithStreamingResponse:
         self.get_message = async_to_streamed_response_wrapper(service.get_message)
         self.update_message = async_to_streamed_response_wrapper(service.update_message)
         self.delete_message = async_to_streamed_response_wrapper(service.delete_message)
+        self.unfurl_links = async_to_streamed_response_wrapper(service.unfurl_links)
         self.pin_message = async_to_streamed_response_wrapper(service.pin_message)
         self.unpin_message = async_to_streamed_response_wrapper(service.unpin_message)
-        self.unfurl_links = async_to_streamed_response_wrapper(service.unfurl_links)

@@ -48,6 +48,37 @@ class ProfileService(SyncAPIResource):
         """
         return ProfileServiceWithStreamingResponse(self)
 
+    def get_token_info(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AccessTokenInfo:
+        """Inspect the current token
+
+        Describes the access token used for the call: its scopes, owner and when it was
+        created and last used. The token value itself is masked except for its first 8 and
+        last 4 characters. Any valid token may call this; no particular scope is needed.
+
+        `GET /oauth/token/info`.
+        """
+        from ..types.access_token_info import AccessTokenInfo
+
+        return self._client.request(
+            "GET",
+            "/oauth/token/info",
+            cast_to=AccessTokenInfo,
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def get_profile(
         self,
         *,
@@ -69,6 +100,70 @@ class ProfileService(SyncAPIResource):
             "/profile",
             cast_to=User,
             unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.avatar import Avatar
+
+        return self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files={"image": image},
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        return self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -225,71 +320,23 @@ class ProfileService(SyncAPIResource):
             ),
         )
 
-    def update_profile_avatar(
-        self,
-        *,
-        image: FileInput,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Avatar:
-        """Set your own avatar
 
-        Replaces the caller's profile picture (or sets the first one). The image travels as
-        the `image` part of a `multipart/form-data` request; the response gives the address
-        the new picture is served from.
+class AsyncProfileService(AsyncAPIResource):
+    """The profile, status and access token of the user or bot making the request."""
 
-        `PUT /profile/avatar`; scope `profile_avatar:write`.
+    @property
+    def with_raw_response(self) -> AsyncProfileServiceWithRawResponse:
+        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
+        return AsyncProfileServiceWithRawResponse(self)
 
-        Args:
-            image: The image file (PNG, JPEG and the like).
+    @property
+    def with_streaming_response(self) -> AsyncProfileServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
         """
-        from ..types.avatar import Avatar
+        return AsyncProfileServiceWithStreamingResponse(self)
 
-        return self._client.request(
-            "PUT",
-            "/profile/avatar",
-            cast_to=Avatar,
-            files={"image": image},
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def delete_profile_avatar(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Remove your own avatar
-
-        Takes away the caller's profile picture; the default placeholder is shown again.
-
-        `DELETE /profile/avatar`; scope `profile_avatar:write`.
-        """
-        return self._client.request(
-            "DELETE",
-            "/profile/avatar",
-            cast_to=None,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def get_token_info(
+    async def get_token_info(
         self,
         *,
         extra_headers: Headers | None = None,
@@ -307,7 +354,7 @@ class ProfileService(SyncAPIResource):
         """
         from ..types.access_token_info import AccessTokenInfo
 
-        return self._client.request(
+        return await self._client.request(
             "GET",
             "/oauth/token/info",
             cast_to=AccessTokenInfo,
@@ -319,22 +366,6 @@ class ProfileService(SyncAPIResource):
                 max_retries=max_retries,
             ),
         )
-
-
-class AsyncProfileService(AsyncAPIResource):
-    """The profile, status and access token of the user or bot making the request."""
-
-    @property
-    def with_raw_response(self) -> AsyncProfileServiceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
-        return AsyncProfileServiceWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncProfileServiceWithStreamingResponse:
-        """The same methods (lists aside), as context managers that yield the unread response:
-        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
-        """
-        return AsyncProfileServiceWithStreamingResponse(self)
 
     async def get_profile(
         self,
@@ -357,6 +388,70 @@ class AsyncProfileService(AsyncAPIResource):
             "/profile",
             cast_to=User,
             unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update_profile_avatar(
+        self,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set your own avatar
+
+        Replaces the caller's profile picture (or sets the first one). The image travels as
+        the `image` part of a `multipart/form-data` request; the response gives the address
+        the new picture is served from.
+
+        `PUT /profile/avatar`; scope `profile_avatar:write`.
+
+        Args:
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.avatar import Avatar
+
+        return await self._client.request(
+            "PUT",
+            "/profile/avatar",
+            cast_to=Avatar,
+            files={"image": image},
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_profile_avatar(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove your own avatar
+
+        Takes away the caller's profile picture; the default placeholder is shown again.
+
+        `DELETE /profile/avatar`; scope `profile_avatar:write`.
+        """
+        return await self._client.request(
+            "DELETE",
+            "/profile/avatar",
+            cast_to=None,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -513,126 +608,31 @@ class AsyncProfileService(AsyncAPIResource):
             ),
         )
 
-    async def update_profile_avatar(
-        self,
-        *,
-        image: FileInput,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Avatar:
-        """Set your own avatar
-
-        Replaces the caller's profile picture (or sets the first one). The image travels as
-        the `image` part of a `multipart/form-data` request; the response gives the address
-        the new picture is served from.
-
-        `PUT /profile/avatar`; scope `profile_avatar:write`.
-
-        Args:
-            image: The image file (PNG, JPEG and the like).
-        """
-        from ..types.avatar import Avatar
-
-        return await self._client.request(
-            "PUT",
-            "/profile/avatar",
-            cast_to=Avatar,
-            files={"image": image},
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def delete_profile_avatar(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Remove your own avatar
-
-        Takes away the caller's profile picture; the default placeholder is shown again.
-
-        `DELETE /profile/avatar`; scope `profile_avatar:write`.
-        """
-        return await self._client.request(
-            "DELETE",
-            "/profile/avatar",
-            cast_to=None,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def get_token_info(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AccessTokenInfo:
-        """Inspect the current token
-
-        Describes the access token used for the call: its scopes, owner and when it was
-        created and last used. The token value itself is masked except for its first 8 and
-        last 4 characters. Any valid token may call this; no particular scope is needed.
-
-        `GET /oauth/token/info`.
-        """
-        from ..types.access_token_info import AccessTokenInfo
-
-        return await self._client.request(
-            "GET",
-            "/oauth/token/info",
-            cast_to=AccessTokenInfo,
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class ProfileServiceWithRawResponse:
     """Like ProfileService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: ProfileService) -> None:
+        self.get_token_info = to_raw_response_wrapper(service.get_token_info)
         self.get_profile = to_raw_response_wrapper(service.get_profile)
+        self.update_profile_avatar = to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_profile_status = to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = to_raw_response_wrapper(service.delete_profile_status)
-        self.update_profile_avatar = to_raw_response_wrapper(service.update_profile_avatar)
-        self.delete_profile_avatar = to_raw_response_wrapper(service.delete_profile_avatar)
-        self.get_token_info = to_raw_response_wrapper(service.get_token_info)
 
 
 class AsyncProfileServiceWithRawResponse:
     """Like AsyncProfileService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncProfileService) -> None:
+        self.get_token_info = async_to_raw_response_wrapper(service.get_token_info)
         self.get_profile = async_to_raw_response_wrapper(service.get_profile)
+        self.update_profile_avatar = async_to_raw_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = async_to_raw_response_wrapper(service.delete_profile_avatar)
         self.get_profile_status = async_to_raw_response_wrapper(service.get_profile_status)
         self.update_profile_status = async_to_raw_response_wrapper(service.update_profile_status)
         self.delete_profile_status = async_to_raw_response_wrapper(service.delete_profile_status)
-        self.update_profile_avatar = async_to_raw_response_wrapper(service.update_profile_avatar)
-        self.delete_profile_avatar = async_to_raw_response_wrapper(service.delete_profile_avatar)
-        self.get_token_info = async_to_raw_response_wrapper(service.get_token_info)
 
 
 class ProfileServiceWithStreamingResponse:
@@ -641,13 +641,13 @@ class ProfileServiceWithStreamingResponse:
     """
 
     def __init__(self, service: ProfileService) -> None:
+        self.get_token_info = to_streamed_response_wrapper(service.get_token_info)
         self.get_profile = to_streamed_response_wrapper(service.get_profile)
+        self.update_profile_avatar = to_streamed_response_wrapper(service.update_profile_avatar)
+        self.delete_profile_avatar = to_streamed_response_wrapper(service.delete_profile_avatar)
         self.get_profile_status = to_streamed_response_wrapper(service.get_profile_status)
         self.update_profile_status = to_streamed_response_wrapper(service.update_profile_status)
         self.delete_profile_status = to_streamed_response_wrapper(service.delete_profile_status)
-        self.update_profile_avatar = to_streamed_response_wrapper(service.update_profile_avatar)
-        self.delete_profile_avatar = to_streamed_response_wrapper(service.delete_profile_avatar)
-        self.get_token_info = to_streamed_response_wrapper(service.get_token_info)
 
 
 class AsyncProfileServiceWithStreamingResponse:
@@ -656,7 +656,14 @@ class AsyncProfileServiceWithStreamingResponse:
     """
 
     def __init__(self, service: AsyncProfileService) -> None:
+        self.get_token_info = async_to_streamed_response_wrapper(service.get_token_info)
         self.get_profile = async_to_streamed_response_wrapper(service.get_profile)
+        self.update_profile_avatar = async_to_streamed_response_wrapper(
+            service.update_profile_avatar
+        )
+        self.delete_profile_avatar = async_to_streamed_response_wrapper(
+            service.delete_profile_avatar
+        )
         self.get_profile_status = async_to_streamed_response_wrapper(service.get_profile_status)
         self.update_profile_status = async_to_streamed_response_wrapper(
             service.update_profile_status
@@ -664,10 +671,3 @@ class AsyncProfileServiceWithStreamingResponse:
         self.delete_profile_status = async_to_streamed_response_wrapper(
             service.delete_profile_status
         )
-        self.update_profile_avatar = async_to_streamed_response_wrapper(
-            service.update_profile_avatar
-        )
-        self.delete_profile_avatar = async_to_streamed_response_wrapper(
-            service.delete_profile_avatar
-        )
-        self.get_token_info = async_to_streamed_response_wrapper(service.get_token_info)

@@ -51,6 +51,70 @@ class SearchService(SyncAPIResource):
         """
         return SearchServiceWithStreamingResponse(self)
 
+    def search_chats(
+        self,
+        *,
+        query: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
+        created_from: _dt.datetime | NotGiven = NOT_GIVEN,
+        created_to: _dt.datetime | NotGiven = NOT_GIVEN,
+        active: bool | NotGiven = NOT_GIVEN,
+        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
+        personal: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncCursorPage[Chat]:
+        """Search chats
+
+        Full-text search over channels and group chats, with filters by activity, kind and
+        creation time.
+
+        `GET /search/chats`; scope `search:chats`.
+
+        Args:
+            query: Words to look for in chat names.
+            limit: Maximum number of results on one page.
+            cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
+            order: Direction of ordering.
+            created_from: Only chats created at or after this moment.
+            created_to: Only chats created at or before this moment.
+            active: `true` for active chats only, `false` for archived ones only.
+            chat_subtype: Search only ordinary chats and channels, or only thread chats.
+            personal: `true` for direct conversations only, `false` for group chats and
+                channels only.
+        """
+        from ..types.chat import Chat
+
+        return self._client.request_page(
+            "GET",
+            "/search/chats",
+            query={
+                "query": query,
+                "limit": limit,
+                "cursor": cursor,
+                "order": order,
+                "created_from": created_from,
+                "created_to": created_to,
+                "active": active,
+                "chat_subtype": chat_subtype,
+                "personal": personal,
+            },
+            item_type=Chat,
+            items_path=("data",),
+            next_cursor_path=("meta", "paginate", "next_page"),
+            cursor_param="cursor",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def search_messages(
         self,
         *,
@@ -184,6 +248,24 @@ class SearchService(SyncAPIResource):
             ),
         )
 
+
+class AsyncSearchService(AsyncAPIResource):
+    """Full-text search across messages, employees and chats, with filters and relevance
+    sorting.
+    """
+
+    @property
+    def with_raw_response(self) -> AsyncSearchServiceWithRawResponse:
+        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
+        return AsyncSearchServiceWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncSearchServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
+        """
+        return AsyncSearchServiceWithStreamingResponse(self)
+
     def search_chats(
         self,
         *,
@@ -200,7 +282,7 @@ class SearchService(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncCursorPage[Chat]:
+    ) -> AsyncPaginator[Chat]:
         """Search chats
 
         Full-text search over channels and group chats, with filters by activity, kind and
@@ -247,24 +329,6 @@ class SearchService(SyncAPIResource):
                 max_retries=max_retries,
             ),
         )
-
-
-class AsyncSearchService(AsyncAPIResource):
-    """Full-text search across messages, employees and chats, with filters and relevance
-    sorting.
-    """
-
-    @property
-    def with_raw_response(self) -> AsyncSearchServiceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
-        return AsyncSearchServiceWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncSearchServiceWithStreamingResponse:
-        """The same methods (lists aside), as context managers that yield the unread response:
-        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
-        """
-        return AsyncSearchServiceWithStreamingResponse(self)
 
     def search_messages(
         self,
@@ -399,87 +463,23 @@ class AsyncSearchService(AsyncAPIResource):
             ),
         )
 
-    def search_chats(
-        self,
-        *,
-        query: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        cursor: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | SortOrder | NotGiven = NOT_GIVEN,
-        created_from: _dt.datetime | NotGiven = NOT_GIVEN,
-        created_to: _dt.datetime | NotGiven = NOT_GIVEN,
-        active: bool | NotGiven = NOT_GIVEN,
-        chat_subtype: Literal["discussion", "thread"] | ChatSubtype | NotGiven = NOT_GIVEN,
-        personal: bool | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPaginator[Chat]:
-        """Search chats
-
-        Full-text search over channels and group chats, with filters by activity, kind and
-        creation time.
-
-        `GET /search/chats`; scope `search:chats`.
-
-        Args:
-            query: Words to look for in chat names.
-            limit: Maximum number of results on one page.
-            cursor: Opaque cursor from `meta.paginate.next_page` of the previous page.
-            order: Direction of ordering.
-            created_from: Only chats created at or after this moment.
-            created_to: Only chats created at or before this moment.
-            active: `true` for active chats only, `false` for archived ones only.
-            chat_subtype: Search only ordinary chats and channels, or only thread chats.
-            personal: `true` for direct conversations only, `false` for group chats and
-                channels only.
-        """
-        from ..types.chat import Chat
-
-        return self._client.request_page(
-            "GET",
-            "/search/chats",
-            query={
-                "query": query,
-                "limit": limit,
-                "cursor": cursor,
-                "order": order,
-                "created_from": created_from,
-                "created_to": created_to,
-                "active": active,
-                "chat_subtype": chat_subtype,
-                "personal": personal,
-            },
-            item_type=Chat,
-            items_path=("data",),
-            next_cursor_path=("meta", "paginate", "next_page"),
-            cursor_param="cursor",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class SearchServiceWithRawResponse:
     """Like SearchService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: SearchService) -> None:
+        self.search_chats = to_raw_response_wrapper(service.search_chats)
         self.search_messages = to_raw_response_wrapper(service.search_messages)
         self.search_users = to_raw_response_wrapper(service.search_users)
-        self.search_chats = to_raw_response_wrapper(service.search_chats)
 
 
 class AsyncSearchServiceWithRawResponse:
     """Like AsyncSearchService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncSearchService) -> None:
+        self.search_chats = async_to_raw_response_wrapper(service.search_chats)
         self.search_messages = async_to_raw_response_wrapper(service.search_messages)
         self.search_users = async_to_raw_response_wrapper(service.search_users)
-        self.search_chats = async_to_raw_response_wrapper(service.search_chats)
 
 
 class SearchServiceWithStreamingResponse:

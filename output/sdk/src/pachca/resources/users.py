@@ -59,6 +59,43 @@ class UsersService(SyncAPIResource):
         """
         return UsersServiceWithStreamingResponse(self)
 
+    def get_custom_properties(
+        self,
+        *,
+        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> list[CustomPropertyDefinition]:
+        """List custom property definitions
+
+        Returns the extra fields that workspace administrators defined for employees or for
+        tasks, with their ids and types. Use the ids when setting `custom_properties` on
+        users and tasks; stale ids are rejected. File-typed properties are not supported
+        through the API. The list is returned whole, without pages.
+
+        `GET /custom_properties`; scope `custom_properties:read`.
+
+        Args:
+            entity_type: Whether to list the properties of employees or of tasks.
+        """
+        from ..types.custom_property_definition import CustomPropertyDefinition
+
+        return self._client.request(
+            "GET",
+            "/custom_properties",
+            cast_to=list[CustomPropertyDefinition],
+            query={"entity_type": entity_type},
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_users(
         self,
         *,
@@ -415,6 +452,78 @@ class UsersService(SyncAPIResource):
             ),
         )
 
+    def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.avatar import Avatar
+
+        return self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files={"image": image},
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        return self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def get_user_status(
         self,
         user_id: int,
@@ -578,79 +687,25 @@ class UsersService(SyncAPIResource):
             ),
         )
 
-    def update_user_avatar(
-        self,
-        user_id: int,
-        *,
-        image: FileInput,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Avatar:
-        """Set an employee's avatar
 
-        Replaces the profile picture of an employee (or sets the first one). The image
-        travels as the `image` part of a `multipart/form-data` request; the response gives
-        the address the new picture is served from.
+class AsyncUsersService(AsyncAPIResource):
+    """The company's employee directory — add, look up, edit and remove employees and
+    manage their statuses.
+    """
 
-        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+    @property
+    def with_raw_response(self) -> AsyncUsersServiceWithRawResponse:
+        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
+        return AsyncUsersServiceWithRawResponse(self)
 
-        Args:
-            user_id: Id of the employee whose picture changes.
-            image: The image file (PNG, JPEG and the like).
+    @property
+    def with_streaming_response(self) -> AsyncUsersServiceWithStreamingResponse:
+        """The same methods (lists aside), as context managers that yield the unread response:
+        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
         """
-        from ..types.avatar import Avatar
+        return AsyncUsersServiceWithStreamingResponse(self)
 
-        return self._client.request(
-            "PUT",
-            "/users/{user_id}/avatar",
-            cast_to=Avatar,
-            path_params={"user_id": user_id},
-            files={"image": image},
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def delete_user_avatar(
-        self,
-        user_id: int,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Remove an employee's avatar
-
-        Takes away an employee's profile picture; the default placeholder is shown again.
-
-        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
-
-        Args:
-            user_id: Id of the employee whose picture is removed.
-        """
-        return self._client.request(
-            "DELETE",
-            "/users/{user_id}/avatar",
-            cast_to=None,
-            path_params={"user_id": user_id},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def get_custom_properties(
+    async def get_custom_properties(
         self,
         *,
         entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
@@ -673,7 +728,7 @@ class UsersService(SyncAPIResource):
         """
         from ..types.custom_property_definition import CustomPropertyDefinition
 
-        return self._client.request(
+        return await self._client.request(
             "GET",
             "/custom_properties",
             cast_to=list[CustomPropertyDefinition],
@@ -686,24 +741,6 @@ class UsersService(SyncAPIResource):
                 max_retries=max_retries,
             ),
         )
-
-
-class AsyncUsersService(AsyncAPIResource):
-    """The company's employee directory — add, look up, edit and remove employees and
-    manage their statuses.
-    """
-
-    @property
-    def with_raw_response(self) -> AsyncUsersServiceWithRawResponse:
-        """The same methods, returning the raw response (status, headers, ``.parse()``)."""
-        return AsyncUsersServiceWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncUsersServiceWithStreamingResponse:
-        """The same methods (lists aside), as context managers that yield the unread response:
-        ``iter_bytes()``, ``iter_lines()``, ``write_to_file(path)``, ``parse()``.
-        """
-        return AsyncUsersServiceWithStreamingResponse(self)
 
     def list_users(
         self,
@@ -1061,6 +1098,78 @@ class AsyncUsersService(AsyncAPIResource):
             ),
         )
 
+    async def update_user_avatar(
+        self,
+        user_id: int,
+        *,
+        image: FileInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Avatar:
+        """Set an employee's avatar
+
+        Replaces the profile picture of an employee (or sets the first one). The image
+        travels as the `image` part of a `multipart/form-data` request; the response gives
+        the address the new picture is served from.
+
+        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture changes.
+            image: The image file (PNG, JPEG and the like).
+        """
+        from ..types.avatar import Avatar
+
+        return await self._client.request(
+            "PUT",
+            "/users/{user_id}/avatar",
+            cast_to=Avatar,
+            path_params={"user_id": user_id},
+            files={"image": image},
+            unwrap="data",
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_user_avatar(
+        self,
+        user_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an employee's avatar
+
+        Takes away an employee's profile picture; the default placeholder is shown again.
+
+        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
+
+        Args:
+            user_id: Id of the employee whose picture is removed.
+        """
+        return await self._client.request(
+            "DELETE",
+            "/users/{user_id}/avatar",
+            cast_to=None,
+            path_params={"user_id": user_id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def get_user_status(
         self,
         user_id: int,
@@ -1224,148 +1333,39 @@ class AsyncUsersService(AsyncAPIResource):
             ),
         )
 
-    async def update_user_avatar(
-        self,
-        user_id: int,
-        *,
-        image: FileInput,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Avatar:
-        """Set an employee's avatar
-
-        Replaces the profile picture of an employee (or sets the first one). The image
-        travels as the `image` part of a `multipart/form-data` request; the response gives
-        the address the new picture is served from.
-
-        `PUT /users/{user_id}/avatar`; scope `user_avatar:write`.
-
-        Args:
-            user_id: Id of the employee whose picture changes.
-            image: The image file (PNG, JPEG and the like).
-        """
-        from ..types.avatar import Avatar
-
-        return await self._client.request(
-            "PUT",
-            "/users/{user_id}/avatar",
-            cast_to=Avatar,
-            path_params={"user_id": user_id},
-            files={"image": image},
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def delete_user_avatar(
-        self,
-        user_id: int,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        """Remove an employee's avatar
-
-        Takes away an employee's profile picture; the default placeholder is shown again.
-
-        `DELETE /users/{user_id}/avatar`; scope `user_avatar:write`.
-
-        Args:
-            user_id: Id of the employee whose picture is removed.
-        """
-        return await self._client.request(
-            "DELETE",
-            "/users/{user_id}/avatar",
-            cast_to=None,
-            path_params={"user_id": user_id},
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def get_custom_properties(
-        self,
-        *,
-        entity_type: Literal["User", "Task"] | CustomPropertyEntityType,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> list[CustomPropertyDefinition]:
-        """List custom property definitions
-
-        Returns the extra fields that workspace administrators defined for employees or for
-        tasks, with their ids and types. Use the ids when setting `custom_properties` on
-        users and tasks; stale ids are rejected. File-typed properties are not supported
-        through the API. The list is returned whole, without pages.
-
-        `GET /custom_properties`; scope `custom_properties:read`.
-
-        Args:
-            entity_type: Whether to list the properties of employees or of tasks.
-        """
-        from ..types.custom_property_definition import CustomPropertyDefinition
-
-        return await self._client.request(
-            "GET",
-            "/custom_properties",
-            cast_to=list[CustomPropertyDefinition],
-            query={"entity_type": entity_type},
-            unwrap="data",
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
 
 class UsersServiceWithRawResponse:
     """Like UsersService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: UsersService) -> None:
+        self.get_custom_properties = to_raw_response_wrapper(service.get_custom_properties)
         self.list_users = to_raw_response_wrapper(service.list_users)
         self.create_user = to_raw_response_wrapper(service.create_user)
         self.get_user = to_raw_response_wrapper(service.get_user)
         self.update_user = to_raw_response_wrapper(service.update_user)
         self.delete_user = to_raw_response_wrapper(service.delete_user)
+        self.update_user_avatar = to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = to_raw_response_wrapper(service.delete_user_avatar)
         self.get_user_status = to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = to_raw_response_wrapper(service.delete_user_status)
-        self.update_user_avatar = to_raw_response_wrapper(service.update_user_avatar)
-        self.delete_user_avatar = to_raw_response_wrapper(service.delete_user_avatar)
-        self.get_custom_properties = to_raw_response_wrapper(service.get_custom_properties)
 
 
 class AsyncUsersServiceWithRawResponse:
     """Like AsyncUsersService, but each method returns the raw :class:`APIResponse`."""
 
     def __init__(self, service: AsyncUsersService) -> None:
+        self.get_custom_properties = async_to_raw_response_wrapper(service.get_custom_properties)
         self.list_users = async_to_raw_response_wrapper(service.list_users)
         self.create_user = async_to_raw_response_wrapper(service.create_user)
         self.get_user = async_to_raw_response_wrapper(service.get_user)
         self.update_user = async_to_raw_response_wrapper(service.update_user)
         self.delete_user = async_to_raw_response_wrapper(service.delete_user)
+        self.update_user_avatar = async_to_raw_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = async_to_raw_response_wrapper(service.delete_user_avatar)
         self.get_user_status = async_to_raw_response_wrapper(service.get_user_status)
         self.update_user_status = async_to_raw_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_raw_response_wrapper(service.delete_user_status)
-        self.update_user_avatar = async_to_raw_response_wrapper(service.update_user_avatar)
-        self.delete_user_avatar = async_to_raw_response_wrapper(service.delete_user_avatar)
-        self.get_custom_properties = async_to_raw_response_wrapper(service.get_custom_properties)
 
 
 class UsersServiceWithStreamingResponse:
@@ -1374,16 +1374,16 @@ class UsersServiceWithStreamingResponse:
     """
 
     def __init__(self, service: UsersService) -> None:
+        self.get_custom_properties = to_streamed_response_wrapper(service.get_custom_properties)
         self.create_user = to_streamed_response_wrapper(service.create_user)
         self.get_user = to_streamed_response_wrapper(service.get_user)
         self.update_user = to_streamed_response_wrapper(service.update_user)
         self.delete_user = to_streamed_response_wrapper(service.delete_user)
+        self.update_user_avatar = to_streamed_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = to_streamed_response_wrapper(service.delete_user_avatar)
         self.get_user_status = to_streamed_response_wrapper(service.get_user_status)
         self.update_user_status = to_streamed_response_wrapper(service.update_user_status)
         self.delete_user_status = to_streamed_response_wrapper(service.delete_user_status)
-        self.update_user_avatar = to_streamed_response_wrapper(service.update_user_avatar)
-        self.delete_user_avatar = to_streamed_response_wrapper(service.delete_user_avatar)
-        self.get_custom_properties = to_streamed_response_wrapper(service.get_custom_properties)
 
 
 class AsyncUsersServiceWithStreamingResponse:
@@ -1392,15 +1392,15 @@ class AsyncUsersServiceWithStreamingResponse:
     """
 
     def __init__(self, service: AsyncUsersService) -> None:
+        self.get_custom_properties = async_to_streamed_response_wrapper(
+            service.get_custom_properties
+        )
         self.create_user = async_to_streamed_response_wrapper(service.create_user)
         self.get_user = async_to_streamed_response_wrapper(service.get_user)
         self.update_user = async_to_streamed_response_wrapper(service.update_user)
         self.delete_user = async_to_streamed_response_wrapper(service.delete_user)
+        self.update_user_avatar = async_to_streamed_response_wrapper(service.update_user_avatar)
+        self.delete_user_avatar = async_to_streamed_response_wrapper(service.delete_user_avatar)
         self.get_user_status = async_to_streamed_response_wrapper(service.get_user_status)
         self.update_user_status = async_to_streamed_response_wrapper(service.update_user_status)
         self.delete_user_status = async_to_streamed_response_wrapper(service.delete_user_status)
-        self.update_user_avatar = async_to_streamed_response_wrapper(service.update_user_avatar)
-        self.delete_user_avatar = async_to_streamed_response_wrapper(service.delete_user_avatar)
-        self.get_custom_properties = async_to_streamed_response_wrapper(
-            service.get_custom_properties
-        )

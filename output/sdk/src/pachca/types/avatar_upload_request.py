@@ -6,7 +6,7 @@ from .._core import BaseModel
 
 
 class AvatarUploadRequest(BaseModel):
-    """Multipart form of `updateProfileAvatar` and `updateUserAvatar` — the picture itself."""
+    """AvatarUploadRequest"""
 
     image: str
     """The image file (PNG, JPEG and the like)."""

@@ -8,7 +8,7 @@ from .._core import BaseModel
 
 
 class FileUploadRequest(BaseModel):
-    """Multipart form of `uploadFile` — the fields from `getUploadParams` plus the file."""
+    """FileUploadRequest"""
 
     content_disposition: str = Field(alias="Content-Disposition")
     """The `Content-Disposition` value from `getUploadParams`."""
