@@ -196,3 +196,25 @@ def test_gate_reports_an_invalid_spec(workflow: Path, tmp_path: Path) -> None:
     text = summary.read_text(encoding="utf-8")
     assert "## dxgen generate failed (exit 2)" in text
     assert re.search(r"api\.yaml:\d+:\d+: error: ", text), text
+
+
+def test_the_repository_gate_also_fails_a_tsp_change_not_compiled(tmp_path: Path) -> None:
+    """Our own gate (regenerate.yml) first checks that spec/pachca.yaml is what spec/main.tsp
+    compiles to, as `make check` does: a .tsp edited without `make generate` fails it."""
+    fixture = ROOT / "tests" / "fixtures" / "typespec" / "enums" / "main.tsp"
+    project = tmp_path / "project"
+    (project / "spec").mkdir(parents=True)
+    main = project / "spec" / "main.tsp"
+    shutil.copy(fixture, main)
+    (project / "dxgen.toml").write_text('spec = "spec/pachca.yaml"\n', "utf-8")
+    for args in (["compile", "spec/main.tsp", "-o", "spec/pachca.yaml"], ["generate"]):
+        done = subprocess.run([_tool("dxgen"), *args], cwd=project, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    script = _gate_script(REGENERATE)
+    assert _run_gate(script, project, tmp_path / "current.md").returncode == 0
+
+    main.write_text(main.read_text(encoding="utf-8") + "\nmodel Extra { id: int32; }\n", "utf-8")
+    summary = tmp_path / "stale.md"
+    stale = _run_gate(script, project, summary)
+    assert stale.returncode == 1, stale.stderr
+    assert "spec/pachca.yaml is not the compiled spec/main.tsp" in summary.read_text("utf-8")
