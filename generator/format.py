@@ -51,7 +51,7 @@ _MODE_KEY = " ".join(_COMMAND)
 _PARSE_ERROR = re.compile(r"Failed to parse (\d+)\.pyi?:(\d+):(\d+): (.*)")
 
 
-def _is_python(path: str) -> bool:
+def is_python(path: str) -> bool:
     return path.endswith((".py", ".pyi"))
 
 
@@ -68,7 +68,7 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
     done: dict[str, str] = {}
     keys: dict[str, str] = {}
     for rel, text in files.items():
-        if _is_python(rel):
+        if is_python(rel):
             keys[rel] = cache.key(cache.tool_version("ruff"), _MODE_KEY, text)
             hit = cache.lookup(folder, keys[rel])
             if hit is not None:
@@ -83,15 +83,19 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
 
 
 def _format_all(files: Mapping[str, str]) -> dict[str, str]:
-    out = {
-        rel: (text.rstrip("\n") + "\n" if text else text)
-        for rel, text in files.items()
-        if not _is_python(rel)
-    }
-    python = [rel for rel in files if _is_python(rel)]
+    out = {rel: _one_final_newline(text) for rel, text in files.items() if not is_python(rel)}
+    python = [rel for rel in files if is_python(rel)]
     if python:
         out.update(_ruff_format({rel: files[rel] for rel in python}))
     return {rel: out[rel] for rel in files}
+
+
+def _one_final_newline(text: str) -> str:
+    """``text`` ending in exactly one newline (or empty); the same object when it already does,
+    not a copy (docs and llms-full.txt are most of a large kit's bytes)."""
+    if not text or (text.endswith("\n") and not text.endswith("\n\n")):
+        return text
+    return text.rstrip("\n") + "\n"
 
 
 def _ruff_format(files: Mapping[str, str]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
-from .format import format_files
+from .format import format_file, format_files, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
 from .load.validate import PendingValidation, start_validation
@@ -128,18 +128,30 @@ class GenerateResult:
 def render_targets(
     api: Api, targets: Sequence[Target], progress: Callable[[str], None] | None = None
 ) -> dict[str, bytes]:
-    rendered: dict[str, str] = {}
+    """Every target's files, formatted, as bytes. Text that needs no formatter is encoded as
+    it comes; the Python waits for one formatter run over all of it. A large kit's text is
+    held once, mostly as UTF-8 bytes (a str with one non-ASCII character takes two or four
+    bytes a character: GitHub's docs and llms-full.txt are most of its 73 MB)."""
+    files: dict[str, bytes] = {}
+    python: dict[str, str] = {}
     for target in targets:
         if progress:
             progress(f"rendering {target.name}")
         for rel, text in target.render(api):
-            if rel in rendered:
+            if rel in files:
                 raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
-            rendered[rel] = text
+            if is_python(rel):
+                python[rel] = text
+                files[rel] = b""  # its place in the order; filled once formatted
+            else:
+                files[rel] = format_file(rel, text).encode("utf-8")
     if progress:
-        progress(f"formatting {len(rendered)} files")
-    formatted = format_files(rendered)
-    return {rel: formatted[rel].encode("utf-8") for rel in rendered}
+        progress(f"formatting {len(python)} Python files")
+    formatted = format_files(python)
+    python.clear()
+    for rel in list(formatted):
+        files[rel] = formatted.pop(rel).encode("utf-8")
+    return files
 
 
 def generate(
