@@ -184,6 +184,8 @@ def generate_command(
 def _settle(result: BuildResult, strict: bool, progress: Callable[[str], None] | None) -> None:
     """The validator's findings, which ran beside rendering: printed, or with ``--strict`` the
     end of the run (nothing written)."""
+    if progress and result.pending is not None and result.pending.running:
+        progress("validating")  # what is left of the validator's work, waited for now
     try:
         found = result.settle(strict)
     except SpecError as exc:
