@@ -110,6 +110,8 @@ def upper_snake(text: str) -> str:
 
 
 _SIGNS = {"+": "plus_", "-": "minus_"}
+#: Names ruff's E741 refuses (they read as 1 and 0): Stripe's 3-D Secure statuses are A, C, I, N…
+_AMBIGUOUS = ("l", "I", "O")
 
 
 def _spell_sign(text: str) -> str:
@@ -131,6 +133,7 @@ def py_identifier(text: str, *, fallback: str = "value", reserved: Iterable[str]
         or name in PYDANTIC_RESERVED
         or name in reserved
         or name == "_"
+        or name in _AMBIGUOUS
     ):
         name += "_"
     return name
@@ -159,7 +162,7 @@ def enum_member(value: object) -> str:
         return "EMPTY" if text == "" else "VALUE"
     if name[0].isdigit():
         name = "N" + name
-    if name in ("MRO",):
+    if name in ("MRO", *_AMBIGUOUS):
         name += "_"
     return name
 

@@ -165,3 +165,18 @@ def test_code_that_does_not_parse_is_an_error_every_time() -> None:
         GeneratedCodeError, match=r"^pkg/bad\.pyi:2:1: generated code does not parse"
     ):
         format_files({"pkg/bad.pyi": "x = (\n"})
+
+
+def test_an_alias_whose_name_passes_the_line_is_formatted_as_black_does() -> None:
+    """The one construct ruff formats otherwise (Stripe's 200-odd over-long ``…TypeValue:
+    TypeAlias = Literal[…]``): such files get black's answer, so `black --check` passes."""
+    import black
+    import black.mode
+
+    name = "CustomerBalanceResource" + "X" * 90 + "TypeValue"
+    source = f'from typing import Literal, TypeAlias\n\n{name}: TypeAlias = Literal["a", "b"]\n'
+    mode = black.mode.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
+    formatted = format_files({"pkg/types/long.py": source})["pkg/types/long.py"]
+    assert formatted == black.format_str(source, mode=mode)
+    # ruff alone writes it otherwise: the fallback is what makes the two agree
+    assert generator.format._ruff_format({"long.py": source})["long.py"] != formatted

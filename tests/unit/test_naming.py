@@ -230,3 +230,13 @@ def test_a_sign_before_a_number_is_spelled_out() -> None:
     assert naming.enum_member(-2.5) == "MINUS_2_5"
     assert naming.cli_name("-1") == "minus-1"
     assert naming.py_identifier("-") == "value"  # a bare sign is no number
+
+
+def test_names_that_read_as_digits_are_not_used_alone() -> None:
+    """ruff's E741: ``l``, ``I`` and ``O`` read as 1 and 0 (Stripe's 3-D Secure statuses)."""
+    assert naming.enum_member("I") == "I_"
+    assert naming.enum_member("O") == "O_"
+    assert naming.enum_member("A") == "A"
+    assert naming.py_identifier("l") == "l_"
+    assert naming.py_identifier("L") == "l_"
+    assert naming.py_identifier("i") == "i"

@@ -54,6 +54,9 @@ class ClientView:
     all_names: tuple[str, ...]
     sdk_name: str  # the name in the User-Agent: the package's, whatever the distribution is
     error_models: ErrorModelsView  # the API's error models by status, mapped once per client
+    #: ``from .resources.<module> import <names>`` under TYPE_CHECKING, in ruff's order (a
+    #: service named ``Actions`` comes before ``AsyncActionsService``; ``apps_v1`` after ``apps``)
+    service_imports: tuple[str, ...] = ()
 
 
 class PackageRenderer(SdkContext):
@@ -71,8 +74,16 @@ class PackageRenderer(SdkContext):
 
     def client_view(self, services: list[ServiceView], error_models: ErrorModelsView) -> ClientView:
         clients = [self.project.client_class, self.project.async_client_class]
+        imports = Imports()
+        for service in services:
+            imports.model(service.module, service.class_name)
+            imports.model(service.module, f"Async{service.class_name}")
         return ClientView(
-            tuple(services), tuple(sort_all(clients)), f"{self.pkg}-python", error_models
+            tuple(services),
+            tuple(sort_all(clients)),
+            f"{self.pkg}-python",
+            error_models,
+            tuple(imports.model_lines(".resources.")),
         )
 
     def types_view(self) -> TypesView:
