@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,13 @@ from hypothesis import settings
 
 from generator.diagnostics import Diagnostic
 from generator.ir import Api
+
+# A suite started in the background by a non-interactive shell (`make test &`, CI wrappers,
+# nohup) inherits SIGINT ignored, and so would every process the tests start: the tests that
+# press Ctrl-C on dxgen, the generated CLI or Node would see it ignored. Python's own handler
+# here means children start with the default again (a handler, unlike "ignored", ends at exec).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 from generator.load import load_spec
 from generator.parse import parse_spec
 from tests.prism import mock_server, prism  # noqa: F401  (one Prism per session, for all)
