@@ -77,13 +77,18 @@ def _attempt(work: Callable[[], T]) -> tuple[bool, T | str]:
         return False, f"{type(exc).__name__}: {exc}"
 
 
-def _child(work: Callable[[], T], send: multiprocessing.connection.Connection, parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+def follow_parent(parent: int) -> None:
+    """In a child of ``parent``: be killed when it dies (Linux), or end now if it already has."""
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the child asked to follow it
         os._exit(1)
+
+
+def _child(work: Callable[[], T], send: multiprocessing.connection.Connection, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    follow_parent(parent)
     answer = _attempt(work)
     try:
         send.send(answer)

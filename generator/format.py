@@ -17,10 +17,9 @@ reaches it too, as a member of the terminal's process group; the run decides wha
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from functools import cache as memoize
 from pathlib import Path
 
 from . import cache
+from .background import follow_parent
 
 
 class GeneratedCodeError(Exception):
@@ -178,18 +178,9 @@ def _run(command: list[str], cwd: str) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
 def _follow(parent: int) -> Callable[[], None]:
-    def die_with_parent() -> None:
-        """In the formatter's process, before it starts: be killed when the run dies."""
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the run died before the formatter asked to follow it
-            os._exit(1)
-
-    return die_with_parent
+    """In the formatter's process, before it starts: be killed when the run dies."""
+    return functools.partial(follow_parent, parent)
 
 
 def _describe_failure(stderr: str, paths: list[str]) -> str:
