@@ -19,6 +19,8 @@ def test_modules_and_names_in_ruffs_natural_order(tmp_path: Path) -> None:
     for module, name in [
         ("x_21cf2178", "Q"), ("x_2d8e714c", "R"), ("X_3", "S"), ("x_10", "T"),
         ("x_05603d24", "U"), ("x_0056", "V"), ("x_1", "W"),
+        ("t", "TaxIDsOwner"), ("t", "TaxId"), ("t", "TransferReversals"),
+        ("t", "TransferReversalSourceRefund"),
         ("m", "A10"), ("m", "A2"), ("m", "B"), ("m", "CONST_10"), ("m", "CONST_9"),
     ]:  # fmt: skip
         imports.model(module, name)

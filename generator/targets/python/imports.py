@@ -101,8 +101,16 @@ def isort_key(name: str) -> tuple[int, NaturalKey]:
     return (2, natural_key(name))
 
 
+def member_key(name: str) -> tuple[int, NaturalKey, str]:
+    """How ruff orders the names of one ``from`` import: by type, then case-insensitively
+    (``TaxId`` before ``TaxIDsOwner``, ``TransferReversals`` before ``TransferReversalSource…``:
+    Stripe's SDK), naturally."""
+    kind, _ = isort_key(name)
+    return kind, natural_key(name.lower()), name
+
+
 def names_list(names: set[str] | list[str]) -> str:
-    return ", ".join(sorted(set(names), key=isort_key))
+    return ", ".join(sorted(set(names), key=member_key))
 
 
 def sort_all(names: list[str]) -> list[str]:
