@@ -7,6 +7,7 @@ traceback, and ``--help`` is quick.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -20,8 +21,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import __version__
-from .config import Config, load_config
+from . import __version__, stamp
+from .config import Config, config_candidates, load_config
 from .diagnostics import Diagnostic, Severity, SpecError
 from .targets import ALL_TARGET_NAMES, available_targets
 from .write import TXN_DIR, OutputError, WriteReport
@@ -41,9 +42,13 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> None:
     raise Terminated()
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], said: list[str] | None = None) -> None:
+    """Print the findings (to stderr); ``said`` keeps what was printed, for the run's stamp."""
     for diagnostic in diagnostics:
-        click.echo(diagnostic.render(), err=True)
+        line = diagnostic.render()
+        click.echo(line, err=True)
+        if said is not None:
+            said.append(line)
 
 
 def _fail(exc: SpecError) -> NoReturn:
@@ -54,9 +59,24 @@ def _fail(exc: SpecError) -> NoReturn:
     sys.exit(EXIT_INPUT)
 
 
-def _resolve_inputs(
-    spec: Path | None, config_file: Path | None, workflows: Path | None
-) -> tuple[Path, Config, Path | None, bool]:
+@dataclasses.dataclass(frozen=True)
+class _Inputs:
+    """What a command reads, once the config has said its part."""
+
+    spec: Path
+    config: Config
+    workflows: Path | None
+    own_spec: bool  # the config's own spec: its names and workflows apply
+
+
+def _resolve_inputs(spec: Path | None, config_file: Path | None, workflows: Path | None) -> _Inputs:
+    try:
+        return _resolved(spec, config_file, workflows)
+    except SpecError as exc:
+        _fail(exc)
+
+
+def _resolved(spec: Path | None, config_file: Path | None, workflows: Path | None) -> _Inputs:
     config = load_config(config_file)
     configured = config.path_of("spec")
     if spec is None:
@@ -66,27 +86,25 @@ def _resolve_inputs(
     own_spec = configured is not None and spec.resolve() == configured
     if workflows is None and own_spec:
         workflows = config.path_of("workflows")
-    return spec, config, workflows, own_spec
+    return _Inputs(spec, config, workflows, own_spec)
 
 
 def _build(
-    spec: Path | None,
-    config_file: Path | None,
-    workflows: Path | None,
+    inputs: _Inputs,
     strict: bool,
     progress: Callable[[str], None] | None = None,
     defer_validation: bool = False,
-) -> tuple[BuildResult, Config]:
+    said: list[str] | None = None,
+) -> BuildResult:
     from .pipeline import build_api
 
     try:
-        spec_path, config, workflows_path, own_spec = _resolve_inputs(spec, config_file, workflows)
         result = build_api(
-            spec_path,
-            config,
-            workflows=workflows_path,
+            inputs.spec,
+            inputs.config,
+            workflows=inputs.workflows,
             strict=strict,
-            use_config_names=own_spec,
+            use_config_names=inputs.own_spec,
             progress=progress,
             defer_validation=defer_validation,
         )
@@ -96,8 +114,8 @@ def _build(
         _fail(exc)
     if progress and result.diagnostics:
         click.echo("\r\033[K", nl=False, err=True)
-    _print_diagnostics(result.diagnostics)
-    return result, config
+    _print_diagnostics(result.diagnostics, said)
+    return result
 
 
 _WRITTEN = "dxgen.written"  # ctx.meta: the output folder, once the new output is in place
@@ -117,6 +135,13 @@ class _Dxgen(click.Group):
             signal.signal(signal.SIGTERM, previous)
 
     def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return self._invoke(ctx)
+        finally:
+            if _as_program:  # the command is over: nothing may change its exit code now
+                _block_exit_signals()
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -142,6 +167,50 @@ class _Dxgen(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def run() -> NoReturn:
+    """The ``dxgen`` program (``main`` is the click group, for in-process callers and tests).
+
+    Once the command has its exit code, the process ends at once, without tearing down the
+    interpreter: a large run's modules, model and text took longer to tear down than the
+    run's last steps, and Python gives SIGINT back its default action while it does, so a
+    Ctrl-C in that moment killed dxgen without a word (exit -2 instead of 130). Every file
+    and folder a run makes is closed or removed by then; the two signals are blocked for the
+    last flush, so the code the run ended with is the one the shell sees.
+    """
+    global _as_program
+    _as_program = True
+    code = EXIT_INTERNAL
+    try:
+        main()
+    except SystemExit as exc:
+        code = _exit_code(exc)
+    except KeyboardInterrupt:  # before the command's own handler was in place
+        code = EXIT_SIGINT
+    finally:
+        _block_exit_signals()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to say
+                stream.flush()
+    os._exit(code)
+
+
+_as_program = False  # run() is the process: it ends with os._exit
+
+
+def _block_exit_signals() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return EXIT_OK
+    if isinstance(exc.code, int):
+        return exc.code
+    print(exc.code, file=sys.stderr)  # as the interpreter would for sys.exit("message")
+    return 1
 
 
 @click.group(cls=_Dxgen, context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,15 +242,53 @@ def generate_command(
     quiet: bool,
 ) -> None:
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
+    inputs = _resolve_inputs(spec, config_file, workflows)
+    out_dir = output or inputs.config.path_of("output") or Path("output")
+    request = stamp.Request(
+        spec=Path(os.path.abspath(inputs.spec)),
+        out_dir=Path(os.path.abspath(out_dir)),
+        targets=tuple(targets) or ALL_TARGET_NAMES,
+        strict=strict,
+        workflows=Path(os.path.abspath(inputs.workflows)) if inputs.workflows else None,
+        use_config_names=inputs.own_spec,
+        config_files=tuple(Path(os.path.abspath(p)) for p in config_candidates(config_file)),
+    )
+    replay = stamp.current(request)
+    if replay is not None:
+        _say_up_to_date(replay, out_dir, check, quiet)
+        return
     progress = _progress if sys.stderr.isatty() and not quiet else None
-    result, config = _build(spec, config_file, workflows, strict, progress, defer_validation=True)
+    said: list[str] = []  # what the run prints that a rerun with nothing changed says again
+    result = _build(inputs, strict, progress, defer_validation=True, said=said)
     try:
-        _generate(result, config, output, targets, check, strict, quiet, progress)
+        _generate(result, request, out_dir, check, strict, quiet, progress, said)
     finally:
         result.cancel()
 
 
-def _settle(result: BuildResult, strict: bool, progress: Callable[[str], None] | None) -> None:
+def _say_up_to_date(replay: stamp.Replay, out_dir: Path, check: bool, quiet: bool) -> None:
+    """What a run with nothing changed since the last one prints: that run's findings again,
+    and its summary with every file unchanged."""
+    for line in replay.messages:
+        click.echo(line, err=True)
+    if quiet:
+        return
+    names = ", ".join(replay.targets) or "none"
+    if check:
+        click.echo(f"dxgen: {out_dir} is up to date ({replay.files} files; targets: {names})")
+    else:
+        click.echo(
+            f"dxgen: targets {names}: 0 written, {replay.files} unchanged, 0 removed"
+            f" (nothing changed since the last run) → {out_dir}"
+        )
+
+
+def _settle(
+    result: BuildResult,
+    strict: bool,
+    progress: Callable[[str], None] | None,
+    said: list[str],
+) -> None:
     """The validator's findings, which ran beside rendering: printed, or with ``--strict`` the
     end of the run (nothing written)."""
     if progress and result.pending is not None and result.pending.running:
@@ -195,25 +302,24 @@ def _settle(result: BuildResult, strict: bool, progress: Callable[[str], None] |
     if found:
         if progress:
             click.echo("\r\033[K", nl=False, err=True)
-        _print_diagnostics(found)
+        _print_diagnostics(found, said)
 
 
 def _generate(
     result: BuildResult,
-    config: Config,
-    output: Path | None,
-    targets: tuple[str, ...],
+    request: stamp.Request,
+    out_dir: Path,
     check: bool,
     strict: bool,
     quiet: bool,
     progress: Callable[[str], None] | None,
+    said: list[str],
 ) -> None:
     from .format import GeneratedCodeError
     from .pipeline import generate
 
-    out_dir = output or config.path_of("output") or Path("output")
     implemented = available_targets()
-    wanted = list(targets) or list(ALL_TARGET_NAMES)
+    wanted = request.targets
     missing = [name for name in wanted if name not in implemented]
     chosen = [implemented[name] for name in wanted if name in implemented]
     if missing and not quiet:
@@ -227,7 +333,7 @@ def _generate(
             inputs=result.inputs,
             progress=progress,
             on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
-            before_write=lambda: _settle(result, strict, progress),
+            before_write=lambda: _settle(result, strict, progress, said),
         )
     except SpecError as exc:
         _fail(exc)
@@ -243,7 +349,7 @@ def _generate(
         click.echo("\r\033[K", nl=False, err=True)
     report = outcome.report
     names = ", ".join(outcome.targets) or "none"
-    _print_unsettled(report, out_dir)
+    _print_unsettled(report, out_dir, said)
     if check:
         for rel in report.written:
             state = "stale" if (out_dir / rel).exists() else "missing"
@@ -257,20 +363,29 @@ def _generate(
                 err=True,
             )
             sys.exit(EXIT_STALE)
-        if not quiet:
-            click.echo(
-                f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})"
-            )
+    stamp.record(
+        request,
+        inputs=[*result.inputs, *(p for p in request.config_files if p.is_file())],
+        roots=[root for target in chosen for root in target.roots],
+        files=[*report.written, *report.unchanged],
+        messages=said,
+        targets=outcome.targets,
+    )
+    if quiet:
         return
-    if not quiet:
+    if check:
         click.echo(
-            f"dxgen: targets {names}: {len(report.written)} written, "
-            f"{len(report.unchanged)} unchanged, {len(report.removed)} removed "
-            f"in {outcome.seconds:.2f}s → {out_dir}"
+            f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})"
         )
+        return
+    click.echo(
+        f"dxgen: targets {names}: {len(report.written)} written, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed "
+        f"in {outcome.seconds:.2f}s → {out_dir}"
+    )
 
 
-def _print_unsettled(report: WriteReport, out_dir: Path) -> None:
+def _print_unsettled(report: WriteReport, out_dir: Path, said: list[str]) -> None:
     """What the run found but did not (or could not) make its own: other files, killed runs."""
     if report.recovered:
         click.echo(f"dxgen: {report.recovered} the changes of a killed run in {out_dir}", err=True)
@@ -280,7 +395,9 @@ def _print_unsettled(report: WriteReport, out_dir: Path) -> None:
             err=True,
         )
     for rel in report.foreign:
-        click.echo(f"not ours, left alone: {out_dir / rel}", err=True)
+        line = f"not ours, left alone: {out_dir / rel}"
+        click.echo(line, err=True)
+        said.append(line)
 
 
 def _progress(message: str) -> None:
@@ -309,7 +426,7 @@ def validate_command(
     spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
 ) -> None:
     """Check SPEC: located errors exit 2, warnings are printed."""
-    result, _ = _build(spec, config_file, workflows, strict)
+    result = _build(_resolve_inputs(spec, config_file, workflows), strict)
     api = result.api
     warnings = len(result.diagnostics)
     click.echo(
@@ -325,7 +442,7 @@ def inspect_command(
     spec: Path | None, config_file: Path | None, workflows: Path | None, strict: bool
 ) -> None:
     """Print the intermediate model of SPEC as JSON: what the parser decided."""
-    result, _ = _build(spec, config_file, workflows, strict)
+    result = _build(_resolve_inputs(spec, config_file, workflows), strict)
     click.echo(json.dumps(_to_json(result.api), indent=2, ensure_ascii=False))
 
 

@@ -47,11 +47,15 @@ class Config:
         return (self.base_dir / str(value)).resolve()
 
 
-def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
+def config_candidates(explicit: Path | None = None, cwd: Path | None = None) -> list[Path]:
+    """The files :func:`load_config` reads its settings from, the first that has them."""
     base = cwd or Path.cwd()
-    candidates = [explicit] if explicit else [base / "dxgen.toml", base / "pyproject.toml"]
-    for candidate in candidates:
-        if candidate is None or not candidate.is_file():
+    return [explicit] if explicit else [base / "dxgen.toml", base / "pyproject.toml"]
+
+
+def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
+    for candidate in config_candidates(explicit, cwd):
+        if not candidate.is_file():
             if explicit is not None:
                 raise SpecError([error("config file not found", Location(str(explicit)))])
             continue
@@ -81,7 +85,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
         if problems:
             raise SpecError([error(problem, Location(str(candidate))) for problem in problems])
         return Config(dict(data), candidate, candidate.parent)
-    return Config({}, None, base)
+    return Config({}, None, cwd or Path.cwd())
 
 
 # Settings that name generated things: what each must look like, in words and as a pattern.

@@ -109,7 +109,11 @@ def _parse(
         late = deferred.diagnostics() if deferred else []
         raise SpecError([*diagnostics, *late, *exc.diagnostics]) from None
     diagnostics.extend(parse_findings)
-    inputs = {spec_path, *(mount.file.path for mount in loaded.source_map.mounts)}
+    inputs = {
+        spec_path,
+        *(mount.file.path for mount in loaded.source_map.mounts),
+        *loaded.sources,
+    }
     if workflows is not None:
         inputs.add(workflows)
     if strict and diagnostics:

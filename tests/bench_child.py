@@ -1,7 +1,8 @@
 """One measured run of the full kit, in a process of its own: what ``tests.bench_kit`` starts.
 
 ``python -m tests.bench_child SPEC OUT RESULT [--project]`` runs the pipeline as ``dxgen
-generate`` does (load, validate, parse, render each target, format, write) and writes, as JSON
+generate`` does (the run's stamp first: when it says nothing changed, that is the whole run;
+otherwise load, validate, parse, render each target, format, write, record the stamp) and writes, as JSON
 to RESULT, the seconds of each phase (the pipeline's progress messages mark where one ends and
 the next starts), the files written and left unchanged, and the process's own peak RSS. With
 ``--project`` the project's dxgen.toml (names, workflows) is used, as ``make generate`` does;
@@ -46,18 +47,37 @@ def phase_name(message: str) -> str:
 def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
     marks: list[tuple[str, float]] = [("import", time.perf_counter())]
 
-    from generator.config import Config, load_config
-    from generator.pipeline import build_api, generate
-    from generator.targets import ALL_TARGET_NAMES, available_targets
+    from generator import stamp
+    from generator.config import Config, config_candidates, load_config
+    from generator.targets import ALL_TARGET_NAMES
 
     def mark(message: str) -> None:
         marks.append((phase_name(message), time.perf_counter()))
 
     config = load_config(cwd=ROOT) if project else Config()
+    workflows = config.path_of("workflows") if project else None
+    request = stamp.Request(
+        spec=spec.absolute(),
+        out_dir=out.absolute(),
+        targets=ALL_TARGET_NAMES,
+        strict=False,
+        workflows=workflows,
+        use_config_names=project,
+        config_files=tuple(config_candidates(cwd=ROOT)) if project else (),
+    )
+    mark("stamp")  # as `dxgen generate` starts: is the output up to date already?
+    replay = stamp.current(request)
+    if replay is not None:
+        marks.append(("end", time.perf_counter()))
+        return _result(marks, replay.files, 0, [], 0, 0, len(replay.targets))
+
+    from generator.pipeline import build_api, generate
+    from generator.targets import available_targets
+
     built = build_api(
         spec,
         config,
-        workflows=config.path_of("workflows") if project else None,
+        workflows=workflows,
         strict=False,
         use_config_names=project,
         progress=mark,
@@ -74,19 +94,47 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
         progress=mark,
         before_write=lambda: _settle(built, mark),
     )
+    report = outcome.report
+    stamp.record(
+        request,
+        inputs=[*built.inputs, *(p for p in request.config_files if p.is_file())],
+        roots=[root for target in targets for root in target.roots],
+        files=[*report.written, *report.unchanged],
+        messages=[d.render() for d in built.diagnostics],
+        targets=outcome.targets,
+    )
     marks.append(("end", time.perf_counter()))
+    return _result(
+        marks,
+        len(report.unchanged),
+        len(built.api.operations),
+        sorted(report.written),
+        len(report.removed),
+        len(built.diagnostics),
+        len(outcome.targets),
+    )
+
+
+def _result(
+    marks: list[tuple[str, float]],
+    unchanged: int,
+    operations: int,
+    written: list[str],
+    removed: int,
+    warnings: int,
+    targets: int,
+) -> dict[str, object]:
     phases: dict[str, float] = {}
     for (name, start), (_, end) in itertools.pairwise(marks):
         phases[name] = phases.get(name, 0.0) + end - start
     return {
         "phases": phases,
-        "operations": len(built.api.operations),
-        "schemas": len(built.api.schemas),
-        "warnings": len(built.diagnostics),
-        "targets": outcome.targets,
-        "written": sorted(outcome.report.written),
-        "unchanged": len(outcome.report.unchanged),
-        "removed": len(outcome.report.removed),
+        "operations": operations,
+        "warnings": warnings,
+        "targets": targets,
+        "written": written,
+        "unchanged": unchanged,
+        "removed": removed,
         "self_peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
 

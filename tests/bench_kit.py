@@ -5,10 +5,11 @@ there; public specs fetched, pinned, into the git-ignored .bench-cache/; synthet
 1,000 and 5,000 operations), a child process (tests/bench_child.py) generates all five targets
 as ``dxgen generate`` does, into an empty folder with an empty cache, and reports the seconds of
 each phase. The parent takes the child's wall time and peak RSS (the largest of the run and its
-formatting workers) and counts the files and lines written. In the same run, next
-to it: openapi-python-client's (SDK only) ``generate`` on the same spec, from its own pinned venv
-in .bench-cache/, and the ratio; a second run with nothing changed, with the cache warm and
-(for some specs) with it cold; a one-operation change in the 1,000-operation spec. The machine
+formatting workers) and counts the files and lines written. In the same run, next to it:
+openapi-python-client's (SDK only) ``generate`` on the same spec, from its own pinned venv in
+.bench-cache/, and the ratio; a second run with nothing changed, with the cache warm (the first
+run's stamp answers, generator/stamp.py) and for some specs cold (the whole pipeline runs and
+finds every file unchanged); a one-operation change in the 1,000-operation spec. The machine
 is shared, so only ratios between runs of the same invocation mean much; nothing here asserts a
 time. ``BENCH_FULL=1`` (or ``--full``) adds GitHub's descriptions, Stripe's and Kubernetes'.
 """
@@ -322,6 +323,7 @@ def _x(part: float, whole: float) -> str:
 
 PHASES = (
     "import",
+    "stamp",
     "load",
     "validate",
     "parse",
@@ -357,7 +359,7 @@ def phase_table(results: Sequence[tuple[Spec, KitRun]]) -> str:
         rows.append(
             [
                 spec.label,
-                str(run.operations),
+                str(run.operations) if run.operations else "-",
                 _s(run.wall),
                 *phases,
                 f"{run.peak_mib:.0f}",
@@ -543,7 +545,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n## Against {OPC} (SDK only, ruff post-hooks included), same run\n")
         print(opc_table(versus))
     print("\n## A second run with nothing changed (same output folder)\n")
-    print("warm: the cache the first run filled; cold-cache: an empty cache\n")
+    print(
+        "warm: the cache the first run filled (its stamp: nothing read changed, the output is as"
+        " it was left); cold-cache: an empty cache, so the whole pipeline runs\n"
+    )
     print(rerun_table(reruns))
     print("\nthe warm second runs, phase by phase:\n")
     print(phase_table([(spec, warm) for spec, _, warm, _ in reruns]))

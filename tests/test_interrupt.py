@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from generator.cli import EXIT_SIGINT
 from generator.write import TXN_DIR, transaction
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,3 +216,31 @@ class _ignore_exited:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> bool:
         return kind is ProcessLookupError
+
+
+def test_ctrl_c_as_a_finished_run_exits_leaves_its_exit_code(tmp_path: Path) -> None:
+    """Ctrl-C the moment a run has said it is done: its own exit code (0), or 130 with the
+    one line that says the output was written; never death by SIGINT while the interpreter
+    tears down (exit -2, no message)."""
+    spec = ROOT / "tests" / "fixtures" / "features" / "wrapper_body.yaml"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DXGEN_CACHE": "0"}
+    for trial in range(4):
+        run = subprocess.Popen(
+            [sys.executable, "-m", "generator", "generate", "-t", "llms", "-o", f"out{trial}", spec],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        assert run.stdout is not None
+        summary = run.stdout.readline()  # printed as the command ends
+        with _ignore_exited():
+            os.killpg(run.pid, signal.SIGINT)
+        _, stderr = run.communicate(timeout=60)
+        assert "written" in summary, (trial, summary, stderr)
+        if run.returncode == EXIT_SIGINT:
+            assert stderr == f"dxgen: interrupted by SIGINT; after out{trial} was written\n"
+        else:
+            assert (run.returncode, stderr) == (0, ""), trial

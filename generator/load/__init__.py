@@ -31,6 +31,9 @@ class LoadedSpec:
     version: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     converted_from: str | None = None
+    #: Files the document was made from besides those mounted in ``source_map``: the ``.tsp``
+    #: files a TypeSpec spec imports. Inputs of the run, like the mounted ones.
+    sources: tuple[Path, ...] = ()
 
 
 def load_spec(
@@ -47,10 +50,11 @@ def load_spec(
     within ``limits``. A TypeSpec spec (``.tsp``) is compiled to OpenAPI first.
     """
     diagnostics: list[Diagnostic] = []
+    sources: tuple[Path, ...] = ()
     if path.suffix.lower() == ".tsp":
         from .typespec import bundle_typespec
 
-        bundled, diagnostics = bundle_typespec(path, base_dir or Path.cwd(), limits)
+        bundled, diagnostics, sources = bundle_typespec(path, base_dir or Path.cwd(), limits)
     else:
         bundled = bundle(path, base_dir, ref_root=ref_root, limits=limits)
     document = bundled.document
@@ -95,4 +99,4 @@ def load_spec(
         raise SpecError([error("`paths` must be a mapping", source_map.locate("/paths"))])
     if validate:
         diagnostics.extend(validate_document(document, source_map))
-    return LoadedSpec(document, source_map, version, diagnostics, converted_from)
+    return LoadedSpec(document, source_map, version, diagnostics, converted_from, sources)

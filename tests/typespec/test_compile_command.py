@@ -3,6 +3,7 @@ to a file (the Makefile keeps spec/pachca.yaml = compiled spec/main.tsp with it)
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -59,3 +60,24 @@ def test_only_typespec_is_compiled(tmp_path: Path) -> None:
     done = dxgen("compile", "spec.yaml", "-o", "out.yaml", cwd=tmp_path)
     assert done.returncode == 2
     assert "spec.yaml is not a TypeSpec file (.tsp)" in done.stderr
+
+
+def test_an_imported_tsp_file_is_an_input_of_the_run(tmp_path: Path) -> None:
+    """Editing a file main.tsp imports makes the next `dxgen generate` a full run: its stamp
+    knows every .tsp file compiled, not only main.tsp."""
+    shutil.copytree(FIXTURES / "models", tmp_path / "spec")
+    env = {"DXGEN_CACHE_DIR": str(tmp_path / "cache"), "DXGEN_CACHE": "1"}
+    args = ("generate", "spec/main.tsp", "-o", "out", "-t", "docs")
+    assert dxgen(*args, cwd=tmp_path, env=env).returncode == 0
+    again = dxgen(*args, cwd=tmp_path, env=env)
+    assert "nothing changed since the last run" in again.stdout
+    address = tmp_path / "spec" / "address.tsp"
+    address.write_text(
+        address.read_text(encoding="utf-8").replace("A postal address.", "Where mail goes."),
+        encoding="utf-8",
+    )
+    edited = dxgen(*args, cwd=tmp_path, env=env)
+    assert edited.returncode == 0, edited.stderr
+    assert "nothing changed" not in edited.stdout
+    docs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.md"))
+    assert "Where mail goes." in docs

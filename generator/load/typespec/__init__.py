@@ -24,8 +24,9 @@ __all__ = ["Compiled", "bundle_typespec", "compile_typespec", "is_typespec"]
 
 def bundle_typespec(
     spec: Path, base_dir: Path, limits: Limits = DEFAULT_LIMITS
-) -> tuple[Bundle, list[Diagnostic]]:
-    """The compiled OpenAPI of ``spec`` as a bundle, and TypeSpec's warnings."""
+) -> tuple[Bundle, list[Diagnostic], tuple[Path, ...]]:
+    """The compiled OpenAPI of ``spec`` as a bundle, TypeSpec's warnings, and the ``.tsp``
+    files it was compiled from (``spec`` and what it imports)."""
     compiled = compile_typespec(spec, base_dir=base_dir, limits=limits)
     display = display_path(spec, base_dir)
     with tempfile.TemporaryDirectory(prefix="dxgen-tsp-") as folder:
@@ -45,7 +46,7 @@ def bundle_typespec(
     ]
     bundled.source_map.mounts[:] = mounts
     relabelled = Bundle(bundled.document, root, {spec: root}, bundled.source_map)
-    return relabelled, list(compiled.diagnostics)
+    return relabelled, list(compiled.diagnostics), compiled.sources
 
 
 def _relabel(diagnostic: Diagnostic, temporary: str, display: str) -> Diagnostic:
