@@ -1,20 +1,21 @@
 """One measured run of the full kit, in a process of its own: what ``tests.bench_kit`` starts.
 
 ``python -m tests.bench_child SPEC OUT RESULT [--project]`` runs the pipeline as ``dxgen
-generate`` does (the run's stamp first: when it says nothing changed, that is the whole run;
-otherwise load, validate, parse, render each target, format, write, record the stamp) and writes, as JSON
-to RESULT, the seconds of each phase (the pipeline's progress messages mark where one ends and
-the next starts), the files written and left unchanged, and the process's own peak RSS. With
-``--project`` the project's dxgen.toml (names, workflows) is used, as ``make generate`` does;
-otherwise the defaults, as for any user's spec. The black and validator cache is whatever the
-environment says (``DXGEN_CACHE_DIR``, ``DXGEN_CACHE``). Nothing from dxgen is imported before
-the clock starts, so the first phase is the cost of importing it.
+generate`` does: the run's stamp first (when it says nothing changed, that is the whole run),
+otherwise load, validate, parse, render each target, format, write and record the stamp. It
+writes, as JSON to RESULT, the seconds of each phase (the pipeline's progress messages mark
+where one ends and the next starts), the files written and left unchanged, and the process's
+own peak RSS. With ``--project`` the project's dxgen.toml (names, workflows) is used, as
+``make generate`` does; otherwise the defaults, as for any user's spec. The cache is whatever
+the environment says (``DXGEN_CACHE_DIR``, ``DXGEN_CACHE``). Nothing from dxgen is imported
+before the clock starts, so the first phase is the cost of importing it.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import os
 import resource
 import sys
 import time
@@ -156,4 +157,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    os._exit(code)  # as `dxgen` ends (generator.cli.run): no interpreter teardown

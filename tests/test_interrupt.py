@@ -225,8 +225,9 @@ def test_ctrl_c_as_a_finished_run_exits_leaves_its_exit_code(tmp_path: Path) -> 
     spec = ROOT / "tests" / "fixtures" / "features" / "wrapper_body.yaml"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DXGEN_CACHE": "0"}
     for trial in range(4):
+        args = ["generate", "-t", "llms", "-o", f"out{trial}", str(spec)]
         run = subprocess.Popen(
-            [sys.executable, "-m", "generator", "generate", "-t", "llms", "-o", f"out{trial}", spec],
+            [sys.executable, "-m", "generator", *args],
             cwd=tmp_path,
             env=env,
             stdout=subprocess.PIPE,
