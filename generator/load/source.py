@@ -28,6 +28,22 @@ class _SpecLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     and only ``true``/``false`` are booleans (YAML 1.2), so ``enum: [on, off, yes, no]`` keeps
     its strings."""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a node, remembered for plain scalars: libyaml asks for every scalar, and
+        a spec repeats the same few hundred (``type``, ``string``, ``description``...). A plain
+        scalar's tag depends on its text alone (there are no path resolvers)."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 100_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
+_PLAIN_TAGS: dict[str, str] = {}
+
 
 _BOOL = "tag:yaml.org,2002:bool"
 _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
