@@ -25,7 +25,15 @@ _PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
 def build_data(loader: Any, root: yaml.Node, display: str, limits: Limits) -> tuple[Any, Positions]:
-    """Plain data (dicts, lists, str, int, float, bool, None) for ``root``, with positions.
+    """Plain data (dicts, lists, str, int, float, bool, None) for ``root``, with positions."""
+    data, positions, _ = build_counted(loader, root, display, limits)
+    return data, positions
+
+
+def build_counted(
+    loader: Any, root: yaml.Node, display: str, limits: Limits
+) -> tuple[Any, Positions, int]:
+    """:func:`build_data`, and how many nodes aliases expanded to (counted against the limit).
 
     The stack holds one tuple per value still to build: its node, JSON pointer and depth, the
     container and key it goes to, and its *site* — the place in the text it is written at (a
@@ -90,7 +98,7 @@ def build_data(loader: Any, root: yaml.Node, display: str, limits: Limits) -> tu
                 push((values[index], f"{pointer}/{index}", depth + 1, items, index, site))
         else:
             container[slot_key] = _scalar(loader, node, display)
-    return top[0], positions
+    return top[0], positions, expanded
 
 
 def mark_of(node: yaml.Node) -> tuple[int, int]:
