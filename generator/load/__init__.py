@@ -8,6 +8,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, SpecError, error, warning
 from .bundle import SourceMap, bundle, resolve_pointer
+from .gcpause import collector_paused
 from .limits import DEFAULT_LIMITS, Limits
 from .source import join_pointer, split_pointer
 from .swagger2 import convert
@@ -49,6 +50,16 @@ def load_spec(
     ``$ref``s read only files under the spec's folder or ``ref_root``; every file is read
     within ``limits``. A TypeSpec spec (``.tsp``) is compiled to OpenAPI first.
     """
+    with collector_paused():
+        loaded = _load_spec(path, base_dir=base_dir, ref_root=ref_root, limits=limits)
+    if validate:  # the validator makes garbage of its own: the collector is on again
+        loaded.diagnostics.extend(validate_document(loaded.document, loaded.source_map))
+    return loaded
+
+
+def _load_spec(
+    path: Path, *, base_dir: Path | None, ref_root: Path | None, limits: Limits
+) -> LoadedSpec:
     diagnostics: list[Diagnostic] = []
     sources: tuple[Path, ...] = ()
     if path.suffix.lower() == ".tsp":
@@ -97,6 +108,4 @@ def load_spec(
         )
     if not isinstance(document.get("paths", {}), dict):
         raise SpecError([error("`paths` must be a mapping", source_map.locate("/paths"))])
-    if validate:
-        diagnostics.extend(validate_document(document, source_map))
     return LoadedSpec(document, source_map, version, diagnostics, converted_from, sources)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import yaml
 from ..diagnostics import Diagnostic, Location, SpecError, error
 from .files import read_bounded
 from .limits import DEFAULT_LIMITS, Limits
+from .pieces import read_in_pieces
 from .yamltree import Positions, build_data, mark_of
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,6 +29,22 @@ class _SpecLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe YAML read as JSON would read it: ``2025-01-15`` stays the string the author wrote,
     and only ``true``/``false`` are booleans (YAML 1.2), so ``enum: [on, off, yes, no]`` keeps
     its strings."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a node, remembered for plain scalars: libyaml asks for every scalar, and
+        a spec repeats the same few hundred (``type``, ``string``, ``description``...). A plain
+        scalar's tag depends on its text alone (there are no path resolvers)."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 100_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
+_PLAIN_TAGS: dict[str, str] = {}
 
 
 _BOOL = "tag:yaml.org,2002:bool"
@@ -65,14 +83,15 @@ class SourceFile:
     display: str
     data: Any
     positions: Positions = field(default_factory=dict)
-    #: A JSON file's text, whose positions are found when a finding first needs one: composing
-    #: GitHub's 13 MB description for them took 6.8 s and 240 MB, and most runs need none.
-    json_text: str | None = field(default=None, repr=False)
+    #: How to find the positions when a finding first needs one, if they were not recorded
+    #: as the file was read: composing GitHub's 13 MB JSON description for them took 6.8 s
+    #: and 240 MB, and most runs need none (a YAML file read in cached pieces has them cached).
+    find_positions: Callable[[], Positions] | None = field(default=None, repr=False)
 
     def location(self, pointer: str) -> Location:
         """The closest recorded position at or above ``pointer``."""
-        if self.json_text is not None:
-            self.positions, self.json_text = _json_positions(self.json_text), None
+        if self.find_positions is not None:
+            self.positions, self.find_positions = self.find_positions(), None
         probe = pointer
         while True:
             if probe in self.positions:
@@ -114,7 +133,7 @@ def _read_json(path: Path, display: str, text: str, limits: Limits) -> SourceFil
         line, column = json_depth_position(text, limits.max_depth)
         message = f"nesting deeper than {limits.max_depth} levels (the limit on depth)"
         raise SpecError([error(message, Location(display, line, column))])
-    return SourceFile(path, display, data, json_text=text)
+    return SourceFile(path, display, data, find_positions=lambda: _json_positions(text))
 
 
 def _json_positions(text: str) -> Positions:
@@ -134,6 +153,10 @@ def _json_positions(text: str) -> Positions:
 
 
 def _read_yaml(path: Path, display: str, text: str, limits: Limits) -> SourceFile:
+    pieces = read_in_pieces(text, display, limits, _SpecLoader)
+    if pieces is not None:
+        data, find_positions = pieces
+        return SourceFile(path, display, data, find_positions=find_positions)
     loader = _SpecLoader(text)
     try:
         node = loader.get_single_node()

@@ -10,7 +10,6 @@ with each key kept once, because PyYAML's own merging copies key lists without b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -21,93 +20,96 @@ from .limits import Limits
 Positions = dict[str, tuple[int, int]]
 
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TYPES = (str, int, float, bool, type(None))
-
-
-@dataclass
-class _Slot:
-    """Where a built value goes: ``container[key]``, and the node that describes it."""
-
-    node: yaml.Node
-    pointer: str
-    depth: int
-    container: dict[str, Any] | list[Any]
-    key: str | int
-    #: The place in the text this value is written at: a node reached through an alias has
-    #: only its anchor's position, so it inherits the place of the alias's container.
-    site: tuple[int, int]
 
 
 def build_data(loader: Any, root: yaml.Node, display: str, limits: Limits) -> tuple[Any, Positions]:
     """Plain data (dicts, lists, str, int, float, bool, None) for ``root``, with positions."""
+    data, positions, _ = build_counted(loader, root, display, limits)
+    return data, positions
+
+
+def build_counted(
+    loader: Any, root: yaml.Node, display: str, limits: Limits
+) -> tuple[Any, Positions, int]:
+    """:func:`build_data`, and how many nodes aliases expanded to (counted against the limit).
+
+    The stack holds one tuple per value still to build: its node, JSON pointer and depth, the
+    container and key it goes to, and its *site* — the place in the text it is written at (a
+    node reached through an alias has only its anchor's position, so it inherits the place of
+    the alias's container). Tuples, not objects, and strings taken as they are: this walk is
+    most of reading a large YAML spec.
+    """
     positions: Positions = {}
     seen: set[int] = set()
     expanded = 0
+    max_aliases = limits.max_alias_nodes
+    max_depth = limits.max_depth
     top: list[Any] = [None]
     merges = _Merges(loader, display, limits)
-    stack = [_Slot(root, "", 0, top, 0, mark_of(root))]
+    stack: list[tuple[yaml.Node, str, int, Any, Any, tuple[int, int]]] = [
+        (root, "", 0, top, 0, mark_of(root))
+    ]
+    pop, push = stack.pop, stack.append
+    setdefault = positions.setdefault
+    mapping_node, sequence_node = yaml.MappingNode, yaml.SequenceNode
     while stack:
-        slot = stack.pop()
-        node, pointer = slot.node, slot.pointer
-        positions.setdefault(pointer, mark_of(node))
+        node, pointer, depth, container, slot_key, site = pop()
+        mark = node.start_mark
+        setdefault(pointer, (mark.line + 1, mark.column + 1))
         aliased = id(node) in seen
         if aliased:
             expanded += 1
-            if expanded > limits.max_alias_nodes:
+            if expanded > max_aliases:
                 raise _error(
-                    f"YAML aliases expand to more than {limits.max_alias_nodes} nodes "
+                    f"YAML aliases expand to more than {max_aliases} nodes "
                     "(the limit on alias expansions)",
                     display,
-                    slot.site,
+                    site,
                 )
         else:
             seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            if slot.depth >= limits.max_depth:
+        cls = type(node)
+        if cls is mapping_node:
+            if depth >= max_depth:
                 raise _too_deep(limits, display, node)
             mapping: dict[str, Any] = {}
-            _put(slot, mapping)
-            children: list[_Slot] = []
-            for key_node, value_node in merges.pairs(node):
+            container[slot_key] = mapping
+            children = []
+            for key_node, value_node in merges.pairs(node):  # type: ignore[arg-type]
                 key = _key_text(loader, key_node, display)
-                child = _join(pointer, key)
-                positions[child] = mark_of(key_node)
+                child = pointer + "/" + key.replace("~", "~0").replace("/", "~1")
+                key_mark = key_node.start_mark
+                key_at = (key_mark.line + 1, key_mark.column + 1)
+                positions[child] = key_at
                 mapping[key] = None  # keeps the written order; a repeated key keeps its first place
-                site = slot.site if aliased else mark_of(key_node)
-                children.append(_Slot(value_node, child, slot.depth + 1, mapping, key, site))
+                children.append(
+                    (value_node, child, depth + 1, mapping, key, site if aliased else key_at)
+                )
             stack.extend(reversed(children))  # in order, so a repeated key's last value wins
-        elif isinstance(node, yaml.SequenceNode):
-            if slot.depth >= limits.max_depth:
+        elif cls is sequence_node:
+            if depth >= max_depth:
                 raise _too_deep(limits, display, node)
-            items: list[Any] = [None] * len(node.value)
-            _put(slot, items)
-            stack.extend(
-                _Slot(item, _join(pointer, str(index)), slot.depth + 1, items, index, slot.site)
-                for index, item in reversed(list(enumerate(node.value)))
-            )
+            values = node.value
+            items: list[Any] = [None] * len(values)
+            container[slot_key] = items
+            for index in range(len(values) - 1, -1, -1):
+                push((values[index], f"{pointer}/{index}", depth + 1, items, index, site))
         else:
-            _put(slot, _scalar(loader, node, display))
-    return top[0], positions
+            container[slot_key] = _scalar(loader, node, display)
+    return top[0], positions, expanded
 
 
 def mark_of(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _put(slot: _Slot, value: Any) -> None:
-    if isinstance(slot.container, dict):
-        slot.container[str(slot.key)] = value
-    else:
-        slot.container[int(slot.key)] = value
-
-
-def _join(pointer: str, token: str) -> str:
-    return pointer + "/" + token.replace("~", "~0").replace("/", "~1")
-
-
 def _scalar(loader: Any, node: yaml.Node, display: str) -> Any:
     """The scalar as JSON would hold it: a tag that builds anything else (``!!binary``,
     ``!!timestamp``) keeps the text as written."""
+    if node.tag == _STR:  # most scalars: what the constructor would return, without its walk
+        return node.value
     try:
         value = loader.construct_object(node, deep=False)
     except ValueError:  # e.g. an integer longer than Python agrees to convert

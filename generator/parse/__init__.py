@@ -13,6 +13,7 @@ from ..config import Config, derive_project
 from ..diagnostics import Diagnostic, SpecError
 from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
 from ..load import LoadedSpec, join_pointer
+from ..load.gcpause import collector_paused
 from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .identity import find_identity
@@ -35,6 +36,13 @@ def parse_spec(
     use_config_names: bool = True,
 ) -> tuple[Api, list[Diagnostic]]:
     """Build the IR; raise :class:`SpecError` when the document cannot be modelled."""
+    with collector_paused():  # the IR is a large tree built at once, as the document was
+        return _parse_spec(spec, config, workflows, use_config_names)
+
+
+def _parse_spec(
+    spec: LoadedSpec, config: Config | None, workflows: Path | None, use_config_names: bool
+) -> tuple[Api, list[Diagnostic]]:
     ctx = ParseContext(spec)
     document = spec.document
     registry = SchemaRegistry(ctx)
