@@ -141,10 +141,13 @@ def render_targets(
     for target in targets:
         if progress:
             progress(f"rendering {target.name}")
-        for rel, text in target.render(api):
+        produced = target.compose(api, files) if target.compose else target.render(api)
+        for rel, text in produced:
             if rel in files:
                 raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
-            if is_python(rel):
+            if isinstance(text, bytes):  # final as it is
+                files[rel] = text
+            elif is_python(rel):
                 python[rel] = text
                 files[rel] = b""  # its place in the order; filled once formatted
             else:

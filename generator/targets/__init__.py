@@ -6,12 +6,15 @@ A target never reads the OpenAPI document, only :class:`generator.ir.Api`. Templ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..ir import Api
 
 Render = Callable[[Api], Iterable[tuple[str, str]]]
+#: A target made (partly) of files that targets before it in the run rendered: given those
+#: (path → bytes, as they will be written), it yields text to format, or bytes as they are.
+Compose = Callable[[Api, Mapping[str, bytes]], Iterable[tuple[str, str | bytes]]]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class Target:
     roots: tuple[str, ...]  # what the target owns under the output folder
     render: Render
     description: str
+    #: Used instead of ``render`` when the run has the earlier targets' files (the pipeline).
+    compose: Compose | None = None
 
 
 ALL_TARGET_NAMES = ("sdk", "cli", "docs", "skills", "llms")

@@ -9,6 +9,7 @@ import re
 import pytest
 from llms_txt import parse_llms_file
 
+from generator.pipeline import render_targets
 from generator.targets import available_targets
 from tests.skills.helpers import ROOT, docs_pages, pachca_api, render
 
@@ -92,7 +93,8 @@ def test_links_of_the_inlined_pages_resolve_from_the_output_folder(files: dict[s
 
 
 def test_the_docs_pages_are_rendered_once_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """llms-full.txt inlines the docs target's pages: the same text, made once per API."""
+    """In a run with the docs, llms-full.txt is made of the docs pages as the run writes them:
+    the docs are rendered once, and each page is inlined (its links rebased)."""
     import generator.targets.docs as docs_target
 
     api = pachca_api()
@@ -104,12 +106,13 @@ def test_the_docs_pages_are_rendered_once_a_run(monkeypatch: pytest.MonkeyPatch)
         return files(self)  # type: ignore[arg-type]
 
     monkeypatch.setattr(docs_target._DocsBuilder, "files", counted)
-    monkeypatch.setattr(docs_target, "_LAST", [])
     targets = available_targets()
-    docs = dict(targets["docs"].render(api))
-    llms = dict(targets["llms"].render(api))
+    run = render_targets(api, [targets["docs"], targets["llms"]])
     assert len(made) == 1
-    index = docs["docs/docs/index.md"]
-    assert index.splitlines()[0] in llms["llms-full.txt"]
-    dict(targets["docs"].render(pachca_api.__wrapped__()))  # another API: made afresh
+    full = run["llms-full.txt"]
+    index = run["docs/docs/index.md"]
+    assert b"\nSource: docs/docs/index.md\n\n" + index.split(b"\n")[0] + b"\n" in full
+    # the same file as a run of the llms target alone makes (it renders the docs itself)
+    alone = render_targets(api, [targets["llms"]])
     assert len(made) == 2
+    assert alone["llms-full.txt"] == full and alone["llms.txt"] == run["llms.txt"]

@@ -33,20 +33,7 @@ from .workflows import WorkflowWriter
 
 
 def render_docs(api: Api) -> Iterator[tuple[str, str]]:
-    yield from _rendered(api)
-
-
-# The last API's pages: llms-full.txt is made of them (llms/full.py), and rendering them twice
-# was a fifth of a run. Api is frozen; the entry holds the object, so identity cannot be reused.
-_LAST: list[tuple[Api, tuple[tuple[str, str], ...]]] = []
-
-
-def _rendered(api: Api) -> tuple[tuple[str, str], ...]:
-    if _LAST and _LAST[0][0] is api:
-        return _LAST[0][1]
-    files = tuple(_DocsBuilder(api).files())
-    _LAST[:] = [(api, files)]
-    return files
+    yield from _DocsBuilder(api).files()
 
 
 TARGET = Target(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...format import format_file
 from ...ir import Api, Operation, TypeRef
 from .. import available_targets
 from ..context import TargetContext
@@ -32,26 +33,33 @@ class Page:
     text: str
 
 
-def docs_pages(api: Api) -> tuple[Page, ...] | None:
-    """The docs target's pages in reading order, or ``None`` when there is no docs target."""
+def docs_pages(api: Api) -> dict[str, bytes] | None:
+    """The docs target's markdown pages (path under the output folder → bytes) as a run writes
+    them (one final newline), or ``None`` when there is no docs target."""
     docs = available_targets().get("docs")
     if docs is None:
         return None
-    prefix = DocsPaths.ROOT + "/"
-    pages = {
-        rel: text
-        for rel, text in docs.render(api)  # the docs target's own pages, rendered once a run
-        if rel.startswith(prefix) and rel.endswith(".md")
+    return {
+        rel: format_file(rel, text).encode("utf-8")
+        for rel, text in docs.render(api)
+        if is_docs_page(rel)
     }
+
+
+def reading_order(api: Api, pages: Iterable[str]) -> list[str]:
+    """The docs pages (paths under the output folder) in the order llms-full.txt has them."""
+    prefix = DocsPaths.ROOT + "/"
     order = [DocsPaths.INDEX]
     for service in api.services:
         order.append(DocsPaths.service(service))
         order.extend(DocsPaths.operation(service, op) for op in service.operations)
     order.extend(DocsPaths.workflow(w) for w in api.workflows)
     ranked = {prefix + page: rank for rank, page in enumerate(order)}
-    ordered = sorted(pages, key=lambda rel: (ranked.get(rel, len(ranked)), rel))
-    links = DocLinks(api.project)
-    return tuple(Page(rel, rebase_links(pages[rel], rel, links)) for rel in ordered)
+    return sorted(pages, key=lambda rel: (ranked.get(rel, len(ranked)), rel))
+
+
+def is_docs_page(rel: str) -> bool:
+    return rel.startswith(DocsPaths.ROOT + "/") and rel.endswith(".md")
 
 
 _LINK = re.compile(r"(\]\()([^()\s]+)(\))")
@@ -91,7 +99,7 @@ _CODE = re.compile(r"(^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[ \t]*$|`+[^`\n]*`
 LLMS_FULL_FILE = "llms-full.txt"
 
 
-def guide_pages(pages: tuple[Page, ...]) -> tuple[tuple[str, str], ...]:
+def guide_pages(pages: Iterable[Page]) -> tuple[tuple[str, str], ...]:
     """The docs' guides (pages under ``guides/``): their page (relative to the docs root) and
     title (their first heading), in the docs' order."""
     prefix = f"{DocsPaths.ROOT}/{posixpath.dirname(DocsPaths.guide('x'))}/"
