@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
 
@@ -32,6 +31,8 @@ def cache_dir(kind: str) -> Path | None:
 
 @cache
 def tool_version(distribution: str) -> str:
+    from importlib.metadata import version  # 50 ms of imports: not for a run the stamp answers
+
     return version(distribution)
 
 

@@ -365,7 +365,8 @@ def _generate(
             sys.exit(EXIT_STALE)
     stamp.record(
         request,
-        inputs=[*result.inputs, *(p for p in request.config_files if p.is_file())],
+        inputs=result.inputs,  # the config files are part of the request
+        read=result.digests,
         roots=[root for target in chosen for root in target.roots],
         files=[*report.written, *report.unchanged],
         messages=said,

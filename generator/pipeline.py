@@ -23,6 +23,9 @@ class BuildResult:
     api: Api
     diagnostics: list[Diagnostic] = field(default_factory=list)
     inputs: tuple[Path, ...] = ()  # every file read: never overwritten or removed by a run
+    #: The sha256 of each input as it was read, where the loader read it (not a TypeSpec
+    #: import, which the compiler reads, nor the workflows).
+    digests: dict[Path, str] = field(default_factory=dict)
     #: The validator's verdict when it was left to run beside the rest (``defer_validation``):
     #: :meth:`settle` it before anything is written.
     pending: PendingValidation | None = None
@@ -119,7 +122,8 @@ def _parse(
     if strict and diagnostics:
         late = deferred.diagnostics() if deferred else []
         raise SpecError(_as_errors([*diagnostics, *late]))
-    return BuildResult(api, diagnostics, tuple(sorted(inputs)), deferred)
+    digests = {m.file.path: m.file.digest for m in loaded.source_map.mounts if m.file.digest}
+    return BuildResult(api, diagnostics, tuple(sorted(inputs)), digests, deferred)
 
 
 @dataclass

@@ -31,8 +31,10 @@ import importlib.util
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,10 @@ class Request:
     workflows: Path | None
     use_config_names: bool
     config_files: tuple[Path, ...]  # the config files looked for, found or not
+    #: When the run started: an input changed since then may not be what the run read.
+    started_ns: int = field(default_factory=time.time_ns, compare=False)
 
+    @cached_property
     def digest(self) -> str:
         parts: list[str] = [
             f"stamp {_FORMAT}",
@@ -95,7 +100,7 @@ def current(request: Request) -> Replay | None:
         return None
     try:
         stamp: dict[str, Any] = json.loads(data)
-        if stamp.get("request") != request.digest():
+        if stamp.get("request") != request.digest:
             return None
         if not _inputs_unchanged(stamp["inputs"]) or not _output_unchanged(
             request.out_dir, stamp["roots"], stamp["files"]
@@ -114,24 +119,30 @@ def record(
     request: Request,
     *,
     inputs: Iterable[Path],
+    read: Mapping[Path, str],
     roots: Sequence[str],
     files: Iterable[str],
     messages: Sequence[str],
     targets: Sequence[str],
 ) -> None:
     """Remember a run that left ``files`` (its output, relative to the output folder, all as
-    it wants them) under ``roots``, having read ``inputs`` and printed ``messages``."""
+    it wants them) under ``roots``, having read ``inputs`` and printed ``messages``. ``read``
+    has the digests of inputs as they were read; the others are read again now, and must not
+    have been saved since the run started."""
     folder = cache.cache_dir(_KIND)
     if folder is None:
         return
     # what is there besides the run's own files (not ours, left alone) is part of the state too
     every = {*files, *_present(request.out_dir, roots)}
     signatures = {rel: _signature(request.out_dir / rel) for rel in sorted(every)}
-    digests = {str(path): _file_digest(path) for path in inputs}
+    unread = [path for path in inputs if path not in read]
+    if any(_changed_since(path, request.started_ns) for path in unread):
+        return  # perhaps saved while the run read it: what it read is not known, so no stamp
+    digests = {str(path): read.get(path) or _file_digest(path) for path in inputs}
     if None in signatures.values() or None in digests.values():
         return  # something went missing meanwhile: no stamp, the next run is a full one
     stamp = {
-        "request": request.digest(),
+        "request": request.digest,
         "inputs": digests,
         "roots": list(roots),
         "files": signatures,
@@ -155,6 +166,17 @@ def _signature(path: Path) -> list[int] | None:
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+# A file's mtime comes from a clock that lags the precise one by up to a tick (a few ms).
+_TICK_NS = 20_000_000
+
+
+def _changed_since(path: Path, started_ns: int) -> bool:
+    try:
+        return os.stat(path).st_mtime_ns >= started_ns - _TICK_NS
+    except OSError:
+        return True
 
 
 def _file_digest(path: Path) -> str | None:

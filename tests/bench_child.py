@@ -71,6 +71,7 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
     if replay is not None:
         marks.append(("end", time.perf_counter()))
         return _result(marks, replay.files, 0, [], 0, 0, len(replay.targets))
+    mark("import")  # the pipeline, which a run the stamp answers does without
 
     from generator.pipeline import build_api, generate
     from generator.targets import available_targets
@@ -98,7 +99,8 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
     report = outcome.report
     stamp.record(
         request,
-        inputs=[*built.inputs, *(p for p in request.config_files if p.is_file())],
+        inputs=built.inputs,
+        read=built.digests,
         roots=[root for target in targets for root in target.roots],
         files=[*report.written, *report.unchanged],
         messages=[d.render() for d in built.diagnostics],

@@ -232,3 +232,23 @@ def test_a_stale_check_records_nothing(project: Path) -> None:
     again = dxgen("spec/root.yaml", "-o", "out", *TARGETS, "--check")
     assert again.exit_code == 1  # not "up to date" from a stamp the stale check left
     assert os.path.getsize(project / "out/llms.txt") == len("edited\n")
+
+
+def test_a_spec_saved_while_the_run_reads_it_is_not_taken_for_what_it_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_api = generator.pipeline.build_api
+    spec = project / "spec/root.yaml"
+    title = _first_line_with(spec, "title:")
+
+    def save_meanwhile(*args: object, **kwargs: object) -> object:
+        built = build_api(*args, **kwargs)  # type: ignore[arg-type]
+        _edit(spec, title, title + " (saved during the run)")
+        return built
+
+    monkeypatch.setattr(generator.pipeline, "build_api", save_meanwhile)
+    generate()
+    monkeypatch.setattr(generator.pipeline, "build_api", build_api)
+    after = generate()
+    assert UP_TO_DATE not in after.stdout
+    assert "saved during the run" in (project / "out/llms.txt").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ can point at the line a person would edit.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -87,6 +88,9 @@ class SourceFile:
     #: as the file was read: composing GitHub's 13 MB JSON description for them took 6.8 s
     #: and 240 MB, and most runs need none (a YAML file read in cached pieces has them cached).
     find_positions: Callable[[], Positions] | None = field(default=None, repr=False)
+    #: The sha256 of the bytes read (empty for a document dxgen made): what a run's stamp
+    #: records, so that a file saved again while the run went on is not taken for what it read.
+    digest: str = ""
 
     def location(self, pointer: str) -> Location:
         """The closest recorded position at or above ``pointer``."""
@@ -115,8 +119,11 @@ def read_source(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> So
     if not text.strip():
         raise SpecError([error("file is empty", Location(display, 1, 1))])
     if path.suffix.lower() == ".json":
-        return _read_json(path, display, text, limits)
-    return _read_yaml(path, display, text, limits)
+        source = _read_json(path, display, text, limits)
+    else:
+        source = _read_yaml(path, display, text, limits)
+    source.digest = hashlib.sha256(raw).hexdigest()
+    return source
 
 
 def _read_json(path: Path, display: str, text: str, limits: Limits) -> SourceFile:
