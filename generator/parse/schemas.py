@@ -459,9 +459,18 @@ class SchemaRegistry:
         return tuple(result)
 
 
+_CONSTRAINT_KEYS = frozenset(
+    (
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern",
+        "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
+    )
+)  # fmt: skip
+_NO_CONSTRAINTS = Constraints()
+
+
 def constraints_of(node: Any) -> Constraints:
-    if not isinstance(node, dict):
-        return Constraints()
+    if not isinstance(node, dict) or node.keys().isdisjoint(_CONSTRAINT_KEYS):
+        return _NO_CONSTRAINTS  # most schemas: frozen, so one value serves them all
 
     def num(key: str) -> float | None:
         value = node.get(key)
