@@ -68,7 +68,11 @@ def unescape_token(token: str) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    return base + "".join("/" + escape_token(str(t)) for t in tokens)
+    parts = [base]
+    for token in tokens:
+        text = str(token)
+        parts.append(escape_token(text) if "~" in text or "/" in text else text)
+    return "/".join(parts)
 
 
 def split_pointer(pointer: str) -> list[str]:
