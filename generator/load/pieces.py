@@ -47,6 +47,8 @@ MIN_CHARS = 64 * 1024
 #: One entry in this many (by a digest of its first line) ends a group: about this many
 #: entries to a group, with group ends that do not move when another entry is edited.
 GROUP_EVERY = 8
+#: More groups than this (a spec of some 30,000 paths) would be that many files: read whole.
+MAX_GROUPS = 4096
 
 _UNCUTTABLE = re.compile(r"^%|^\.\.\.(?:[ \t]|$)", re.M)
 _PATHS_KEY = re.compile(r"""^["']?paths["']?[ \t]*:""", re.M)
@@ -142,6 +144,8 @@ def cut(text: str) -> list[_Piece] | None:
     if not entries:
         return None
     groups = _groups(block, entries)
+    if len(groups) > MAX_GROUPS:
+        return None
     first_block_line = paths_line + 1
     pieces = [
         _Piece(

@@ -31,6 +31,8 @@ from .bundle import resolve_pointer
 #: One entry in this many (by a digest of its path) ends a group: about this many entries to
 #: a group, with group ends that do not move when another entry is edited.
 GROUP_EVERY = 8
+#: More groups than this (a spec of some 30,000 paths) would be that many files: judged whole.
+MAX_GROUPS = 4096
 
 _SCOPES = ("$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor")
 
@@ -59,6 +61,8 @@ def cut(document: dict[str, Any]) -> Pieces | None:
         if last or zlib.crc32(str(path).encode("utf-8", "surrogatepass")) % GROUP_EVERY == 0:
             groups.append((tuple(current), repr([(key, paths[key]) for key in current])))
             current = []
+    if len(groups) > MAX_GROUPS:
+        return None
     return Pieces(skeleton, tuple(groups))
 
 

@@ -269,3 +269,9 @@ def test_a_damaged_cache_entry_is_read_again(
         if entry_file.is_file():
             entry_file.write_text("[1, {", encoding="utf-8")
     assert outcome(spec(), tmp_path, monkeypatch) == expected
+
+
+def test_too_many_groups_are_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert in_pieces(spec())
+    monkeypatch.setattr(pieces, "MAX_GROUPS", 2)
+    assert pieces.cut(spec()) is None and not in_pieces(spec())

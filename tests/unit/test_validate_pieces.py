@@ -166,3 +166,13 @@ def test_the_deepest_descent_counts_chains_and_cycles() -> None:
     long = chain(validate_pieces.MAX_DESCENT + 5)
     assert not validate_pieces.by_pieces_ok(long)
     assert validate_pieces.by_pieces_ok(chain(50))
+
+
+def test_too_many_groups_are_judged_whole(
+    tmp_path: Path, checked: Checked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate_pieces, "MAX_GROUPS", 2)
+    path = tmp_path / "api.yaml"
+    findings(path, spec())
+    findings(path, spec(**{"3": entry(3).replace("getThing3", "readThing3")}))
+    assert [len(paths) for paths in checked] == [6, 6]
