@@ -16,8 +16,8 @@ A piece read on its own means what it means in the whole document, or fails to r
   anchors and their aliases fall in one group; where that guess is wrong, reading fails.
 * Directives (``%TAG``), document markers after ``paths:`` and line breaks other than
   ``\\n`` are not cut at all.
-* The skeleton must read as a mapping whose ``paths`` key is on the ``paths:`` line with no
-  value, and the groups' keys must be distinct; the depth limit counts the two levels above
+* The skeleton must read as a block mapping (in a flow mapping, lines mean nothing) whose
+  ``paths`` key is on the ``paths:`` line with no value, and the groups' keys must be distinct; the depth limit counts the two levels above
   an entry, and the alias limit counts the expansions of all pieces together.
 
 Whatever fails, the whole text is read as before, so every error is found and reported by
@@ -41,7 +41,7 @@ from .. import cache
 from .limits import Limits
 from .yamltree import Positions, build_counted
 
-_FORMAT = "yaml-pieces-1"  # change it when what a piece reads to changes
+_FORMAT = "yaml-pieces-2"  # change it when what a piece reads to changes
 #: Below this many characters the whole text reads in a few milliseconds: not worth the files.
 MIN_CHARS = 64 * 1024
 #: One entry in this many (by a digest of its first line) ends a group: about this many
@@ -222,8 +222,8 @@ def _read(
     loader = loader_class(piece.text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None
+        if not isinstance(node, yaml.MappingNode) or node.flow_style:
+            return None  # only a block mapping's keys are where their lines say
         data, positions, count = build_counted(loader, node, display, limits)
     except Exception:  # any failure means: read the whole text instead
         return None
