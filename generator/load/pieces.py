@@ -17,8 +17,9 @@ A piece read on its own means what it means in the whole document, or fails to r
 * Directives (``%TAG``), document markers after ``paths:`` and line breaks other than
   ``\\n`` are not cut at all.
 * The skeleton must read as a block mapping (in a flow mapping, lines mean nothing) whose
-  ``paths`` key is on the ``paths:`` line with no value, and the groups' keys must be distinct; the depth limit counts the two levels above
-  an entry, and the alias limit counts the expansions of all pieces together.
+  ``paths`` key is on the ``paths:`` line with no value, and the groups' keys must be
+  distinct; the depth limit counts the two levels above an entry, and the alias limit
+  counts the expansions of all pieces together.
 
 Whatever fails, the whole text is read as before, so every error is found and reported by
 the one reader, with its position in the file. Positions are only read when a finding needs
