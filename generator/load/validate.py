@@ -99,7 +99,7 @@ class PendingValidation:
         if self._folder is not None:
             version = cache.tool_version("openapi-spec-validator")
             try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the
-                pieces = cut(document)  # validator does
+                pieces = cut(document, version)  # validator does
                 text = repr(document) if pieces is None else ""
             except RecursionError:
                 pieces, text = None, None

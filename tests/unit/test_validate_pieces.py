@@ -176,3 +176,13 @@ def test_too_many_groups_are_judged_whole(
     findings(path, spec())
     findings(path, spec(**{"3": entry(3).replace("getThing3", "readThing3")}))
     assert [len(paths) for paths in checked] == [6, 6]
+
+
+def test_another_release_of_the_validator_is_asked_about_the_whole(
+    tmp_path: Path, checked: Checked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate_pieces, "CHECKED_RELEASES", frozenset({"0.0.1"}))
+    path = tmp_path / "api.yaml"
+    findings(path, spec())
+    findings(path, spec(**{"3": entry(3).replace("getThing3", "readThing3")}))
+    assert [len(paths) for paths in checked] == [6, 6]
