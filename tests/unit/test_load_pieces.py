@@ -193,6 +193,10 @@ def test_a_changed_target_of_a_ref_in_the_skeleton_is_read(
         ("a complex key", spec().replace("  /things0:", "  ? /things0\n  :", 1)),
         ("a sequence for paths", spec().replace("  /things0:", "  - /things0:", 1)),
         ("paths given twice", spec() + "'paths': {}\n"),
+        (  # a duplicate anchor: an error in the whole, two anchors in two pieces
+            "an anchor defined in two groups",
+            spec(**{"9": entry(9).replace("- name: id", "- name: &params3 id")}),
+        ),
         # the whole is not YAML, yet each piece alone would be
         ("a flow mapping at the top", "{openapi: 3.0.3,\npaths:\n  /a: 1\n}\n"),
         ("a TAG directive", "%TAG !e! tag:example.com,2000:\n---\n" + spec()),
