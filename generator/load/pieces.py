@@ -243,6 +243,8 @@ def _anchor_names(text: str, loader_class: type[Any]) -> set[str]:
     """The anchors ``text`` defines, as the parser reads them (an anchor defined again is an
     error in YAML, so pieces may not share one)."""
     names: set[str] = set()
+    if "&" not in text:
+        return names  # most specs have no anchors at all
     loader = loader_class(text)
     try:
         while loader.check_event():
