@@ -3,6 +3,8 @@ its findings are always the whole document's (generator/load/validate_pieces.py)
 
 from __future__ import annotations
 
+import copy
+import random
 from pathlib import Path
 from typing import Any
 
@@ -186,3 +188,80 @@ def test_another_release_of_the_validator_is_asked_about_the_whole(
     findings(path, spec())
     findings(path, spec(**{"3": entry(3).replace("getThing3", "readThing3")}))
     assert [len(paths) for paths in checked] == [6, 6]
+
+
+def _thing_api() -> dict[str, Any]:
+    def operation(number: int) -> dict[str, Any]:
+        schema = {"type": "integer", "default": number}
+        body = {"schema": {"$ref": "#/components/schemas/Thing"}}
+        return {
+            "get": {
+                "operationId": f"get{number}",
+                "parameters": [{"name": "q", "in": "query", "schema": schema}],
+                "responses": {"200": {"description": "ok", "content": {"application/json": body}}},
+            }
+        }
+
+    thing = {"type": "object", "properties": {"id": {"type": "integer"}}}
+    other = {"allOf": [{"$ref": "#/components/schemas/Thing"}], "required": ["id"]}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {f"/t{n}": operation(n) for n in range(8)},
+        "components": {"schemas": {"Thing": thing, "Other": other}},
+    }
+
+
+def _body(entry: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = entry["get"]["responses"]["200"]["content"]["application/json"]
+    return content
+
+
+_ENTRY_EDITS = (
+    lambda e: e["get"].__setitem__("bogus", 1),
+    lambda e: e["get"]["parameters"][0]["schema"].__setitem__("default", "x"),
+    lambda e: e["get"]["parameters"][0]["schema"].__setitem__("type", "nope"),
+    lambda e: _body(e).__setitem__("schema", {"$ref": "#/components/schemas/Other"}),
+    lambda e: _body(e).__setitem__(
+        "schema", {"allOf": [{"$ref": "#/components/schemas/Thing"}], "required": ["zz"]}
+    ),
+    lambda e: _body(e).__setitem__(
+        "schema", {"type": "array", "items": {"$ref": "#/components/schemas/Other"}}
+    ),
+    lambda e: e["get"].__setitem__("operationId", "get0"),
+    lambda e: e["get"]["responses"].__setitem__("999", {"description": "x"}),
+    lambda e: e.__setitem__("summary", 5),
+    lambda e: _body(e)["schema"].__setitem__("$ref", "#/components/schemas/Nope"),
+)
+_SKELETON_EDITS = (
+    lambda d: d["components"]["schemas"]["Thing"]["properties"]["id"].__setitem__("default", "x"),
+    lambda d: d["components"]["schemas"]["Other"].__setitem__("required", ["id", "missing"]),
+    lambda d: d["info"].__setitem__("version", 1),
+)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_pieces_judge_as_the_whole_on_edited_documents(
+    seed: int, checked: Checked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A differential fuzz: after the cache has judged a clean document, edited copies (in
+    entries, in the skeleton, valid or not) get the findings the whole document gets."""
+    from generator.load.bundle import SourceMap
+
+    def judged(document: dict[str, Any]) -> list[str]:
+        pending = validate.start_validation(document, SourceMap(), background=False)
+        return [d.render() for d in pending.diagnostics()]
+
+    rng = random.Random(seed)
+    assert judged(_thing_api()) == []
+    for _ in range(25):
+        document = _thing_api()
+        if rng.random() < 0.3:
+            rng.choice(_SKELETON_EDITS)(document)
+        for _ in range(rng.randint(1, 2)):
+            rng.choice(_ENTRY_EDITS)(document["paths"][rng.choice(list(document["paths"]))])
+        found = judged(document)
+        with monkeypatch.context() as patch:
+            patch.setenv("DXGEN_CACHE", "0")
+            assert found == judged(copy.deepcopy(document))
+    assert any(len(paths) < 8 for paths in checked)  # pieces were really judged alone
