@@ -7,11 +7,38 @@ JSON, which makes it the one place to see what the parser decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Literal, TypeAlias
+from dataclasses import dataclass, field, fields
+from functools import cache, cached_property
+from typing import Any, Literal, TypeAlias, TypeVar
 
 JSON: TypeAlias = "bool | int | float | str | list[JSON] | dict[str, JSON] | None"
+
+_T = TypeVar("_T")
+
+
+def evolve(value: _T, **changes: Any) -> _T:
+    """``dataclasses.replace`` for the IR's frozen dataclasses, several times faster (parsing
+    a 1,000-operation spec made 8,000 copies): the fields are copied as they are, with
+    ``changes``, and nothing else — not what a ``cached_property`` has cached, which belongs
+    to the old value. The IR's classes have no ``__post_init__`` and no ``init=False`` fields,
+    which ``replace`` would honour."""
+    cls: type = type(value)
+    names = _field_names(cls)
+    state = value.__dict__
+    new = {name: state[name] for name in names}
+    for name in changes:
+        if name not in new:
+            raise TypeError(f"{cls.__name__} has no field {name!r}")
+    new.update(changes)
+    copy: _T = object.__new__(cls)
+    copy.__dict__.update(new)
+    return copy
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
 
 TypeKind = Literal["primitive", "array", "map", "ref", "literal", "any"]
 Primitive = Literal["string", "integer", "number", "boolean", "null"]

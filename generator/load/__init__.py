@@ -11,7 +11,6 @@ from .bundle import SourceMap, bundle, resolve_pointer
 from .gcpause import collector_paused
 from .limits import DEFAULT_LIMITS, Limits
 from .source import join_pointer, split_pointer
-from .swagger2 import convert
 from .validate import validate_document
 
 __all__ = [
@@ -73,6 +72,8 @@ def _load_spec(
     converted_from: str | None = None
     if "openapi" not in document:
         if str(document.get("swagger", "")) == "2.0":
+            from .swagger2 import convert  # only for Swagger 2.0: 10 ms of every start-up
+
             converted = convert(document)
             document = converted.document
             source_map.rewrites.extend(converted.mounts)

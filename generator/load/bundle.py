@@ -349,7 +349,8 @@ def bundle(
             [error("not an OpenAPI document: the top level is not a mapping", root.location(""))]
         )
     bundler = _Bundler(root, base.resolve(), RefRoots.for_spec(path, ref_root), limits)
-    if _refers_outside(root.data):
+    internal = _internal_refs(root.data)
+    if internal is None:
         bundler.claim_root_components()
         document = bundler.rewrite(root.data, root, "", "")
         bundler.copy_pending()
@@ -367,56 +368,54 @@ def bundle(
             merged.update(entries)
             components[kind] = merged
         document["components"] = components
-    _check_internal_refs(document, bundler.source_map)
+    if internal is None or not _all_resolve(document, internal):
+        _check_internal_refs(document, bundler.source_map)
     return Bundle(document, root, bundler.files, bundler.source_map)
 
 
-def _refers_outside(data: Any) -> bool:
-    """Whether any ``$ref`` in ``data`` names another file (or is not a string ``#`` ref)."""
-    stack = [data]
+def _internal_refs(data: Any) -> set[str] | None:
+    """Every internal ``$ref`` in ``data`` outside examples (those :func:`_check_internal_refs`
+    checks), or ``None`` if any ``$ref`` names another file (or is not a ``#`` string): then
+    the file is bundled, and the bundle checked on its own. One walk, no pointers."""
+    refs: set[str] = set()
+    stack: list[Any] = [data]
+    examples: list[Any] = []  # values under `example(s)`: only an outside ref matters there
     while stack:
         value = stack.pop()
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                if not ref.startswith("#"):
+                    return None
+                refs.add(ref)
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    (examples if key == "example" or key == "examples" else stack).append(item)
+        elif isinstance(value, list):
+            stack.extend(value)
+    while examples:
+        value = examples.pop()
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str) and not ref.startswith("#"):
-                return True
-            stack.extend(value.values())
+                return None
+            examples.extend(value.values())
         elif isinstance(value, list):
-            stack.extend(value)
-    return False
+            examples.extend(value)
+    return refs
 
 
-def _internal_refs_resolve(document: dict[str, Any]) -> bool:
-    """Whether every internal ``$ref`` (outside examples) names a node: each distinct ref is
-    resolved once, and no pointer is computed unless one does not."""
-    resolved: dict[str, bool] = {}
-    stack: list[Any] = [document]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            ref = value.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#"):
-                ok = resolved.get(ref)
-                if ok is None:
-                    try:
-                        resolve_pointer(document, unquote(ref[1:]))
-                        ok = True
-                    except KeyError:
-                        ok = False
-                    resolved[ref] = ok
-                if not ok:
-                    return False
-            for key, item in value.items():
-                if key != "example" and key != "examples":
-                    stack.append(item)
-        elif isinstance(value, list):
-            stack.extend(value)
+def _all_resolve(document: dict[str, Any], refs: set[str]) -> bool:
+    """Whether every one of ``refs`` names a node in ``document``."""
+    for ref in refs:
+        try:
+            resolve_pointer(document, unquote(ref[1:]))
+        except KeyError:
+            return False
     return True
 
 
 def _check_internal_refs(document: dict[str, Any], source_map: SourceMap) -> None:
-    if _internal_refs_resolve(document):
-        return
     problems: list[Diagnostic] = []
 
     def walk(value: Any, pointer: str) -> None:

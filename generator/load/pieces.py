@@ -16,9 +16,10 @@ A piece read on its own means what it means in the whole document, or fails to r
   anchors and their aliases fall in one group; where that guess is wrong, reading fails.
 * Directives (``%TAG``), document markers after ``paths:`` and line breaks other than
   ``\\n`` are not cut at all.
-* The skeleton must read as a mapping whose ``paths`` key is on the ``paths:`` line with no
-  value, and the groups' keys must be distinct; the depth limit counts the two levels above
-  an entry, and the alias limit counts the expansions of all pieces together.
+* The skeleton must read as a block mapping (in a flow mapping, lines mean nothing) whose
+  ``paths`` key is on the ``paths:`` line with no value, and the groups' keys must be
+  distinct; the depth limit counts the two levels above an entry, and the alias limit
+  counts the expansions of all pieces together.
 
 Whatever fails, the whole text is read as before, so every error is found and reported by
 the one reader, with its position in the file. Positions are only read when a finding needs
@@ -41,12 +42,14 @@ from .. import cache
 from .limits import Limits
 from .yamltree import Positions, build_counted
 
-_FORMAT = "yaml-pieces-1"  # change it when what a piece reads to changes
+_FORMAT = "yaml-pieces-3"  # change it when what a piece reads to changes
 #: Below this many characters the whole text reads in a few milliseconds: not worth the files.
 MIN_CHARS = 64 * 1024
 #: One entry in this many (by a digest of its first line) ends a group: about this many
 #: entries to a group, with group ends that do not move when another entry is edited.
 GROUP_EVERY = 8
+#: More groups than this (a spec of some 30,000 paths) would be that many files: read whole.
+MAX_GROUPS = 4096
 
 _UNCUTTABLE = re.compile(r"^%|^\.\.\.(?:[ \t]|$)", re.M)
 _PATHS_KEY = re.compile(r"""^["']?paths["']?[ \t]*:""", re.M)
@@ -74,8 +77,9 @@ class _Piece:
 
 
 Loaded = tuple[dict[str, Any], Callable[[], Positions]]
-#: A piece read: aliases expanded, its data, and (in the skeleton) where the `paths` key is.
-_Found = tuple[int, Any, tuple[int, int] | None]
+#: A piece read: aliases expanded, its data, (in the skeleton) where the `paths` key is, and
+#: the names of the anchors it defines.
+_Found = tuple[int, Any, tuple[int, int] | None, list[str]]
 
 
 def read_in_pieces(
@@ -91,6 +95,7 @@ def read_in_pieces(
     salt = cache.key(_FORMAT, yaml.__version__, loader_class.__name__, repr(limits))
     reads: list[tuple[_Piece, str, Any]] = []
     expanded = 0
+    anchors: set[str] = set()
     for piece in pieces:
         entry = cache.key(salt, piece.kind, piece.text)
         found = _cached(folder, entry)
@@ -98,12 +103,15 @@ def read_in_pieces(
             read = _read(piece, display, limits, loader_class)
             if read is None:
                 return None
-            data, positions, count = read
-            found = count, data, positions.get("/paths")
+            data, positions, count, names = read
+            found = count, data, positions.get("/paths"), names
             _store(folder, entry, found, positions)
-        count, data, paths_key = found
+        count, data, paths_key, names = found
         if piece.kind == "skeleton" and paths_key != (piece.gap_after, 1):
             return None  # `paths` is not the key on the line taken for it
+        if not anchors.isdisjoint(names):
+            return None  # one anchor in two pieces: the whole is refused (a duplicate anchor)
+        anchors.update(names)
         expanded += count
         reads.append((piece, entry, data))
     if expanded > limits.max_alias_nodes:
@@ -142,6 +150,8 @@ def cut(text: str) -> list[_Piece] | None:
     if not entries:
         return None
     groups = _groups(block, entries)
+    if len(groups) > MAX_GROUPS:
+        return None
     first_block_line = paths_line + 1
     pieces = [
         _Piece(
@@ -210,7 +220,7 @@ def _groups(block: list[str], starts: list[int]) -> list[tuple[int, int]]:
 
 def _read(
     piece: _Piece, display: str, limits: Limits, loader_class: type[Any]
-) -> tuple[Any, Positions, int] | None:
+) -> tuple[Any, Positions, int, list[str]] | None:
     """A piece read on its own, or ``None`` if it does not read (for any reason: the whole
     text is then read, and what is wrong is reported from there)."""
     if piece.kind == "paths":  # an entry's value is two levels down in the whole document
@@ -218,14 +228,33 @@ def _read(
     loader = loader_class(piece.text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None
+        if not isinstance(node, yaml.MappingNode) or node.flow_style:
+            return None  # only a block mapping's keys are where their lines say
         data, positions, count = build_counted(loader, node, display, limits)
+        names = sorted(_anchor_names(piece.text, loader_class))
     except Exception:  # any failure means: read the whole text instead
         return None
     finally:
         loader.dispose()
-    return data, positions, count
+    return data, positions, count, names
+
+
+def _anchor_names(text: str, loader_class: type[Any]) -> set[str]:
+    """The anchors ``text`` defines, as the parser reads them (an anchor defined again is an
+    error in YAML, so pieces may not share one)."""
+    names: set[str] = set()
+    if "&" not in text:
+        return names  # most specs have no anchors at all
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and not isinstance(event, yaml.AliasEvent):
+                names.add(anchor)
+    finally:
+        loader.dispose()
+    return names
 
 
 def _assemble(reads: list[tuple[_Piece, str, Any]]) -> dict[str, Any] | None:
@@ -279,13 +308,14 @@ def _cached(folder: Path, entry: str) -> _Found | None:
     if hit is None:
         return None
     try:
-        count, data, paths_key = json.loads(hit)
+        count, data, paths_key, names = json.loads(hit)
         where = None if paths_key is None else (int(paths_key[0]), int(paths_key[1]))
+        anchors = [str(name) for name in names]
     except (ValueError, TypeError, IndexError, RecursionError):
         return None  # a damaged entry: read the piece again, and replace it
     if not isinstance(count, int) or not isinstance(data, dict):
         return None
-    return count, data, where
+    return count, data, where, anchors
 
 
 def _cached_positions(folder: Path, entry: str) -> list[tuple[str, int, int]] | None:

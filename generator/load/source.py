@@ -69,7 +69,11 @@ def unescape_token(token: str) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    return base + "".join("/" + escape_token(str(t)) for t in tokens)
+    parts = [base]
+    for token in tokens:
+        text = str(token)
+        parts.append(escape_token(text) if "~" in text or "/" in text else text)
+    return "/".join(parts)
 
 
 def split_pointer(pointer: str) -> list[str]:
@@ -200,15 +204,21 @@ def _yaml_syntax_error(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
 
 
 def within_depth(data: Any, max_depth: int) -> bool:
-    """Whether no mapping or list in ``data`` is nested more than ``max_depth`` deep."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, (dict, list)):
-            if depth >= max_depth:
-                return False
-            items = value.values() if isinstance(value, dict) else value
-            stack.extend((item, depth + 1) for item in items)
+    """Whether no mapping or list in ``data`` is nested more than ``max_depth`` deep.
+
+    Level by level: each level's containers are gathered with C-level ``extend``s, with no
+    tuple or depth per value (this walk is a third of loading a 13 MB JSON description).
+    """
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        if depth >= max_depth:
+            return False
+        below: list[Any] = []
+        for value in level:
+            below.extend(value.values() if isinstance(value, dict) else value)
+        level = [value for value in below if isinstance(value, (dict, list))]
+        depth += 1
     return True
 
 

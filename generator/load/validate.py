@@ -12,6 +12,7 @@ import json
 import re
 import warnings
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from ..background import Background, BackgroundError
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
+from .validate_pieces import Pieces, by_pieces_ok, cut, only
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -79,32 +81,61 @@ Finding = tuple[str, str]  # a message, and the JSON pointer it is about
 
 class PendingValidation:
     """The validator's verdict: from the cache, or being reached (beside the run, in a child
-    process, with ``background``); :meth:`diagnostics` waits for it."""
+    process, with ``background``); :meth:`diagnostics` waits for it.
+
+    The verdict on a whole document is cached by its content; so is each of its pieces' being
+    clean (:mod:`.validate_pieces`), so that after an edit only the edited pieces are checked.
+    """
 
     def __init__(self, document: dict[str, Any], source_map: SourceMap, background: bool) -> None:
         self._source_map = source_map
         self._findings: list[Finding] | None = None
-        self._work: Background[list[Finding]] | None = None
+        self._work: Background[Judged] | None = None
         self._folder = cache.cache_dir("validate")
         self._entry: str | None = None
+        self._piece_entries: list[str] = []
+        unknown: list[int] = []  # the pieces not known to be clean
+        pieces: Pieces | None = None
         if self._folder is not None:
+            version = cache.tool_version("openapi-spec-validator")
             try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the
-                text = repr(document)  # validator does
+                pieces = cut(document, version)  # validator does
+                text = repr(document) if pieces is None else ""
             except RecursionError:
-                text = None
-            if text is not None:
-                self._entry = cache.key(cache.tool_version("openapi-spec-validator"), _FORMAT, text)
+                pieces, text = None, None
+            if pieces is not None:
+                skeleton = cache.key(pieces.skeleton)
+                groups = [group for _, group in pieces.groups]
+                self._entry = cache.key(version, _FORMAT, "pieces", skeleton, *groups)
+                self._piece_entries = [cache.key(version, _CLEAN, skeleton, g) for g in groups]
+            elif text is not None:
+                self._entry = cache.key(version, _FORMAT, text)
+            if self._entry is not None:
                 self._findings = _cached(self._folder, self._entry)
+            if self._findings is None and pieces is not None:
+                unknown = [
+                    number
+                    for number, entry in enumerate(self._piece_entries)
+                    if cache.lookup(self._folder, entry) != _CLEAN
+                ]
+                if not unknown:  # every piece is clean, so the whole is
+                    self._settle(([], False), [])
+        self._unknown = unknown
         if self._findings is None:
+            work = partial(_judge, document, pieces, unknown)
             if background:
-                self._work = Background(lambda: _findings(document))
+                self._work = Background(work)
             else:
-                self._settle(_findings(document))
+                self._settle(work(), unknown)
 
-    def _settle(self, findings: list[Finding]) -> None:
+    def _settle(self, judged: Judged, unknown: list[int]) -> None:
+        findings, pieces_clean = judged
         self._findings = findings
         if self._folder is not None and self._entry is not None:
             cache.store(self._folder, self._entry, json.dumps(findings, ensure_ascii=False))
+            if pieces_clean:
+                for number in unknown:
+                    cache.store(self._folder, self._piece_entries[number], _CLEAN)
 
     @property
     def running(self) -> bool:
@@ -114,7 +145,7 @@ class PendingValidation:
         if self._findings is None:
             assert self._work is not None
             try:
-                self._settle(self._work.result())
+                self._settle(self._work.result(), self._unknown)
             except BackgroundError as exc:
                 self._findings = [(f"validator could not finish: {_shorten(str(exc))}", "")]
         locate, findings = self._source_map.locate, self._findings or []
@@ -142,6 +173,24 @@ def _cached(folder: Path, entry: str) -> list[Finding] | None:
 
 
 _FORMAT = "findings-1"  # the shape of a cached entry; change it when the findings change
+_CLEAN = "clean-1"  # a piece's entry: it has no findings (change it when what that means does)
+
+#: The findings, and whether the pieces checked are known clean by them.
+Judged = tuple[list[Finding], bool]
+
+
+def _judge(document: dict[str, Any], pieces: Pieces | None, unknown: list[int]) -> Judged:
+    """The findings on ``document``: of the whole, unless the skeleton with only the pieces
+    not known clean (``unknown``) has none — then there are none."""
+    if pieces is None or not by_pieces_ok(document):
+        return _findings(document), False
+    if len(unknown) == len(pieces.groups):
+        found = _findings(document)
+        return found, not found
+    paths = [path for number in unknown for path in pieces.groups[number][0]]
+    if not _findings(only(document, paths)):
+        return [], True
+    return _findings(document), False
 
 
 def _findings(document: dict[str, Any]) -> list[Finding]:

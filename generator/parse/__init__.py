@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 from .. import naming
 from ..config import Config, derive_project
 from ..diagnostics import Diagnostic, SpecError
-from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef
+from ..ir import JSON, Api, Operation, Parameter, Schema, SecurityScheme, Service, TypeRef, evolve
 from ..load import LoadedSpec, join_pointer
 from ..load.gcpause import collector_paused
 from .context import ParseContext, as_dict, as_list, prose
@@ -97,7 +96,7 @@ def _parse_spec(
         )
         if problems:
             raise SpecError(problems)
-        api = dataclasses.replace(api, workflows=loaded, skill_groups=groups)
+        api = evolve(api, workflows=loaded, skill_groups=groups)
     return api, diagnostics
 
 
@@ -178,7 +177,7 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
     for name in sorted(built):
         schema = built[name]
         module = module_of[leader.get(name, name)]
-        result[name] = dataclasses.replace(
+        result[name] = evolve(
             schema,
             module=module,
             page=page_of[name],
@@ -194,7 +193,7 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
     synthesizer = ExampleSynthesizer(dict(result))
     for name, schema in result.items():
         if schema.example is None:
-            result[name] = dataclasses.replace(schema, example=synthesizer.for_schema(schema))
+            result[name] = evolve(schema, example=synthesizer.for_schema(schema))
     return result
 
 
@@ -310,7 +309,7 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                                 continue
                             role = type_role
                         roles.append((role, actual))
-                upload = dataclasses.replace(
+                upload = evolve(
                     upload,
                     params_operation=provider[0].id if provider else None,
                     method_name=(method_name := naming.unique("upload", taken)),
@@ -327,9 +326,9 @@ def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                     attachment_fields=tuple(roles),
                     attachment_fits=fits,
                 )
-                op = dataclasses.replace(op, upload=upload)
+                op = evolve(op, upload=upload)
             ops.append(op)
-        result.append(dataclasses.replace(service, operations=tuple(ops)))
+        result.append(evolve(service, operations=tuple(ops)))
     return tuple(result)
 
 
@@ -404,23 +403,19 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
         ops: list[Operation] = []
         for op in service.operations:
             params = tuple(
-                (
-                    p
-                    if p.example is not None
-                    else dataclasses.replace(p, example=_param_example(p, synthesizer))
-                )
+                (p if p.example is not None else evolve(p, example=_param_example(p, synthesizer)))
                 for p in op.parameters
             )
             body = op.body
             if body is not None and body.example is None:
-                body = dataclasses.replace(body, example=synthesizer.for_type(body.type))
+                body = evolve(body, example=synthesizer.for_type(body.type))
             responses = tuple(
                 r if r.example is not None or r.type is None
-                else dataclasses.replace(r, example=synthesizer.for_type(r.type))
+                else evolve(r, example=synthesizer.for_type(r.type))
                 for r in op.responses
             )  # fmt: skip
             success, errors = split_responses(responses)
-            op = dataclasses.replace(
+            op = evolve(
                 op,
                 parameters=params,
                 body=body,
@@ -428,8 +423,8 @@ def _add_examples(services: tuple[Service, ...], schemas: dict[str, Schema]) -> 
                 success=success,
                 errors=errors,
             )
-            ops.append(dataclasses.replace(op, example=example_of(op, synthesizer)))
-        result.append(dataclasses.replace(service, operations=tuple(ops)))
+            ops.append(evolve(op, example=example_of(op, synthesizer)))
+        result.append(evolve(service, operations=tuple(ops)))
     return tuple(result)
 
 

@@ -11,6 +11,8 @@ from ..diagnostics import Diagnostic, Location, Reporter, error, warning
 from ..load import LoadedSpec, resolve_pointer
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSEEN = object()
+_NOWHERE = object()
 
 
 def prose(value: Any) -> str:
@@ -40,6 +42,9 @@ def as_list(value: Any) -> list[Any]:
 class ParseContext:
     spec: LoadedSpec
     reporter: Reporter = field(default_factory=Reporter)
+    #: The node each ``$ref`` target names (``_NOWHERE``: none), found once: the document is
+    #: not changed while it is parsed.
+    _resolved: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def document(self) -> dict[str, Any]:
@@ -59,6 +64,8 @@ class ParseContext:
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow ``$ref`` chains (bundled documents only have internal ones)."""
+        if not isinstance(node, dict) or not isinstance(node.get("$ref"), str):
+            return node, pointer  # most nodes: no chain to follow
         seen: set[str] = set()
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
@@ -66,9 +73,15 @@ class ParseContext:
                 return node, pointer
             seen.add(ref)
             target = unquote(ref[1:])
-            try:
-                node = resolve_pointer(self.document, target)
-            except KeyError:
+            found = self._resolved.get(target, _UNSEEN)
+            if found is _UNSEEN:
+                try:
+                    found = resolve_pointer(self.document, target)
+                except KeyError:
+                    found = _NOWHERE
+                self._resolved[target] = found
+            if found is _NOWHERE:
                 return {}, pointer
+            node = found
             pointer = target
         return node, pointer

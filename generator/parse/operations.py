@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any, cast
@@ -25,6 +24,7 @@ from ..ir import (
     Service,
     TypeRef,
     Upload,
+    evolve,
 )
 from ..load import join_pointer
 from .context import ParseContext, as_dict, as_list, prose
@@ -198,9 +198,9 @@ class OperationParser:
             reserved.add("upload")  # the one-call upload helper's command
         names = cli_actions(service, operations, reserved)
         return tuple(
-            dataclasses.replace(
+            evolve(
                 op,
-                names=dataclasses.replace(op.names, cli=names[op.id][0]),
+                names=evolve(op.names, cli=names[op.id][0]),
                 cli_aliases=names[op.id][1],
             )
             for op in operations
@@ -284,7 +284,7 @@ class OperationParser:
         )
         pagination = self._pagination(operation, op, pointer)
         upload = self._upload(operation, op)
-        return dataclasses.replace(
+        return evolve(
             operation,
             pagination=pagination,
             upload=upload,
@@ -428,7 +428,7 @@ class OperationParser:
         if kind == "binary":
             # An octet-stream body is the file's bytes, whatever its schema says.
             typ = (
-                dataclasses.replace(typ, file=True)
+                evolve(typ, file=True)
                 if typ.kind == "primitive" and typ.primitive == "string"
                 else TypeRef("primitive", primitive="string", format="binary", file=True)
             )
@@ -488,8 +488,8 @@ class OperationParser:
             py = naming.unique(item.names.py, taken)
             cli = naming.unique(item.names.cli, taken_cli, separator="-")
             if (py, cli) != (item.names.py, item.names.cli):
-                names = dataclasses.replace(item.names, py=py, cli=cli)
-                item = dataclasses.replace(item, names=names)
+                names = evolve(item.names, py=py, cli=cli)
+                item = evolve(item, names=names)
             result.append(item)
         return tuple(result)
 

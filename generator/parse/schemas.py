@@ -7,7 +7,6 @@ objects, enums and unions get stable names from where they appear
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, cast
 from urllib.parse import unquote
 
@@ -24,6 +23,7 @@ from ..ir import (
     Schema,
     TypeRef,
     Variant,
+    evolve,
 )
 from ..load import join_pointer, split_pointer
 from .context import ParseContext, as_dict, as_list, prose
@@ -219,7 +219,7 @@ class SchemaRegistry:
         if isinstance(all_of, list) and all_of:
             if len(all_of) == 1 and not node.get("properties") and not _declares_type(node):
                 target = self.type_of(all_of[0], join_pointer(pointer, "allOf", 0), name)
-                return dataclasses.replace(base, target=target)
+                return evolve(base, target=target)
             merged = self._merge_all_of(node, pointer)
             return self._object(base, merged, pointer)
         for keyword in ("oneOf", "anyOf"):
@@ -230,18 +230,18 @@ class SchemaRegistry:
                 Variant(self.type_of({**node, "type": t}, pointer, name))
                 for t in _non_null_types(node)
             )
-            return dataclasses.replace(base, kind="union", variants=variants, exclusive=False)
+            return evolve(base, kind="union", variants=variants, exclusive=False)
         kind = _main_type(node)
         if kind == "object" or node.get("properties"):
             if not node.get("properties") and not node.get("discriminator"):
                 target = TypeRef("map", items=self._additional(node, pointer, name))
-                return dataclasses.replace(base, target=target)
+                return evolve(base, target=target)
             return self._object(base, node, pointer)
         # A named array or primitive: an alias.
         target = self.type_of(node, pointer, name)
         if target.kind == "ref" and target.ref == name:
             target = ANY
-        return dataclasses.replace(base, target=target)
+        return evolve(base, target=target)
 
     def _merge_all_of(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         """Flatten ``allOf`` (recursively, through refs) into one object schema."""
@@ -306,13 +306,13 @@ class SchemaRegistry:
             )
             cli = naming.unique(built.names.cli, taken_cli, separator="-")
             if cli != built.names.cli:  # `class` and `class_` are both `--class`
-                built = dataclasses.replace(built, names=dataclasses.replace(built.names, cli=cli))
+                built = evolve(built, names=evolve(built.names, cli=cli))
             fields.append(built)
         additional = None
         extra = node.get("additionalProperties")
         if extra is True or (isinstance(extra, dict)):
             additional = self._additional(node, pointer, base.name)
-        return dataclasses.replace(base, kind="object", fields=tuple(fields), additional=additional)
+        return evolve(base, kind="object", fields=tuple(fields), additional=additional)
 
     def field(
         self, wire: str, prop: Any, pointer: str, hint: str, py: str, required: bool
@@ -359,9 +359,7 @@ class SchemaRegistry:
                 value = str(value)
             values.append(EnumValue(value, naming.unique(member, taken), prose(text)))
         enum_type = _enum_type(node, raw_values)
-        return dataclasses.replace(
-            base, kind="enum", enum_values=tuple(values), enum_type=enum_type
-        )
+        return evolve(base, kind="enum", enum_values=tuple(values), enum_type=enum_type)
 
     def _union(self, base: Schema, node: dict[str, Any], pointer: str, keyword: str) -> Schema:
         discriminator = node.get("discriminator")
@@ -409,7 +407,7 @@ class SchemaRegistry:
                     "they are matched by shape",
                     join_pointer(pointer, "discriminator"),
                 )
-        return dataclasses.replace(
+        return evolve(
             base,
             kind="union",
             variants=tuple(variants),
@@ -461,9 +459,18 @@ class SchemaRegistry:
         return tuple(result)
 
 
+_CONSTRAINT_KEYS = frozenset(
+    (
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern",
+        "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
+    )
+)  # fmt: skip
+_NO_CONSTRAINTS = Constraints()
+
+
 def constraints_of(node: Any) -> Constraints:
-    if not isinstance(node, dict):
-        return Constraints()
+    if not isinstance(node, dict) or node.keys().isdisjoint(_CONSTRAINT_KEYS):
+        return _NO_CONSTRAINTS  # most schemas: frozen, so one value serves them all
 
     def num(key: str) -> float | None:
         value = node.get(key)
@@ -502,7 +509,7 @@ def _first_all_of(node: dict[str, Any], key: str) -> Any:
 
 
 def _with_nullable(typ: TypeRef, nullable: bool) -> TypeRef:
-    return typ if typ.nullable == nullable else dataclasses.replace(typ, nullable=nullable)
+    return typ if typ.nullable == nullable else evolve(typ, nullable=nullable)
 
 
 def _type_list_has_null(node: dict[str, Any]) -> bool:

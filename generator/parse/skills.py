@@ -9,13 +9,12 @@ groups, or a ``not_for`` naming no skill is an error located in the config file.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 
 from ..config import SKILL_NAME, Config
 from ..diagnostics import Diagnostic, Location, error
-from ..ir import Operation, Service, SkillGroup, SkillRedirect, Workflow
+from ..ir import Operation, Service, SkillGroup, SkillRedirect, Workflow, evolve
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
 
@@ -139,7 +138,7 @@ def assign_workflows(
         holder = pinned.get(workflow.id) or _most_steps(workflow, by_id, skill_of)
         if holder is not None:
             held[holder].append(workflow.id)
-    result = tuple(dataclasses.replace(g, workflows=tuple(held[g.name])) for g in groups)
+    result = tuple(evolve(g, workflows=tuple(held[g.name])) for g in groups)
     return result, problems
 
 

@@ -4,6 +4,7 @@ does: the same data, the same positions, the same errors, before and after an ed
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,12 @@ def test_a_changed_target_of_a_ref_in_the_skeleton_is_read(
         ("a complex key", spec().replace("  /things0:", "  ? /things0\n  :", 1)),
         ("a sequence for paths", spec().replace("  /things0:", "  - /things0:", 1)),
         ("paths given twice", spec() + "'paths': {}\n"),
+        (  # a duplicate anchor: an error in the whole, two anchors in two pieces
+            "an anchor defined in two groups",
+            spec(**{"9": entry(9).replace("- name: id", "- name: &params3 id")}),
+        ),
+        # the whole is not YAML, yet each piece alone would be
+        ("a flow mapping at the top", "{openapi: 3.0.3,\npaths:\n  /a: 1\n}\n"),
         ("a TAG directive", "%TAG !e! tag:example.com,2000:\n---\n" + spec()),
         (
             "a YAML syntax error in an entry",
@@ -269,3 +276,56 @@ def test_a_damaged_cache_entry_is_read_again(
         if entry_file.is_file():
             entry_file.write_text("[1, {", encoding="utf-8")
     assert outcome(spec(), tmp_path, monkeypatch) == expected
+
+
+def test_too_many_groups_are_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert in_pieces(spec())
+    monkeypatch.setattr(pieces, "MAX_GROUPS", 2)
+    assert pieces.cut(spec()) is None and not in_pieces(spec())
+
+
+_SNIPPETS = (
+    *('"', "'", "{", "}", "[", "]", ",", "#", "\\", "\t", "%", ": ", "- ", "? ", "<<: "),
+    *("&a ", "*a", "&params3 ", "*params3", "*ok1", "!!str ", "|\n", ">\n", "---\n", "...\n"),
+    *("&params1 ", "&ok2 ", "&shared ", "*shared", "&params8 "),
+    *("\n", "\n  ", "\n    ", "\n'", '\n"', "\n  /x: ", "\npaths:\n", "\n  /things1:\n"),
+)
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    """``text`` with one to three random edits of the kinds that move YAML's structure."""
+    for _ in range(rng.randint(1, 3)):
+        lines = text.split("\n")
+        line = rng.randrange(len(lines))
+        at = rng.randrange(len(text))
+        kind = rng.random()
+        if kind < 0.15:
+            text = text[:at] + text[at + rng.randint(1, 40) :]
+        elif kind < 0.3:
+            lines[line] = rng.choice((" ", "  ", "\t")) + lines[line]
+            text = "\n".join(lines)
+        elif kind < 0.45:
+            lines[line] = lines[line][rng.randint(1, 2) :]
+            text = "\n".join(lines)
+        elif kind < 0.55:
+            lines.insert(line, lines[line])
+            text = "\n".join(lines)
+        else:
+            text = text[:at] + rng.choice(_SNIPPETS) + text[at:]
+    return text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pieces_agree_with_the_whole_text_on_mutated_specs(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A differential fuzz: whatever a mutant is (YAML or not), reading it in pieces gives
+    what reading it whole gives (it found the duplicate anchor case)."""
+    monkeypatch.setattr(pieces, "GROUP_EVERY", 1)
+    rng = random.Random(seed)
+    read_in_pieces = 0
+    for _ in range(60):
+        text = mutate(spec(10), rng)
+        assert_same(text, tmp_path, monkeypatch)
+        read_in_pieces += in_pieces(text)
+    assert read_in_pieces > 5  # the pieces were really used

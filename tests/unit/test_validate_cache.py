@@ -73,3 +73,32 @@ def test_a_damaged_entry_is_replaced(tmp_path: Path, calls: list[int]) -> None:
     assert rendered(spec) == first
     assert rendered(spec) == first
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("distribution", ["black", "ruff", "openapi-spec-validator", "PyYAML"])
+def test_a_tool_version_is_what_importlib_metadata_says(distribution: str) -> None:
+    """Read from the .dist-info folder's name, without importing importlib.metadata."""
+    from importlib.metadata import version
+
+    from generator import cache
+
+    assert cache._dist_info_version(distribution) == version(distribution)
+    assert cache._dist_info_version(distribution.upper().replace("-", "_")) == version(distribution)
+
+
+def test_an_egg_info_or_an_unknown_name_is_left_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import cache
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Some.Tool-1.2.egg-info").mkdir(parents=True)
+    (second / "some_tool-9.9.dist-info").mkdir(parents=True)
+    (second / "other_tool-3.4.dist-info").mkdir()
+    (second / "twice-1.0.dist-info").mkdir()
+    (second / "twice-2.0.dist-info").mkdir()
+    monkeypatch.setattr("sys.path", [str(first), str(tmp_path / "absent"), str(second)])
+    assert cache._dist_info_version("other-tool") == "3.4"
+    assert cache._dist_info_version("some-tool") is None  # the egg-info comes first
+    assert cache._dist_info_version("twice") is None  # which one is importlib's to say
+    assert cache._dist_info_version("absent") is None
