@@ -11,10 +11,11 @@ One ``ruff format`` process formats a whole batch (:class:`FormatJob`, started a
 target's Python is rendered, so that it works while the run renders the next targets): the files
 are written under neutral names (``0.py``, ``1.py``, …, so no name can be mistaken for an option
 or fall under an exclusion) into a temporary folder (RAM-backed where there is one), which is
-removed afterwards. Its answers are kept by content in the cache (generator/format_cache.py). Each file is formatted on its own, so the result
-does not depend on how the work was batched. The process never outlives the run: on Linux it is
-killed when the run dies (parent-death signal), and the run kills it when interrupted (Ctrl-C
-reaches it too, as a member of the terminal's process group; the run decides what that means).
+removed afterwards. Its answers are kept by content in the cache (generator/format_cache.py).
+Each file is formatted on its own, so the result does not depend on how the work was batched.
+The process never outlives the run: on Linux it is killed when the run dies (parent-death
+signal), and the run kills it when interrupted (Ctrl-C reaches it too, as a member of the
+terminal's process group; the run decides what that means).
 """
 
 from __future__ import annotations
