@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
-from .format import format_file, format_files, is_python
+from .format import FormatJob, format_file, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
 from .load.validate import PendingValidation, start_validation
@@ -137,31 +137,40 @@ def render_targets(
     api: Api, targets: Sequence[Target], progress: Callable[[str], None] | None = None
 ) -> dict[str, bytes]:
     """Every target's files, formatted, as bytes. Text that needs no formatter is encoded as
-    it comes; the Python waits for one formatter run over all of it. A large kit's text is
-    held once, mostly as UTF-8 bytes (a str with one non-ASCII character takes two or four
-    bytes a character: GitHub's docs and llms-full.txt are most of its 73 MB)."""
+    it comes. A target's Python goes to the formatter as soon as the target is rendered, and
+    is formatted while the next targets render (the docs and llms of a large kit: seconds);
+    the run waits for it at the end. A large kit's text is held once, mostly as UTF-8 bytes
+    (a str with one non-ASCII character takes two or four bytes a character)."""
     files: dict[str, bytes] = {}
-    python: dict[str, str] = {}
-    for target in targets:
+    jobs: list[FormatJob] = []
+    try:
+        for target in targets:
+            if progress:
+                progress(f"rendering {target.name}")
+            python: dict[str, str] = {}
+            produced = target.compose(api, files) if target.compose else target.render(api)
+            for rel, text in produced:
+                if rel in files:
+                    raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
+                if isinstance(text, bytes):  # final as it is
+                    files[rel] = text
+                elif is_python(rel):
+                    python[rel] = text
+                    files[rel] = b""  # its place in the order; filled once formatted
+                else:
+                    files[rel] = format_file(rel, text).encode("utf-8")
+            if python:
+                jobs.append(FormatJob(python))
+                python.clear()
         if progress:
-            progress(f"rendering {target.name}")
-        produced = target.compose(api, files) if target.compose else target.render(api)
-        for rel, text in produced:
-            if rel in files:
-                raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
-            if isinstance(text, bytes):  # final as it is
-                files[rel] = text
-            elif is_python(rel):
-                python[rel] = text
-                files[rel] = b""  # its place in the order; filled once formatted
-            else:
-                files[rel] = format_file(rel, text).encode("utf-8")
-    if progress:
-        progress(f"formatting {len(python)} Python files")
-    formatted = format_files(python)
-    python.clear()
-    for rel in list(formatted):
-        files[rel] = formatted.pop(rel).encode("utf-8")
+            progress(f"formatting {sum(1 for data in files.values() if not data)} Python files")
+        while jobs:
+            files.update(jobs[0].result())
+            jobs.pop(0)
+    except BaseException:
+        for job in jobs:
+            job.cancel()
+        raise
     return files
 
 

@@ -119,14 +119,16 @@ def test_the_formatter_dies_with_a_killed_run() -> None:
 
 
 def count_formatter_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the formatter's process is given, from now on."""
     calls: list[str] = []
-    real = generator.format._ruff_format
+    real = generator.format._RuffRun
 
-    def counting(files: Mapping[str, str]) -> dict[str, str]:
-        calls.extend(files.values())
-        return real(files)
+    class Counting(real):  # type: ignore[misc,valid-type]
+        def __init__(self, files: Mapping[str, str]) -> None:
+            calls.extend(files.values())
+            super().__init__(files)
 
-    monkeypatch.setattr(generator.format, "_ruff_format", counting)
+    monkeypatch.setattr(generator.format, "_RuffRun", Counting)
     return calls
 
 
@@ -181,3 +183,33 @@ def test_an_alias_whose_name_passes_the_line_is_formatted_as_black_does() -> Non
     assert formatted == black.format_str(source, mode=mode)
     # ruff alone writes it otherwise: the fallback is what makes the two agree
     assert generator.format._ruff_format({"long.py": source})["long.py"] != formatted
+
+
+def test_a_damaged_cache_database_only_costs_time(empty_cache: Path) -> None:
+    folder = empty_cache / "ruff-format"
+    folder.mkdir(parents=True)
+    (folder / "answers.sqlite3").write_bytes(b"not a database" * 100)
+    assert format_files({"a.py": "x  =  1\n"}) == {"a.py": "x = 1\n"}
+    assert format_files({"a.py": "x  =  1\n"}) == {"a.py": "x = 1\n"}
+
+
+def test_answers_are_kept_in_one_database_not_a_file_each(empty_cache: Path) -> None:
+    files = {f"m{n}.py": f"x  =  {n}\n" for n in range(30)}
+    format_files(files)
+    kept = [p for p in (empty_cache / "ruff-format").rglob("*") if p.is_file()]
+    assert [p.name for p in kept] == ["answers.sqlite3"]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_cancelled_job_stops_its_formatter_and_leaves_no_scratch_copies(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A run that ends while its Python is being formatted (a later target failed, Ctrl-C)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(generator.format.tempfile, "tempdir", str(tmp_path))
+    before = set(children_of(os.getpid()))
+    job = generator.format.FormatJob({f"m{n}.py": "x  =  1\n" * 2000 for n in range(200)})
+    assert list(tmp_path.glob("dxgen-format-*"))  # copies made, formatter started
+    job.cancel()
+    assert not [pid for pid in children_of(os.getpid()) if pid not in before and alive(pid)]
+    assert not list(tmp_path.glob("dxgen-format-*"))
