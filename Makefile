@@ -13,16 +13,23 @@ SITE   := build/docs-site
 # the tests find it through this variable.
 export DXGEN_TYPESPEC_DIR := $(abspath $(TOOLS)/typespec)
 TYPESPEC := $(TOOLS)/typespec/.installed
+# The templates compiled ahead of time (generator/targets/precompile.py), as a wheel ships them.
+JINJA := generator/_jinja/.compiled
 
 .PHONY: generate check test lint bench corpus setup clean docs-site browser
 
-setup: $(STAMP) $(TYPESPEC)
+setup: $(STAMP) $(TYPESPEC) $(JINJA)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(JINJA): $(STAMP) $(shell find templates -name '*.jinja')
+	rm -rf generator/_jinja
+	$(BIN)/python -m generator.targets.precompile generator/_jinja >/dev/null
+	touch $(JINJA)
 
 # Node tools are pinned in tools/package.json and tools/package-lock.json; `npm ci` installs
 # exactly the locked tree into .tools/.
@@ -42,14 +49,14 @@ $(TYPESPEC): $(STAMP) generator/typespec/package.json generator/typespec/package
 spec/pachca.yaml: $(wildcard spec/*.tsp) | $(STAMP) $(TYPESPEC)
 	$(BIN)/dxgen compile spec/main.tsp -o spec/pachca.yaml
 
-generate: $(STAMP) spec/pachca.yaml
+generate: $(STAMP) $(JINJA) spec/pachca.yaml
 	$(BIN)/dxgen generate --strict
 
 check: $(STAMP) $(TYPESPEC)
 	$(BIN)/dxgen compile spec/main.tsp -o spec/pachca.yaml --check
 	$(BIN)/dxgen generate --strict --check
 
-test: $(STAMP) $(TYPESPEC) $(PRISM) browser
+test: $(STAMP) $(TYPESPEC) $(JINJA) $(PRISM) browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -80,7 +87,7 @@ browser:
 # The full kit phase by phase, against openapi-python-client (pinned, in .bench-cache/ with the
 # public specs it fetches), then load + parse, SDK import and CLI start-up. BENCH_FULL=1 adds
 # GitHub's, Stripe's and Kubernetes' specs.
-bench: $(STAMP)
+bench: $(STAMP) $(JINJA)
 	$(BIN)/python -m tests.bench_kit
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_sdk
@@ -89,8 +96,8 @@ bench: $(STAMP)
 # Every real-world spec (ours, ../shared/corpus, the public specs `make bench` fetches): all five
 # targets generated, the SDK and CLI installed and imported, ruff, black and mypy --strict over
 # both, llms.txt parsed; one table. BENCH_FULL=1 adds GitHub's, Stripe's and Kubernetes' specs.
-corpus: $(STAMP)
+corpus: $(STAMP) $(JINJA)
 	$(BIN)/python -m tests.corpus_table
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) generator/_jinja .pytest_cache .mypy_cache .ruff_cache

@@ -33,6 +33,9 @@ def test_dxgen_wheel_ships_templates_and_runs_anywhere(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/_templates/sdk/_client.py.jinja" in names
     assert "generator/_templates/sdk/runtime/_core/_client.py" in names
+    templates = [n for n in names if n.startswith("generator/_templates/") and n.endswith(".jinja")]
+    compiled = [n for n in names if n.startswith("generator/_jinja/")]
+    assert len(compiled) == len(templates)  # hatch_build.py: every template, compiled
     site = tmp_path / "site"
     install(wheel, site)
     elsewhere = tmp_path / "elsewhere"
@@ -40,10 +43,14 @@ def test_dxgen_wheel_ships_templates_and_runs_anywhere(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "generator", "generate", str(ROOT / "spec" / "pachca.yaml"),
          "-o", "out", "-t", "sdk", "-q"],
-        cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": ""},
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site), "PATH": "", "DXGEN_CACHE_DIR": str(tmp_path / "cache")},
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert not (
+        tmp_path / "cache" / "jinja"
+    ).exists()  # the shipped templates served: none compiled
     generated = elsewhere / "out" / "sdk" / "src" / "pachca" / "_client.py"
     assert (
         generated.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from functools import cache
@@ -47,21 +48,42 @@ def environment() -> jinja2.Environment:
     return env
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "_jinja"  # see generator/targets/precompile.py
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates in dxgen's cache (generator/cache.py): compiling them was a few
-    tenths of a second of every run. jinja checks an entry's source checksum and its own and
-    Python's versions before using it, and starts afresh from anything else."""
+    """Compiled templates: those shipped with dxgen (compiled when it was built or set up,
+    :mod:`.precompile`), else those in dxgen's cache (generator/cache.py), else compiled now
+    and cached. Compiling them all was a quarter of a second of a run with an empty cache, as
+    every CI run is. An entry is keyed by the template's name alone, so that one compiled
+    elsewhere serves here; jinja checks its source checksum and its own and Python's versions
+    before using it, and compiles afresh on any difference."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         folder = dxgen_cache.cache_dir("jinja")
-        data = dxgen_cache.lookup_bytes(folder, bucket.key) if folder else None
-        if data is not None:
-            bucket.bytecode_from_string(data)
+        for data in (
+            _read(SHIPPED / bucket.key),
+            dxgen_cache.lookup_bytes(folder, bucket.key) if folder else None,
+        ):
+            if data is not None:
+                bucket.bytecode_from_string(data)
+                if bucket.code is not None:
+                    return
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         folder = dxgen_cache.cache_dir("jinja")
         if folder is not None:
             dxgen_cache.store_bytes(folder, bucket.key, bucket.bytecode_to_string())
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def render(template: str, **context: Any) -> str:
