@@ -21,7 +21,7 @@ from ..background import Background, BackgroundError
 from ..diagnostics import Diagnostic, warning
 from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
-from .validate_pieces import Pieces, by_pieces_ok, cut, only
+from .validate_pieces import Pieces, by_pieces_ok, cut, only, only_reached
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -94,8 +94,10 @@ class PendingValidation:
         self._folder = cache.cache_dir("validate")
         self._entry: str | None = None
         self._piece_entries: list[str] = []
+        self._skeleton_entry = ""
         unknown: list[int] = []  # the pieces not known to be clean
         pieces: Pieces | None = None
+        skeleton_clean = False
         if self._folder is not None:
             version = cache.tool_version("openapi-spec-validator")
             try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the
@@ -108,6 +110,7 @@ class PendingValidation:
                 groups = [group for _, group in pieces.groups]
                 self._entry = cache.key(version, _FORMAT, "pieces", skeleton, *groups)
                 self._piece_entries = [cache.key(version, _CLEAN, skeleton, g) for g in groups]
+                self._skeleton_entry = cache.key(version, _CLEAN, "skeleton", skeleton)
             elif text is not None:
                 self._entry = cache.key(version, _FORMAT, text)
             if self._entry is not None:
@@ -120,9 +123,10 @@ class PendingValidation:
                 ]
                 if not unknown:  # every piece is clean, so the whole is
                     self._settle(([], False), [])
+                skeleton_clean = cache.lookup(self._folder, self._skeleton_entry) == _CLEAN
         self._unknown = unknown
         if self._findings is None:
-            work = partial(_judge, document, pieces, unknown)
+            work = partial(_judge, document, pieces, unknown, skeleton_clean)
             if background:
                 self._work = Background(work)
             else:
@@ -136,6 +140,7 @@ class PendingValidation:
             if pieces_clean:
                 for number in unknown:
                     cache.store(self._folder, self._piece_entries[number], _CLEAN)
+                cache.store(self._folder, self._skeleton_entry, _CLEAN)
 
     @property
     def running(self) -> bool:
@@ -179,16 +184,20 @@ _CLEAN = "clean-1"  # a piece's entry: it has no findings (change it when what t
 Judged = tuple[list[Finding], bool]
 
 
-def _judge(document: dict[str, Any], pieces: Pieces | None, unknown: list[int]) -> Judged:
+def _judge(
+    document: dict[str, Any], pieces: Pieces | None, unknown: list[int], skeleton_clean: bool
+) -> Judged:
     """The findings on ``document``: of the whole, unless the skeleton with only the pieces
-    not known clean (``unknown``) has none — then there are none."""
+    not known clean (``unknown``) has none — then there are none. With the skeleton known
+    clean, of its schemas only those these pieces reach are checked with them."""
     if pieces is None or not by_pieces_ok(document):
         return _findings(document), False
     if len(unknown) == len(pieces.groups):
         found = _findings(document)
         return found, not found
     paths = [path for number in unknown for path in pieces.groups[number][0]]
-    if not _findings(only(document, paths)):
+    part = only_reached(document, paths) if skeleton_clean else None
+    if not _findings(part if part is not None else only(document, paths)):
         return [], True
     return _findings(document), False
 

@@ -78,6 +78,50 @@ def only(document: dict[str, Any], paths: list[str]) -> dict[str, Any]:
     return {**document, "paths": {path: entries[path] for path in paths}}
 
 
+def only_reached(document: dict[str, Any], paths: list[str]) -> dict[str, Any] | None:
+    """:func:`only`, and of ``components/schemas`` only those the entries ``paths`` reach
+    (through ``$ref``s, however many); ``None`` if a ``$ref`` does not lead anywhere.
+
+    When the skeleton is known clean, this answers for the skeleton with those entries: the
+    validator checks the entries and what they reach as it would with every schema there, and
+    the other schemas as it did when the skeleton was found clean. It is most of checking an
+    edit of a large spec: GitHub's 900 schemas took 8 s beside the one edited operation.
+    """
+    entries = document["paths"]
+    components = document.get("components")
+    if not isinstance(components, dict) or not isinstance(components.get("schemas"), dict):
+        return only(document, paths)
+    schemas: dict[str, Any] = components["schemas"]
+    reached: set[str] = set()
+    seen: set[str] = set()
+    stack: list[Any] = [entries[path] for path in paths]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str) and ref not in seen:
+                seen.add(ref)
+                pointer = unquote(ref[1:])
+                try:
+                    stack.append(resolve_pointer(document, pointer))
+                except KeyError:
+                    return None
+                parts = pointer.split("/")
+                if parts[1:2] == ["components"] and len(parts) < 4:
+                    return None  # all the components, or all of a kind: keep them whole
+                if len(parts) >= 4 and parts[1:3] == ["components", "schemas"]:
+                    reached.add(parts[3].replace("~1", "/").replace("~0", "~"))
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    kept = {name: schema for name, schema in schemas.items() if name in reached}
+    return {
+        **document,
+        "paths": {path: entries[path] for path in paths},
+        "components": {**components, "schemas": kept},
+    }
+
+
 def by_pieces_ok(document: dict[str, Any]) -> bool:
     """Whether the verdicts of pieces are the whole's (see the module's docstring)."""
     stack: list[Any] = [document]

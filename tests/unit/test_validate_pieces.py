@@ -92,6 +92,30 @@ def test_an_edit_checks_only_its_piece_when_the_rest_is_clean(
     assert len(checked) == 2  # both known: nothing checked again
 
 
+def test_with_the_skeleton_known_clean_only_the_schemas_an_edit_reaches_are_checked(
+    tmp_path: Path, checked: Checked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schemas: list[list[str]] = []
+    counting = validate._findings
+
+    def recording(document: dict[str, Any]) -> list[tuple[str, str]]:
+        schemas.append(list(document["components"]["schemas"]))
+        return counting(document)
+
+    monkeypatch.setattr(validate, "_findings", recording)
+    lone = TAIL + "    Lone:\n      type: object\n      properties:\n        x: {type: string}\n"
+    path = tmp_path / "api.yaml"
+    assert findings(path, HEAD + "".join(entry(n) for n in range(4)) + lone) == []
+    uses_lone = entry(2).replace("schemas/Thing", "schemas/Lone")
+    edited = HEAD + entry(0) + entry(1) + uses_lone + entry(3) + lone
+    assert findings(path, edited) == []
+    assert checked[1:] == [["/things2"]] and schemas[1:] == [["Lone"]]
+    broken = edited.replace("x: {type: string}", "x: {type: string, default: 1}")
+    found = findings(path, broken)  # the skeleton changed: checked with every schema
+    assert found == whole_findings(path, broken, monkeypatch) and found
+    assert schemas[2] == ["Thing", "Lone"]
+
+
 def test_an_edit_with_a_finding_is_reported_as_the_whole_reports_it(
     tmp_path: Path, checked: Checked, monkeypatch: pytest.MonkeyPatch
 ) -> None:
