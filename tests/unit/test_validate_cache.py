@@ -102,3 +102,16 @@ def test_an_egg_info_or_an_unknown_name_is_left_to_importlib_metadata(
     assert cache._dist_info_version("some-tool") is None  # the egg-info comes first
     assert cache._dist_info_version("twice") is None  # which one is importlib's to say
     assert cache._dist_info_version("absent") is None
+
+
+def test_the_validator_beside_the_run_yields_to_it() -> None:
+    """In a child beside the run its priority is lowered; in the run's own process, not."""
+    import os
+    from functools import partial
+
+    from generator.background import Background
+
+    own = os.nice(0)
+    beside = Background(partial(validate._yielding, os.getpid(), lambda: os.nice(0))).result()
+    assert beside == min(own + 10, 19)
+    assert validate._yielding(os.getpid(), lambda: os.nice(0)) == own == os.nice(0)
