@@ -129,8 +129,11 @@ class PendingValidation:
         self._unknown = unknown
         if self._findings is None:
             work = partial(_judge, document, pieces, unknown, skeleton_clean)
+            # A few pieces with a clean skeleton are quickly judged: that child may yield to
+            # the run. The whole document takes long, and is best shared with it equally.
+            small = pieces is not None and skeleton_clean and len(unknown) < len(pieces.groups)
             if background:
-                self._work = Background(partial(_yielding, os.getpid(), work))
+                self._work = Background(partial(_yielding, os.getpid(), work) if small else work)
             else:
                 self._settle(work(), unknown)
 
@@ -189,7 +192,7 @@ Judged = tuple[list[Finding], bool]
 def _yielding(parent: int, work: Callable[[], Judged]) -> Judged:
     """``work``, at a lower priority when it runs in a child beside the run (not in the
     run's own process): the run goes first. On a busy two-CPU machine, parsing beside the
-    validator took twice as long as parsing alone; the validator has the rest of the run,
+    validator took twice as long as parsing alone; a small check has the rest of the run,
     rendering and formatting, to finish in."""
     if os.getpid() != parent:
         with contextlib.suppress(OSError):
