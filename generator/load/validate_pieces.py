@@ -157,6 +157,7 @@ def by_pieces_ok(document: dict[str, Any]) -> bool:
 MAX_DESCENT = 300
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 _SUBSCHEMAS = ("items", "not")
+_KEYWORDS = frozenset((*_SUBSCHEMA_LISTS, *_SUBSCHEMAS, "properties"))
 
 
 def deepest_descent(document: dict[str, Any]) -> int:
@@ -176,27 +177,38 @@ def deepest_descent(document: dict[str, Any]) -> int:
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
+    children_of: dict[int, list[int]] = {}
+
+    def children(node: int) -> list[int]:
+        """Its subschemas, found once (most mappings have none: a key-set test says so)."""
+        found = children_of.get(node)
+        if found is None:
+            value = nodes[node]
+            found = [] if value.keys().isdisjoint(_KEYWORDS) else _subschemas(document, value)
+            children_of[node] = found
+        return found
+
     index: dict[int, int] = {}
     low: dict[int, int] = {}
     component_of: dict[int, int] = {}
     height: list[int] = []
     on_stack: list[int] = []
-    deepest = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[int, list[int], int]] = [(root, _subschemas(document, nodes[root]), 0)]
+    deepest = 1 if nodes else 0
+    for root, root_value in nodes.items():
+        if root in index or root_value.keys().isdisjoint(_KEYWORDS):
+            continue  # done, or a schema with none below it: a chain of one
+        work: list[tuple[int, list[int], int]] = [(root, children(root), 0)]
         index[root] = low[root] = len(index)
         on_stack.append(root)
         while work:
-            node, children, position = work[-1]
-            if position < len(children):
-                work[-1] = (node, children, position + 1)
-                child = children[position]
+            node, below_node, position = work[-1]
+            if position < len(below_node):
+                work[-1] = (node, below_node, position + 1)
+                child = below_node[position]
                 if child not in index:
                     index[child] = low[child] = len(index)
                     on_stack.append(child)
-                    work.append((child, _subschemas(document, nodes[child]), 0))
+                    work.append((child, children(child), 0))
                 elif child not in component_of:
                     low[node] = min(low[node], index[child])
                 continue
@@ -215,7 +227,7 @@ def deepest_descent(document: dict[str, Any]) -> int:
                     break
             below = 0
             for member in members:
-                for child in _subschemas(document, nodes[member]):
+                for child in children(member):
                     if component_of[child] != len(height):
                         below = max(below, height[component_of[child]])
             height.append(len(members) + below)
