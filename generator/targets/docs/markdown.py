@@ -90,6 +90,10 @@ def json_block(value: JSON) -> str:
 _JSON_BLOCKS: dict[str, str] = {}
 
 
+def forget_json_blocks() -> None:
+    _JSON_BLOCKS.clear()
+
+
 def code_block(language: str, code: str) -> str:
     """Code in a fenced block whose fence no line of the code can close."""
     fence = code_fence(code)
