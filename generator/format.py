@@ -113,6 +113,10 @@ class FormatJob:
             self._done.update(formatted)
         return {rel: self._done[rel] for rel in self._order}
 
+    def ready(self) -> bool:
+        """Whether :meth:`result` would answer without waiting for the formatter."""
+        return self._run is None or self._run.done()
+
     def cancel(self) -> None:
         if self._run is not None:
             run, self._run = self._run, None
@@ -206,6 +210,9 @@ class _RuffRun:
             return formatted
         finally:
             self._clean_up()
+
+    def done(self) -> bool:
+        return self._process is None or self._process.poll() is not None
 
     def cancel(self) -> None:
         if self._process is not None and self._process.returncode is None:

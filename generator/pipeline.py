@@ -15,7 +15,7 @@ from .load import LoadedSpec, load_spec
 from .load.validate import PendingValidation, start_validation
 from .parse import parse_spec
 from .targets import Target
-from .write import WriteReport, plan, write_output
+from .write import WriteReport, WriteSession, plan
 
 
 @dataclass
@@ -134,15 +134,26 @@ class GenerateResult:
 
 
 def render_targets(
-    api: Api, targets: Sequence[Target], progress: Callable[[str], None] | None = None
+    api: Api,
+    targets: Sequence[Target],
+    progress: Callable[[str], None] | None = None,
+    on_file: Callable[[str, bytes], None] | None = None,
 ) -> dict[str, bytes]:
     """Every target's files, formatted, as bytes. Text that needs no formatter is encoded as
     it comes. A target's Python goes to the formatter as soon as the target is rendered, and
     is formatted while the next targets render (the docs and llms of a large kit: seconds);
     the run waits for it at the end. A large kit's text is held once, mostly as UTF-8 bytes
-    (a str with one non-ASCII character takes two or four bytes a character)."""
+    (a str with one non-ASCII character takes two or four bytes a character). ``on_file`` is
+    told each file as soon as its bytes are final (to write it meanwhile)."""
     files: dict[str, bytes] = {}
     jobs: list[FormatJob] = []
+
+    def collect(job: FormatJob) -> None:
+        for rel, data in job.result().items():
+            files[rel] = data
+            if on_file:
+                on_file(rel, data)
+
     try:
         for target in targets:
             if progress:
@@ -157,15 +168,20 @@ def render_targets(
                 elif is_python(rel):
                     python[rel] = text
                     files[rel] = b""  # its place in the order; filled once formatted
+                    continue
                 else:
                     files[rel] = format_file(rel, text).encode("utf-8")
+                if on_file:
+                    on_file(rel, files[rel])
             if python:
                 jobs.append(FormatJob(python))
                 python.clear()
+            while jobs and jobs[0].ready():  # formatted meanwhile: on to the writer
+                collect(jobs.pop(0))
         if progress:
             progress(f"formatting {sum(1 for data in files.values() if not data)} Python files")
         while jobs:
-            files.update(jobs[0].result())
+            collect(jobs[0])
             jobs.pop(0)
     except BaseException:
         for job in jobs:
@@ -189,19 +205,25 @@ def generate(
 
     Writing raises :class:`generator.write.OutputError` for what the machine refuses; the
     previous output is then left as it was, as it is after an interruption before the moment
-    the new output is in place — which ``on_written`` marks.
+    the new output is in place — which ``on_written`` marks. Writing begins as the files are
+    rendered (:class:`generator.write.WriteSession`: staged, not yet in place); the output
+    changes only once all are rendered and ``before_write`` has had its say.
     """
     started = time.perf_counter()
-    files = render_targets(api, targets, progress)
-    if before_write:
-        before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
     roots = [root for target in targets for root in target.roots]
     if check:
+        files = render_targets(api, targets, progress)
+        if before_write:
+            before_write()
         report = plan(files, out_dir, roots, inputs)
     else:
-        if progress:
-            progress("writing")
-        report = write_output(files, out_dir, roots, inputs, on_written)
+        with WriteSession(out_dir, roots, inputs) as session:
+            files = render_targets(api, targets, progress, on_file=session.offer)
+            if before_write:
+                before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
+            if progress:
+                progress("writing")
+            report = session.finish(files, on_written)
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
 
 

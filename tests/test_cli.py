@@ -458,6 +458,10 @@ def test_environment_errors_exit_2_with_one_line_naming_the_path(cli: Any, tmp_p
     )
 
 
+def no_stager(*args: Any) -> None:
+    raise OSError(11, "Resource temporarily unavailable")  # no process could be started
+
+
 @pytest.mark.parametrize(
     ("step", "error", "message"),
     [
@@ -474,6 +478,7 @@ def test_a_failure_half_way_restores_every_file(
     message: str,
 ) -> None:
     """Disk full while staging, a read-only file on the third change: the old tree, whole."""
+    from generator import write
     from generator.write import transaction
 
     out = tmp_path / "out"
@@ -492,6 +497,8 @@ def test_a_failure_half_way_restores_every_file(
         real(*args)
 
     monkeypatch.setattr(transaction, step, fail_third)
+    if step == "_stage":  # staged in this process, not by the stager beside the rendering
+        monkeypatch.setattr(write._Feeder, "start", no_stager)
     result = cli("generate", "-o", out, "features/wrapper_body.yaml")
     assert result.exit_code == 2, result.output
     (line,) = [line for line in result.stderr.splitlines() if ": error: " in line]

@@ -129,6 +129,8 @@ def parameter(arg: Any, indent: int) -> str:
 
 def _width(text: str) -> int:
     """Columns, as the formatters count them: wide East Asian characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -11,11 +11,16 @@ inputs (the spec and the files it refers to) are never overwritten or removed.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import posixpath
+import queue
 import re
 import stat
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +28,14 @@ from pathlib import Path
 from .errors import OutputError
 from .manifest import MANIFEST_NAME, manifests, owned
 from .paths import InsideCheck, stays_inside
-from .transaction import TXN_DIR, commit, locked, pending, recover
+from .transaction import TXN_DIR, Staging, commit, locked, pending, recover
 
 __all__ = [
     "MANIFEST_NAME",
     "TXN_DIR",
     "OutputError",
     "WriteReport",
+    "WriteSession",
     "apply",
     "existing_files",
     "plan",
@@ -83,17 +89,18 @@ def _plan(
     out_dir: Path,
     roots: Collection[str],
     inputs: Collection[Path],
+    known: Mapping[str, bool] | None = None,
 ) -> WriteReport:
     wanted = {**files, **manifests(files, out_dir, roots)}
     protected = _input_paths(out_dir, inputs)
     report = WriteReport(interrupted=pending(out_dir), contents=wanted)
+    known = known or {}
     for rel in sorted(wanted):
         if rel in protected:
             raise OutputError(out_dir / rel, "is an input of this run; dxgen will not overwrite it")
-        try:
-            same = (out_dir / rel).read_bytes() == wanted[rel]
-        except OSError:
-            same = False
+        same = known.get(rel)
+        if same is None:
+            same = _same_on_disk(out_dir, rel, wanted[rel])
         (report.unchanged if same else report.written).append(rel)
     present, debris = _scan(out_dir, roots)
     ours = {
@@ -107,15 +114,26 @@ def _plan(
     return report
 
 
+def _same_on_disk(out_dir: Path, rel: str, data: bytes) -> bool:
+    try:
+        with open(os.path.join(out_dir, rel), "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
 def apply(
-    out_dir: Path, report: WriteReport, on_committed: Callable[[], None] | None = None
+    out_dir: Path,
+    report: WriteReport,
+    on_committed: Callable[[], None] | None = None,
+    staging: Staging | None = None,
 ) -> None:
     """Make the planned changes, all or none (see :func:`.transaction.commit`)."""
     if not report.written and not report.removed:
         return
     writes = {rel: report.contents[rel] for rel in report.written}
     _check_writable_paths(out_dir, writes)
-    commit(out_dir, writes, report.removed, on_committed)
+    commit(out_dir, writes, report.removed, on_committed, staging)
 
 
 def write_output(
@@ -141,6 +159,197 @@ def write_output(
             raise _located(exc, out_dir) from None
         raise
     return report
+
+
+class WriteSession:
+    """Writing begun before the files are all rendered, so that it overlaps the rendering.
+
+    As :func:`write_output` (the folder made and locked, a killed run's leftovers settled), but
+    at the start of the run. Each file :meth:`offer`-ed is handed to a small process of its own
+    (:mod:`.stager`), which compares it with the disk and stages it if it differs, while the
+    run renders the rest: creating GitHub's 15,000 files takes seconds of the kernel's time.
+    :meth:`finish` plans and commits with every file; a session left without it (an error,
+    Ctrl-C) stops that process and deletes what it staged: the output is as it was. A run
+    killed outright leaves a transaction without a journal, which the next run deletes.
+    """
+
+    def __init__(
+        self, out_dir: Path, roots: Collection[str], inputs: Collection[Path] = ()
+    ) -> None:
+        self.out_dir = out_dir
+        self.roots = roots
+        self.inputs = inputs
+        self._staging = Staging(out_dir)
+        self._created: Path | None = None
+        self._exits = contextlib.ExitStack()
+        self._recovered: str | None = None
+        self._feeder: _Feeder | None = None
+        self._ours = False
+
+    def __enter__(self) -> WriteSession:
+        try:
+            self._created = _make_output_dir(self.out_dir)
+            self._exits.enter_context(locked(self.out_dir))
+            self._recovered = recover(self.out_dir)
+            self._ours = True  # from here, any transaction folder is this run's
+            self._staging.begin()
+            try:
+                self._feeder = _Feeder.start(self.out_dir, self._staging.txn / "new")
+            except OSError:  # no process to be had: the commit stages everything itself
+                self._feeder = None
+        except BaseException as exc:
+            self._close(failed=True)
+            if isinstance(exc, OSError):
+                raise _located(exc, self.out_dir) from None
+            raise
+        return self
+
+    def offer(self, rel: str, data: bytes) -> None:
+        """A file as it will be written (staged beside the run if it differs from the disk)."""
+        if self._feeder is not None:
+            self._feeder.put(rel, data)
+
+    def finish(
+        self, files: Mapping[str, bytes], on_committed: Callable[[], None] | None = None
+    ) -> WriteReport:
+        """Plan with every file of the run, and commit (see :func:`apply`)."""
+        try:
+            known: dict[str, bool] = {}
+            if self._feeder is not None:
+                feeder, self._feeder = self._feeder, None
+                for rel, answer in feeder.answers().items():
+                    if answer == "W":
+                        self._staging.staged.add(rel)
+                    known[rel] = answer == "S"
+            report = _plan(files, self.out_dir, self.roots, self.inputs, known)
+            report.recovered = self._recovered
+            report.interrupted = False  # the transaction folder there now is this run's own
+            if not self._staging.staged <= set(report.written):
+                raise RuntimeError("dxgen staged a file that it does not write")  # cannot be
+            apply(self.out_dir, report, on_committed, self._staging)
+            self._staging.abandon()  # nothing to write: the staging folder, empty
+        except OSError as exc:
+            raise _located(exc, self.out_dir) from None
+        return report
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._close(failed=kind is not None)
+
+    def _close(self, failed: bool) -> None:
+        try:
+            if self._feeder is not None:
+                feeder, self._feeder = self._feeder, None
+                feeder.stop()
+            if failed and self._ours:
+                self._staging.abandon()
+        finally:
+            self._exits.close()
+            if failed and self._created is not None:
+                _remove_empty_chain(self.out_dir, self._created)
+
+
+class _Feeder:
+    """The stager process and the thread that writes to it: the run never waits for the
+    stager (the thread does, in a system call, without the interpreter's lock)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], out_dir: Path) -> None:
+        self._process = process
+        self._out_dir = out_dir
+        self._queue: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
+        self._failure: OSError | None = None
+        self._offered = 0
+        self._thread = threading.Thread(target=self._feed, name="dxgen-stager", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, out_dir: Path, new_dir: Path) -> _Feeder:
+        # the stager of this very dxgen (its folder first on the path), without site's start-up
+        package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        command = [sys.executable, "-I", "-S", "-c", _STAGER, package_root]
+        command += [os.fspath(out_dir), os.fspath(new_dir), str(os.getpid())]
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        return cls(process, out_dir)
+
+    def put(self, rel: str, data: bytes) -> None:
+        self._offered += 1
+        self._queue.put((rel, data))
+
+    def _feed(self) -> None:
+        assert self._process.stdin is not None
+        fd = self._process.stdin.fileno()
+        done = False
+        while not done:
+            items = [self._queue.get()]
+            while len(items) < 300:  # os.writev takes at most IOV_MAX (1,024) buffers
+                try:
+                    items.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            batch: list[bytes] = []
+            for item in items:
+                if item is None:
+                    done = True
+                    break
+                rel, data = item
+                name = os.fsencode(rel)
+                batch += [b"%d %d\n" % (len(name), len(data)), name, data]
+            if batch and self._failure is None:
+                try:
+                    _write_all(fd, batch)
+                except OSError as exc:
+                    self._failure = exc
+
+    def answers(self) -> dict[str, str]:
+        """What the stager did with each file offered: ``S``, ``W`` or ``?`` (see .stager)."""
+        self._queue.put(None)
+        self._thread.join()
+        assert self._process.stdin is not None and self._process.stdout is not None
+        with contextlib.suppress(OSError):
+            self._process.stdin.close()
+        output = self._process.stdout.read()
+        self._process.wait()
+        if self._failure is not None:
+            raise self._failure
+        found: dict[str, str] = {}
+        for line in output.splitlines():
+            kind, _, rest = line.partition(b" ")
+            if kind == b"E":
+                rel, _, reason = rest.partition(b"\t")
+                raise OSError(0, os.fsdecode(reason), os.path.join(self._out_dir, os.fsdecode(rel)))
+            found[os.fsdecode(rest)] = kind.decode("ascii")
+        if self._process.returncode != 0 or len(found) != self._offered:
+            raise OSError(0, f"the staging process failed (exit {self._process.returncode})")
+        return found
+
+    def stop(self) -> None:
+        """The run ends without a commit: stop the process (what it staged is deleted after)."""
+        self._queue.put(None)
+        if self._process.returncode is None:
+            self._process.kill()
+        self._thread.join()
+        self._process.wait()
+        for stream in (self._process.stdin, self._process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+_STAGER = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from generator.write.stager import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _write_all(fd: int, buffers: list[bytes]) -> None:
+    """All of ``buffers`` to ``fd``: a few system calls, however many buffers."""
+    views = [memoryview(buffer) for buffer in buffers if buffer]
+    while views:
+        written = os.writev(fd, views) if hasattr(os, "writev") else os.write(fd, views[0])
+        while views and written >= len(views[0]):
+            written -= len(views[0])
+            views.pop(0)
+        if written:
+            views[0] = views[0][written:]
 
 
 def _located(exc: OSError, out_dir: Path, doing: str = "write") -> OutputError:

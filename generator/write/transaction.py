@@ -58,11 +58,45 @@ class Journal:
     new_dirs: tuple[str, ...]  # created by the commit, parents first
 
 
+class Staging:
+    """Step 1 ahead of the commit: files written to ``new/<path>`` as they come (while the run
+    still renders), with the output lock held and after :func:`recover`. Nothing in the output
+    changes; until a journal exists, :meth:`abandon` (or the next run) just deletes them."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.txn = out_dir / TXN_DIR
+        self.staged: set[str] = set()
+        self._made: set[str] = set()
+        self._begun = False
+
+    def begin(self) -> None:
+        if not self._begun:
+            self.txn.mkdir()
+            self._begun = True
+
+    def put(self, rel: str, data: bytes) -> None:
+        self.begin()
+        _stage(self.txn / "new", rel, data, self._made)
+        self.staged.add(rel)
+
+    def abandon(self) -> None:
+        """Delete what was staged, unless a commit got as far as its journal (the commit
+        rolls back or finishes that itself, or leaves it to the next run). Call only with the
+        lock held and after :func:`recover`: any transaction folder then is this one (even if
+        an interruption came as ``begin`` made it)."""
+        if not os.path.lexists(self.txn):
+            return
+        if any(os.path.lexists(self.txn / name) for name in (_JOURNAL, _COMMITTED)):
+            return
+        shutil.rmtree(self.txn, ignore_errors=True)
+
+
 def commit(
     out_dir: Path,
     writes: Mapping[str, bytes],
     removals: Sequence[str],
     on_committed: Callable[[], None] | None = None,
+    staging: Staging | None = None,
 ) -> None:
     """Apply ``writes`` (path → bytes) and ``removals`` under ``out_dir``, all or nothing.
 
@@ -70,16 +104,18 @@ def commit(
     (previous output restored) for a machine problem; re-raises anything else (Ctrl-C) after
     rolling back — or, past the commit point, after finishing. ``on_committed`` is called at
     the commit point, with no interruption in between, so that the caller knows which it was.
+    ``staging``: where some of ``writes`` (with the same bytes) were staged already.
     """
     txn = out_dir / TXN_DIR
     failed_rel = ""
     committed = False
+    staging = staging or Staging(out_dir)
     try:
-        txn.mkdir()
-        made: set[str] = set()
+        staging.begin()
         base = os.fspath(out_dir)
         for failed_rel, data in writes.items():  # the path named if this step fails
-            _stage(txn / "new", failed_rel, data, made)
+            if failed_rel not in staging.staged:
+                staging.put(failed_rel, data)
         failed_rel = ""
         journal = Journal(
             tuple(

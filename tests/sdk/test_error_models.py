@@ -43,3 +43,22 @@ def test_client_maps_each_status_once_and_operations_only_differences() -> None:
     ]
     total = len(re.findall(r"self\._client\.request", resources))
     assert resources.count("error_models=") < total  # the others rely on the client's
+
+
+def test_the_statuses_checked_are_every_status_some_model_answers() -> None:
+    """An operation's error models are compared with the client's only at the statuses its
+    keys can answer (codes, ranges, ``default``): none that one of them answers is skipped."""
+    import random
+
+    from generator.ir import TypeRef
+    from generator.targets.sdk.services import _resolve, _statuses_named
+
+    keys: list[int | str] = [400, 404, "404", "422", "4XX", "4xx", "5XX", "default", "2XX", 599]
+    chance = random.Random(3)
+    for _ in range(300):
+        models = {
+            key: TypeRef(kind="ref", ref=f"M{chance.randrange(3)}")
+            for key in chance.sample(keys, chance.randrange(0, 4))
+        }
+        answered = [s for s in range(400, 600) if _resolve(models, s)]
+        assert set(answered) <= set(_statuses_named(models)), models

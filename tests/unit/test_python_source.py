@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 import math
+import random
 import tomllib
 
 import pytest
 
 from generator.format import format_file
+from generator.targets.python import source
 from generator.targets.python.source import docstring, literal
 from generator.targets.render import toml_string
 from generator.targets.text import code_span, one_line
@@ -47,6 +49,17 @@ def test_docstring_reads_back_the_text_and_black_leaves_it_alone(text: str) -> N
 def test_docstring_keeps_quotes_readable_where_they_are_harmless() -> None:
     assert docstring('say "hi" now') == '"""say "hi" now"""'
     assert docstring('end"') == '"""end\\x22"""'
+
+
+def test_the_fast_escape_of_printable_text_agrees_with_the_escape_of_every_character() -> None:
+    """Printable text takes a regex, the rest a loop over every character: one answer."""
+    chars = ['"', "\\", "\n", " ", "a", "é", "\t", "\x00", "\u2028", "\ud800", "😀"]
+    chance = random.Random(12)
+    bodies = [*HOSTILE, ""] + [
+        "".join(chance.choice(chars) for _ in range(chance.randrange(1, 9))) for _ in range(20000)
+    ]
+    for body in bodies:
+        assert source._escape_docstring_body(body) == source._escape_every_char(body), body
 
 
 @pytest.mark.parametrize(

@@ -432,3 +432,95 @@ def test_a_failure_while_tidying_up_after_the_commit_does_not_fail_the_run(
     assert transaction.recover(out) == "finished"
     assert files_under(out) == new
     assert folders_under(out) == folders_under(reference / "new")
+
+
+# -- writing begun while the run renders (WriteSession, its stager process) ---------------------
+
+
+def stager_processes() -> list[int]:
+    """Live processes of ours running the stager."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes()
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            mine = b"generator.write.stager" in command and int(state[1]) == os.getpid()
+            if mine and state[0] not in ("Z", "X"):
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_session_stages_what_differs_and_commits_as_write_output_does(tmp_path: Path) -> None:
+    reference, _, new = scenario(tmp_path)
+    out = tmp_path / "out"
+    shutil.copytree(reference / "old", out)
+    with write.WriteSession(out, ["sdk"]) as session:
+        assert stager_processes()
+        for rel, data in NEW.items():
+            session.offer(rel, data)
+        report = session.finish(NEW)
+    assert files_under(out) == new
+    assert "sdk/b.txt" in report.unchanged and "sdk/a.txt" in report.written
+    assert report.removed == ["sdk/c.txt"]
+    assert not report.interrupted  # its own transaction folder is no killed run's
+    assert not (out / write.TXN_DIR).exists()
+    assert not stager_processes()
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, SpecError([])])
+def test_a_run_that_stops_while_rendering_leaves_the_output_as_it_was(
+    parsed: Any, tmp_path: Path, failure: BaseException | type[BaseException]
+) -> None:
+    api, _ = parsed("features/pagination.yaml")
+    reference, old, _ = scenario(tmp_path)
+    out = tmp_path / "out"
+    shutil.copytree(reference / "old", out)
+
+    def render(api: Api) -> Iterable[tuple[str, str]]:
+        yield "sdk/a.txt", "changed"  # staged meanwhile
+        yield "sdk/z/new.md", "new"
+        while not (out / write.TXN_DIR / "new" / "sdk" / "z").is_dir():
+            pass  # the stager has them
+        raise failure
+
+    with pytest.raises((KeyboardInterrupt, SpecError)):
+        generate(api, [Target("sdk", ("sdk",), render, "")], out, check=False)
+    assert files_under(out) == old
+    assert not (out / write.TXN_DIR).exists()
+    assert not stager_processes()
+    fresh = tmp_path / "fresh" / "out"
+    with pytest.raises((KeyboardInterrupt, SpecError)):
+        generate(
+            api, [Target("sdk", ("sdk",), render_nothing_then(failure), "")], fresh, check=False
+        )
+    assert not (tmp_path / "fresh").exists()  # the folders it made for the output, removed
+
+
+def render_nothing_then(
+    failure: BaseException | type[BaseException],
+) -> Callable[[Api], Iterable[tuple[str, str]]]:
+    def render(api: Api) -> Iterable[tuple[str, str]]:
+        yield "sdk/a.txt", "a"
+        raise failure
+
+    return render
+
+
+def test_a_file_the_stager_cannot_write_fails_the_run_with_the_output_as_it_was(
+    tmp_path: Path,
+) -> None:
+    reference, old, _ = scenario(tmp_path)
+    out = tmp_path / "out"
+    shutil.copytree(reference / "old", out)
+    wanted = {"sdk/a.txt": b"new a\n", "sdk/a.txt/b.txt": b"cannot be\n"}
+    failing = pytest.raises(write.OutputError, match=r"out/sdk/a\.txt/b\.txt")
+    with failing, write.WriteSession(out, ["sdk"]) as session:
+        for rel, data in wanted.items():
+            session.offer(rel, data)
+        session.finish(wanted)
+    assert files_under(out) == old
+    assert not (out / write.TXN_DIR).exists()

@@ -25,7 +25,7 @@ from ..context import TargetContext
 from ..pages import DocsPaths
 from ..render import render, yaml_string
 from .guides import GuideWriter
-from .markdown import cell, inline, prose
+from .markdown import cell, forget_json_blocks, inline, prose
 from .models import ModelWriter
 from .operations import OperationWriter
 from .views import Link
@@ -33,7 +33,10 @@ from .workflows import WorkflowWriter
 
 
 def render_docs(api: Api) -> Iterator[tuple[str, str]]:
-    yield from _DocsBuilder(api).files()
+    try:
+        yield from _DocsBuilder(api).files()
+    finally:
+        forget_json_blocks()  # this API's examples: not kept for the rest of the run
 
 
 TARGET = Target(

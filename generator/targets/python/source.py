@@ -20,6 +20,7 @@ does not rely on that.
 from __future__ import annotations
 
 import math
+import re
 
 from ...ir import JSON
 
@@ -38,7 +39,33 @@ def docstring(text: str, indent: int = 4) -> str:
     return f'"""{first}\n{continuation}\n{pad}"""'
 
 
+_QUOTE_OR_BACKSLASH = re.compile(r'["\\]')
+
+
 def _escape_docstring_body(body: str) -> str:
+    """The body with backslashes, risky quotes and non-printable characters escaped. Most
+    text is printable (GitHub's 22,000 docstrings): then only quotes and backslashes change,
+    found by a regex instead of a loop over every character."""
+    if not body.replace("\n", "").isprintable():
+        return _escape_every_char(body)
+    if '"' not in body and "\\" not in body:
+        return body
+    last = len(body) - 1
+
+    def escape(found: re.Match[str]) -> str:
+        index = found.start()
+        if body[index] == "\\":
+            return "\\\\"
+        if index == last:
+            return "\\x22"
+        if index == 0 or body[index + 1] == '"':
+            return '\\"'
+        return '"'
+
+    return _QUOTE_OR_BACKSLASH.sub(escape, body)
+
+
+def _escape_every_char(body: str) -> str:
     out: list[str] = []
     last = len(body) - 1
     for index, char in enumerate(body):

@@ -348,7 +348,7 @@ class ServiceRenderer(SdkContext):
         client's models)."""
         own = self._documented_errors(op)
         default = self.client_errors
-        for status in range(400, 600):
+        for status in _statuses_named(own):
             mine = _resolve(own, status)
             if mine and mine != _resolve(default, status):
                 return [(key, self._error_model_name(typ, runtime)) for key, typ in own.items()]
@@ -520,6 +520,22 @@ def _status_order(key: int | str) -> tuple[int, str]:
     if isinstance(key, int):
         return (0, f"{key:03d}")
     return (1 if key != "default" else 2, key)
+
+
+def _statuses_named(models: Mapping[int | str, TypeRef]) -> list[int]:
+    """The error statuses (400 to 599) for which :func:`_resolve` can find one of ``models``: the
+    codes they name, their ranges' codes, or all with ``default`` (not 200 for each of
+    GitHub's 1,223 operations)."""
+    if "default" in models:
+        return list(range(400, 600))
+    found: set[int] = set()
+    for key in models:
+        text = str(key).lower()
+        if text.isdigit():
+            found.add(int(text))
+        elif len(text) == 3 and text[0].isdigit() and text[1:] == "xx":
+            found.update(range(int(text[0]) * 100, int(text[0]) * 100 + 100))
+    return sorted(status for status in found if 400 <= status < 600)
 
 
 def _resolve(models: Mapping[int | str, TypeRef], status: int) -> list[str]:

@@ -145,4 +145,7 @@ class DocLinks:
         if self.base:
             return f"{self.base}/{page}"
         target = DocsPaths.from_output(page)
-        return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+        folder = posixpath.dirname(from_file)
+        if not folder:  # from the top of the output (llms-full.txt: 60,000 links for GitHub)
+            return posixpath.normpath(target)  # what relpath gives, without its getcwd()s
+        return posixpath.relpath(target, folder)

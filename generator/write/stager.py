@@ -1,0 +1,78 @@
+"""The process that stages a run's files while the run still renders (see ``WriteSession``).
+
+``python -m generator.write.stager OUT NEW PARENT`` reads records from stdin, each a header line
+``<path length> <data length>`` followed by the path (relative, UTF-8 or the file system's
+bytes) and the data. A file that differs from ``OUT/<path>`` is written to ``NEW/<path>`` (the
+transaction's staging folder). At the end of stdin it answers on stdout, a line a file: ``S``
+(the same on disk, not staged), ``W`` (staged) or ``?`` (not a plain relative path: left to
+the run), then a space and the path; or one line ``E <path>\\t<reason>`` after a failure, after
+which nothing more was staged. Creating a file costs the kernel up to a few hundred
+microseconds on some disks; this process spends that time beside the run's rendering, which a
+thread could not (it would wait for the interpreter's lock after every system call).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import BinaryIO
+
+from ..background import follow_parent
+from .paths import is_plain_relative
+
+
+def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
+    answers: list[bytes] = []
+    made: set[bytes] = set()
+    failed = False
+    while True:
+        header = source.readline()
+        if not header:
+            return answers
+        size_rel, size_data = (int(part) for part in header.split())
+        rel = source.read(size_rel)
+        data = source.read(size_data)
+        if failed:
+            continue  # read to the end: the run is told once
+        if b"\n" in rel or not is_plain_relative(os.fsdecode(rel)):
+            answers.append(b"? " + rel)
+            continue
+        try:
+            if _same(os.path.join(out_dir, rel), data):
+                answers.append(b"S " + rel)
+                continue
+            folder = os.path.dirname(rel)
+            if folder not in made:
+                os.makedirs(os.path.join(new_dir, folder), exist_ok=True)
+                made.add(folder)
+            path = os.path.join(new_dir, rel)
+            with open(path, "xb") as handle:
+                handle.write(data)
+                os.fchmod(handle.fileno(), 0o644)
+            answers.append(b"W " + rel)
+        except OSError as exc:
+            failed = True
+            answers = [b"E " + rel + b"\t" + os.fsencode(exc.strerror or str(exc))]
+
+
+def _same(path: bytes, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle; it stops us
+    out_dir, new_dir, parent = argv
+    follow_parent(int(parent))
+    answers = _stage(os.fsencode(out_dir), os.fsencode(new_dir), sys.stdin.buffer)
+    sys.stdout.buffer.write(b"".join(answer + b"\n" for answer in answers))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
