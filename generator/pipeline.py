@@ -102,7 +102,7 @@ def _parse(
         diagnostics.extend(pending.diagnostics())
         deferred = None
     if progress:
-        progress("parsing")
+        progress(f"parsing {len(loaded.document.get('paths') or {}):,} paths")
     try:
         api, parse_findings = parse_spec(
             loaded, config, workflows=workflows, use_config_names=use_config_names
@@ -160,7 +160,9 @@ def render_targets(
                 progress(f"rendering {target.name}")
             python: dict[str, str] = {}
             produced = target.compose(api, files) if target.compose else target.render(api)
-            for rel, text in produced:
+            for count, (rel, text) in enumerate(produced, 1):
+                if progress and count % _PROGRESS_EVERY == 0:  # a large kit: seconds a target
+                    progress(f"rendering {target.name}: {count:,} files")
                 if rel in files:
                     raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
                 if isinstance(text, bytes):  # final as it is
@@ -225,6 +227,9 @@ def generate(
                 progress("writing")
             report = session.finish(files, on_written)
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
+
+
+_PROGRESS_EVERY = 250  # files a target renders between two progress messages
 
 
 def _nowhere() -> Location:

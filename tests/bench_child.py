@@ -41,8 +41,8 @@ _PHASES = {
 def phase_name(message: str) -> str:
     """The phase a progress message starts: ``rendering sdk`` → ``sdk``, ``parsing`` → ``parse``."""
     word, _, rest = message.partition(" ")
-    if word == "rendering":
-        return rest
+    if word == "rendering":  # "rendering docs" or, as it goes, "rendering docs: 1,250 files"
+        return rest.partition(":")[0]
     return _PHASES.get(word, word)
 
 
