@@ -165,6 +165,8 @@ def render_targets(
                     files[rel] = format_file(rel, text).encode("utf-8")
                 if on_file:
                     on_file(rel, files[rel])
+                    if jobs and len(files) % 256 == 0 and jobs[0].ready():
+                        collect(jobs.pop(0))  # formatted meanwhile: on to the writer now
             if python:
                 jobs.append(FormatJob(python))
                 python.clear()
