@@ -6,6 +6,7 @@ to be written (UTF-8, no lone surrogates) and to stay inside its span or line wh
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -43,6 +44,7 @@ def one_line(text: str) -> str:
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)")
 
 
+@functools.lru_cache(maxsize=4096)  # the same descriptions recur across models and fields
 def wrap(text: str, width: int = 88) -> str:
     """Re-flow prose to ``width``; list items keep a hanging indent; code and tables stay."""
     result: list[str] = []

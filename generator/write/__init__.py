@@ -405,32 +405,35 @@ def _input_paths(out_dir: Path, inputs: Collection[Path]) -> set[str]:
 
 def _check_writable_paths(out_dir: Path, writes: Mapping[str, bytes]) -> None:
     """Refuse, before touching anything, paths that cannot or must not be written."""
-    checked: set[str] = set()
+    present: dict[str, bool] = {"": True}  # folders checked: whether each is there
     inside = InsideCheck(out_dir)
+    base = os.fspath(out_dir)
     for rel in writes:
-        target = out_dir / rel
-        try:
-            mode = os.lstat(target).st_mode
-        except FileNotFoundError:
-            mode = 0
-        except OSError as exc:  # a name too long, a loop of links…
-            if exc.errno != errno.ENOTDIR:
-                raise OutputError.from_os_error(target, exc) from None
-            mode = 0
-        if stat.S_ISDIR(mode):  # a folder itself, not a link to one
-            raise OutputError(target, "is a folder; dxgen writes a file there")
         parts = rel.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
-            if folder in checked:
+            if folder in present:
                 continue
-            checked.add(folder)
-            path = out_dir / folder
-            if os.path.lexists(path) and not path.is_dir():
-                raise OutputError(path, "is a file; dxgen needs a folder there")
+            path = os.path.join(base, folder)
+            present[folder] = os.path.lexists(path)
+            if present[folder] and not os.path.isdir(path):
+                raise OutputError(Path(path), "is a file; dxgen needs a folder there")
+        target = os.path.join(base, rel)
+        mode = 0
+        if present["/".join(parts)]:  # else a new folder: nothing can be in the way
+            try:
+                mode = os.lstat(target).st_mode
+            except FileNotFoundError:
+                pass
+            except OSError as exc:  # a name too long, a loop of links…
+                if exc.errno != errno.ENOTDIR:
+                    raise OutputError.from_os_error(Path(target), exc) from None
+        if stat.S_ISDIR(mode):  # a folder itself, not a link to one
+            raise OutputError(Path(target), "is a folder; dxgen writes a file there")
         if not inside(rel):
             raise OutputError(
-                target, "is reached through a symbolic link out of the output folder; not written"
+                Path(target),
+                "is reached through a symbolic link out of the output folder; not written",
             )
 
 

@@ -25,6 +25,11 @@ from .paths import is_plain_relative
 def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
     answers: list[bytes] = []
     made: set[bytes] = set()
+    present: dict[bytes, bool] = {}  # output folders: is there one (else nothing to compare)
+    umask = os.umask(0)
+    os.umask(umask)
+    exact = not 0o644 & umask  # the mode given at creation is the mode: no chmod per file
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     failed = False
     while True:
         header = source.readline()
@@ -39,17 +44,25 @@ def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
             answers.append(b"? " + rel)
             continue
         try:
-            if _same(os.path.join(out_dir, rel), data):
+            folder = os.path.dirname(rel)
+            there = present.get(folder)
+            if there is None:
+                there = present[folder] = os.path.isdir(os.path.join(out_dir, folder))
+            if there and _same(os.path.join(out_dir, rel), data):
                 answers.append(b"S " + rel)
                 continue
-            folder = os.path.dirname(rel)
             if folder not in made:
                 os.makedirs(os.path.join(new_dir, folder), exist_ok=True)
                 made.add(folder)
-            path = os.path.join(new_dir, rel)
-            with open(path, "xb") as handle:
-                handle.write(data)
-                os.fchmod(handle.fileno(), 0o644)
+            fd = os.open(os.path.join(new_dir, rel), flags, 0o644)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                if not exact:
+                    os.fchmod(fd, 0o644)
+            finally:
+                os.close(fd)
             answers.append(b"W " + rel)
         except OSError as exc:
             failed = True

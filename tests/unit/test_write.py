@@ -524,3 +524,15 @@ def test_a_file_the_stager_cannot_write_fails_the_run_with_the_output_as_it_was(
         session.finish(wanted)
     assert files_under(out) == old
     assert not (out / write.TXN_DIR).exists()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_staged_files_are_readable_by_all_whatever_the_umask(tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        with write.WriteSession(tmp_path, ["sdk"]) as session:
+            session.offer("sdk/a.txt", b"a\n")
+            session.finish({"sdk/a.txt": b"a\n"})
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "sdk/a.txt").stat().st_mode) == 0o644

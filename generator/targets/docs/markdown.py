@@ -8,6 +8,7 @@ defaults, enum values) are shown as code spans or JSON blocks, never as prose.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -19,6 +20,7 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()]*)\)")
 
 
+@functools.lru_cache(maxsize=4096)  # the same descriptions recur across models and fields
 def prose(text: str) -> str:
     """Spec prose as markdown: ``<`` and ``>`` outside code spans are entities, and a link
     that is not an absolute URL (``#operation/X``, ``../guide.md``: a page of the spec
