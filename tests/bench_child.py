@@ -13,7 +13,6 @@ before the clock starts, so the first phase is the cost of importing it.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import os
@@ -86,7 +85,6 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
         progress=mark,
         defer_validation=True,  # as `dxgen generate` runs it: beside the rest
     )
-    gc.freeze()  # as `dxgen generate` does once the model is built
     mark("import")  # the targets' modules (jinja, the view builders): not parsing
     implemented = available_targets()
     targets = [implemented[name] for name in ALL_TARGET_NAMES if name in implemented]
