@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
-from .load.validate import PendingValidation, start_validation
+from .load.validate import EarlyValidation, PendingValidation, start_validation
 from .parse import parse_spec
 from .targets import Target
 from .write import WriteReport, WriteSession, plan
@@ -75,10 +75,25 @@ def build_api(
     """
     if progress:
         progress(f"loading {spec_path.name}")
-    loaded = load_spec(spec_path, base_dir=Path.cwd(), validate=False, ref_root=config.ref_root)
+    base_dir = Path.cwd()
+    # Beside the run, the validator starts now, in a child that reads the spec itself (not a
+    # TypeSpec one, which would be compiled twice); see EarlyValidation.
+    early = (
+        EarlyValidation(spec_path, base_dir, config.ref_root)
+        if defer_validation and spec_path.suffix.lower() != ".tsp"
+        else None
+    )
+    try:
+        loaded = load_spec(spec_path, base_dir=base_dir, validate=False, ref_root=config.ref_root)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
     if progress and not defer_validation:
         progress("validating")
-    pending = start_validation(loaded.document, loaded.source_map, background=defer_validation)
+    pending = start_validation(
+        loaded.document, loaded.source_map, background=defer_validation, early=early
+    )
     try:
         return _parse(
             loaded, config, spec_path, workflows, strict, use_config_names, pending, progress

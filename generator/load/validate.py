@@ -89,10 +89,17 @@ class PendingValidation:
     clean (:mod:`.validate_pieces`), so that after an edit only the edited pieces are checked.
     """
 
-    def __init__(self, document: dict[str, Any], source_map: SourceMap, background: bool) -> None:
+    def __init__(
+        self,
+        document: dict[str, Any],
+        source_map: SourceMap,
+        background: bool,
+        early: EarlyValidation | None = None,
+    ) -> None:
         self._source_map = source_map
         self._findings: list[Finding] | None = None
-        self._work: Background[Judged] | None = None
+        self._pieces_clean = False
+        self._work: Background[Judged] | _Adopted | None = None
         self._folder = cache.cache_dir("validate")
         self._entry: str | None = None
         self._piece_entries: list[str] = []
@@ -132,14 +139,19 @@ class PendingValidation:
             # A few pieces with a clean skeleton are quickly judged: that child may yield to
             # the run. The whole document takes long, and is best shared with it equally.
             small = pieces is not None and skeleton_clean and len(unknown) < len(pieces.groups)
-            if background:
+            if early is not None:  # judging since the run started, if it read the same files
+                self._work = early.adopt(_digests(source_map), work)
+            elif background:
                 self._work = Background(partial(_yielding, os.getpid(), work) if small else work)
             else:
                 self._settle(work(), unknown)
+        elif early is not None:  # the verdict was known: the child's work is not needed
+            early.cancel()
 
     def _settle(self, judged: Judged, unknown: list[int]) -> None:
         findings, pieces_clean = judged
         self._findings = findings
+        self._pieces_clean = pieces_clean
         if self._folder is not None and self._entry is not None:
             cache.store(self._folder, self._entry, json.dumps(findings, ensure_ascii=False))
             if pieces_clean:
@@ -150,6 +162,11 @@ class PendingValidation:
     @property
     def running(self) -> bool:
         return self._findings is None
+
+    @property
+    def pieces_clean(self) -> bool:
+        """Whether the verdict, found here, showed the pieces it checked clean."""
+        return self._pieces_clean
 
     def diagnostics(self) -> list[Diagnostic]:
         if self._findings is None:
@@ -167,9 +184,79 @@ class PendingValidation:
 
 
 def start_validation(
-    document: dict[str, Any], source_map: SourceMap, *, background: bool = True
+    document: dict[str, Any],
+    source_map: SourceMap,
+    *,
+    background: bool = True,
+    early: EarlyValidation | None = None,
 ) -> PendingValidation:
-    return PendingValidation(document, source_map, background)
+    return PendingValidation(document, source_map, background, early)
+
+
+class EarlyValidation:
+    """The validator started with the run, before the spec is loaded, in a child that loads it
+    itself: importing openapi-spec-validator alone is a quarter of a second, and on a small
+    spec the run used to wait for the validator at the end by about that much.
+
+    The child reads the files, reaches the verdict as :class:`PendingValidation` would (the
+    cache first) and answers with it and the digests of what it read. The run's own
+    :class:`PendingValidation` adopts that answer only where it would have judged the document
+    itself, and only if the child read the same bytes as the run; otherwise it judges in place.
+    """
+
+    def __init__(self, spec: Path, base_dir: Path, ref_root: Path | None) -> None:
+        self._work: Background[tuple[Judged, dict[str, str]]] | None = Background(
+            partial(_judge_from_files, spec, base_dir, ref_root, os.getpid())
+        )
+
+    def adopt(self, digests: dict[str, str], work: Callable[[], Judged]) -> _Adopted:
+        assert self._work is not None
+        adopted, self._work = _Adopted(self._work, digests, work), None
+        return adopted
+
+    def cancel(self) -> None:
+        if self._work is not None:
+            self._work.cancel()
+            self._work = None
+
+
+class _Adopted:
+    """The early child's verdict, as a :class:`Background` gives one: its answer if it read
+    what the run read, else the run's own ``work()``."""
+
+    def __init__(
+        self,
+        child: Background[tuple[Judged, dict[str, str]]],
+        digests: dict[str, str],
+        work: Callable[[], Judged],
+    ) -> None:
+        self._child, self._digests, self._work = child, digests, work
+
+    def result(self) -> Judged:
+        try:
+            judged, read = self._child.result()
+        except BackgroundError:
+            return self._work()
+        if read != self._digests:  # a file saved between the two reads
+            return self._work()
+        return judged
+
+    def cancel(self) -> None:
+        self._child.cancel()
+
+
+def _judge_from_files(
+    spec: Path, base_dir: Path, ref_root: Path | None, parent: int
+) -> tuple[Judged, dict[str, str]]:
+    from . import load_spec
+
+    loaded = load_spec(spec, base_dir=base_dir, validate=False, ref_root=ref_root)
+    pending = PendingValidation(loaded.document, loaded.source_map, background=False)
+    return (pending._findings or [], pending.pieces_clean), _digests(loaded.source_map)
+
+
+def _digests(source_map: SourceMap) -> dict[str, str]:
+    return {str(mount.file.path): mount.file.digest for mount in source_map.mounts}
 
 
 def _cached(folder: Path, entry: str) -> list[Finding] | None:
