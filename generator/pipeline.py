@@ -76,11 +76,13 @@ def build_api(
     if progress:
         progress(f"loading {spec_path.name}")
     base_dir = Path.cwd()
-    # Beside the run, the validator starts now, in a child that reads the spec itself (not a
-    # TypeSpec one, which would be compiled twice); see EarlyValidation.
+    # Beside the run, the validator of a small spec starts now, in a child that reads the
+    # spec itself; see EarlyValidation. A large one (GitHub's 13 MB: the validator's start-up
+    # is nothing beside its 8 s of work) is read once and shared with a child forked after
+    # loading; a TypeSpec one would be compiled twice.
     early = (
         EarlyValidation(spec_path, base_dir, config.ref_root)
-        if defer_validation and spec_path.suffix.lower() != ".tsp"
+        if defer_validation and _small_openapi_file(spec_path)
         else None
     )
     try:
@@ -101,6 +103,18 @@ def build_api(
     except BaseException:
         pending.cancel()
         raise
+
+
+_EARLY_VALIDATION_MAX_BYTES = 2 << 20
+
+
+def _small_openapi_file(path: Path) -> bool:
+    if path.suffix.lower() == ".tsp":
+        return False
+    try:
+        return path.stat().st_size <= _EARLY_VALIDATION_MAX_BYTES
+    except OSError:
+        return False  # the run's own load says what is wrong with it
 
 
 def _parse(
