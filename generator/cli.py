@@ -28,6 +28,7 @@ from .targets import ALL_TARGET_NAMES, available_targets
 from .write import TXN_DIR, OutputError, WriteReport
 
 if TYPE_CHECKING:
+    from .load.validate import EarlyValidation
     from .pipeline import BuildResult
 
 EXIT_OK, EXIT_STALE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -95,6 +96,7 @@ def _build(
     progress: Callable[[str], None] | None = None,
     defer_validation: bool = False,
     said: list[str] | None = None,
+    early: EarlyValidation | None = None,
 ) -> BuildResult:
     from .pipeline import build_api
 
@@ -107,6 +109,7 @@ def _build(
             use_config_names=inputs.own_spec,
             progress=progress,
             defer_validation=defer_validation,
+            early=early,
         )
     except SpecError as exc:
         if progress:
@@ -257,9 +260,13 @@ def generate_command(
     if replay is not None:
         _say_up_to_date(replay, out_dir, check, quiet)
         return
+    from .load.validate import early_validation
+
+    # The validator of a small spec starts first, beside everything else the run imports.
+    early = early_validation(inputs.spec, Path.cwd(), inputs.config.ref_root)
     progress = _progress if sys.stderr.isatty() and not quiet else None
     said: list[str] = []  # what the run prints that a rerun with nothing changed says again
-    result = _build(inputs, strict, progress, defer_validation=True, said=said)
+    result = _build(inputs, strict, progress, defer_validation=True, said=said, early=early)
     try:
         _generate(result, request, out_dir, check, strict, quiet, progress, said)
     finally:

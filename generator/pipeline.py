@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
-from .load.validate import EarlyValidation, PendingValidation, start_validation
+from .load.validate import EarlyValidation, PendingValidation, early_validation, start_validation
 from .parse import parse_spec
 from .targets import Target
 from .write import WriteReport, WriteSession, plan
@@ -66,25 +66,20 @@ def build_api(
     use_config_names: bool,
     progress: Callable[[str], None] | None = None,
     defer_validation: bool = False,
+    early: EarlyValidation | None = None,
 ) -> BuildResult:
     """Load, validate and parse; raise :class:`SpecError` on errors (or on warnings with
     ``strict``). ``progress`` is told each phase as it starts (loading, validating, parsing).
 
     With ``defer_validation`` the validator runs beside what follows (parsing, rendering,
-    formatting) and the result is :meth:`BuildResult.settle`-d by the caller before writing.
+    formatting) and the result is :meth:`BuildResult.settle`-d by the caller before writing;
+    ``early`` is that validator, if the caller started it already (:func:`early_validation`).
     """
     if progress:
         progress(f"loading {spec_path.name}")
     base_dir = Path.cwd()
-    # Beside the run, the validator of a small spec starts now, in a child that reads the
-    # spec itself; see EarlyValidation. A large one (GitHub's 13 MB: the validator's start-up
-    # is nothing beside its 8 s of work) is read once and shared with a child forked after
-    # loading; a TypeSpec one would be compiled twice.
-    early = (
-        EarlyValidation(spec_path, base_dir, config.ref_root)
-        if defer_validation and _small_openapi_file(spec_path)
-        else None
-    )
+    if early is None and defer_validation:
+        early = early_validation(spec_path, base_dir, config.ref_root)
     try:
         loaded = load_spec(spec_path, base_dir=base_dir, validate=False, ref_root=config.ref_root)
     except BaseException:
@@ -103,18 +98,6 @@ def build_api(
     except BaseException:
         pending.cancel()
         raise
-
-
-_EARLY_VALIDATION_MAX_BYTES = 2 << 20
-
-
-def _small_openapi_file(path: Path) -> bool:
-    if path.suffix.lower() == ".tsp":
-        return False
-    try:
-        return path.stat().st_size <= _EARLY_VALIDATION_MAX_BYTES
-    except OSError:
-        return False  # the run's own load says what is wrong with it
 
 
 def _parse(

@@ -72,6 +72,9 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
         marks.append(("end", time.perf_counter()))
         return _result(marks, replay.files, 0, [], 0, 0, len(replay.targets))
     mark("import")  # the pipeline, which a run the stamp answers does without
+    from generator.load.validate import early_validation
+
+    early = early_validation(spec, Path.cwd(), config.ref_root)  # as dxgen starts it
 
     from generator.pipeline import build_api, generate
     from generator.targets import available_targets
@@ -84,6 +87,7 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
         use_config_names=project,
         progress=mark,
         defer_validation=True,  # as `dxgen generate` runs it: beside the rest
+        early=early,
     )
     mark("import")  # the targets' modules (jinja, the view builders): not parsing
     implemented = available_targets()

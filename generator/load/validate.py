@@ -193,6 +193,23 @@ def start_validation(
     return PendingValidation(document, source_map, background, early)
 
 
+_EARLY_MAX_BYTES = 2 << 20
+
+
+def early_validation(spec: Path, base_dir: Path, ref_root: Path | None) -> EarlyValidation | None:
+    """The validator of a small OpenAPI file, started now (:class:`EarlyValidation`). A large
+    one (GitHub's 13 MB: the validator's start-up is nothing beside its 8 s of work) is read
+    once and shared with a child forked after loading; a TypeSpec one would be compiled
+    twice."""
+    if spec.suffix.lower() == ".tsp":
+        return None
+    try:
+        small = spec.stat().st_size <= _EARLY_MAX_BYTES
+    except OSError:
+        return None  # the run's own load says what is wrong with it
+    return EarlyValidation(spec, base_dir, ref_root) if small else None
+
+
 class EarlyValidation:
     """The validator started with the run, before the spec is loaded, in a child that loads it
     itself: importing openapi-spec-validator alone is a quarter of a second, and on a small
@@ -236,10 +253,13 @@ class _Adopted:
         try:
             judged, read = self._child.result()
         except BackgroundError:
-            return self._work()
+            return self._in_place()
         if read != self._digests:  # a file saved between the two reads
-            return self._work()
+            return self._in_place()
         return judged
+
+    def _in_place(self) -> Judged:
+        return self._work()
 
     def cancel(self) -> None:
         self._child.cancel()

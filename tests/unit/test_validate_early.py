@@ -62,3 +62,26 @@ def test_a_child_whose_read_fails_leaves_the_run_to_judge(tmp_path: Path) -> Non
         early._work.result()  # type: ignore[union-attr]
     spec.write_text(INVALID, encoding="utf-8")
     assert ["summery" in line for line in _verdict(spec, early)] == [True]
+
+
+def test_dxgen_generate_adopts_the_early_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the command, with the spec named relative to the working folder as users do:
+    the child's answer is taken (it read the same files, by the same names), never redone."""
+    from click.testing import CliRunner
+
+    import generator.cli
+    from generator.load import validate
+
+    def refuse(self: object) -> object:
+        raise AssertionError("judged in place: the early verdict was not adopted")
+
+    monkeypatch.setattr(validate._Adopted, "_in_place", refuse)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "api.yaml").write_text(INVALID, encoding="utf-8")
+    done = CliRunner().invoke(
+        generator.cli.main, ["generate", "api.yaml", "-t", "llms", "-o", "out"]
+    )
+    assert done.exit_code == 0, done.output
+    assert "api.yaml:6:7: warning:" in done.stderr and "summery" in done.stderr
