@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .errors import OutputError
 from .manifest import MANIFEST_NAME, manifests, owned
-from .paths import InsideCheck, stays_inside
+from .paths import InsideCheck, holds, stays_inside
 from .transaction import TXN_DIR, Staging, commit, locked, pending, recover
 
 __all__ = [
@@ -100,7 +100,7 @@ def _plan(
             raise OutputError(out_dir / rel, "is an input of this run; dxgen will not overwrite it")
         same = known.get(rel)
         if same is None:
-            same = _same_on_disk(out_dir, rel, wanted[rel])
+            same = holds(os.path.join(out_dir, rel), wanted[rel])
         (report.unchanged if same else report.written).append(rel)
     present, debris = _scan(out_dir, roots)
     ours = {
@@ -112,14 +112,6 @@ def _plan(
         removable = rel in ours and rel not in protected and stays_inside(out_dir, rel)
         (report.removed if removable else report.foreign).append(rel)
     return report
-
-
-def _same_on_disk(out_dir: Path, rel: str, data: bytes) -> bool:
-    try:
-        with open(os.path.join(out_dir, rel), "rb") as handle:
-            return handle.read(len(data) + 1) == data
-    except OSError:
-        return False
 
 
 def apply(

@@ -1,9 +1,20 @@
-"""Checks on paths that come from outside: manifests, journals, and the output tree itself."""
+"""Checks on paths that come from outside (manifests, journals, the output tree itself), and on
+what a file there holds."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+
+def holds(path: str | bytes, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data`` (reading no more than that, plus
+    one byte); a missing or unreadable file does not."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def is_plain_relative(path: str) -> bool:

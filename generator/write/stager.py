@@ -19,7 +19,7 @@ import sys
 from typing import BinaryIO
 
 from ..background import follow_parent
-from .paths import is_plain_relative
+from .paths import holds, is_plain_relative
 
 
 def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
@@ -48,7 +48,7 @@ def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
             there = present.get(folder)
             if there is None:
                 there = present[folder] = os.path.isdir(os.path.join(out_dir, folder))
-            if there and _same(os.path.join(out_dir, rel), data):
+            if there and holds(os.path.join(out_dir, rel), data):
                 answers.append(b"S " + rel)
                 continue
             if folder not in made:
@@ -67,14 +67,6 @@ def _stage(out_dir: bytes, new_dir: bytes, source: BinaryIO) -> list[bytes]:
         except OSError as exc:
             failed = True
             answers = [b"E " + rel + b"\t" + os.fsencode(exc.strerror or str(exc))]
-
-
-def _same(path: bytes, data: bytes) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(data) + 1) == data
-    except OSError:
-        return False
 
 
 def main(argv: list[str]) -> int:
