@@ -374,7 +374,7 @@ def _generate(
         request,
         inputs=result.inputs,  # the config files are part of the request
         read=result.digests,
-        roots=[root for target in chosen for root in target.roots],
+        roots=outcome.roots,
         files=[*report.written, *report.unchanged],
         messages=said,
         targets=outcome.targets,

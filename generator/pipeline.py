@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
-from .load.validate import EarlyValidation, PendingValidation, early_validation, start_validation
+from .load.validate import EarlyValidation, PendingValidation, start_validation
 from .parse import parse_spec
 from .targets import Target
 from .write import WriteReport, WriteSession, plan
@@ -78,8 +78,6 @@ def build_api(
     if progress:
         progress(f"loading {spec_path.name}")
     base_dir = Path.cwd()
-    if early is None and defer_validation:
-        early = early_validation(spec_path, base_dir, config.ref_root)
     try:
         loaded = load_spec(spec_path, base_dir=base_dir, validate=False, ref_root=config.ref_root)
     except BaseException:
@@ -145,6 +143,7 @@ class GenerateResult:
     report: WriteReport
     targets: list[str]
     seconds: float
+    roots: list[str]  # what the targets own under the output folder
 
 
 def render_targets(
@@ -268,7 +267,7 @@ def generate(
             if progress:
                 progress("writing")
             report = session.finish(files, on_written)
-    return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started)
+    return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started, roots)
 
 
 _PROGRESS_EVERY = 250  # files a target renders between two progress messages

@@ -26,6 +26,7 @@ This module is imported before the pipeline and must stay cheap: no jinja, no YA
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache
+from .targets import templates_dir
 
 _FORMAT = 1
 _KIND = "runs"
@@ -132,13 +134,13 @@ def record(
     folder = cache.cache_dir(_KIND)
     if folder is None:
         return
-    # what is there besides the run's own files (not ours, left alone) is part of the state too
-    every = {*files, *_present(request.out_dir, roots)}
-    signatures = {rel: _signature(request.out_dir / rel) for rel in sorted(every)}
     unread = [path for path in inputs if path not in read]
     if any(_changed_since(path, request.started_ns) for path in unread):
         return  # perhaps saved while the run read it: what it read is not known, so no stamp
     digests = {str(path): read.get(path) or _file_digest(path) for path in inputs}
+    # what is there besides the run's own files (not ours, left alone) is part of the state too
+    every = {*files, *_present(request.out_dir, roots)}
+    signatures = {rel: _signature(request.out_dir / rel) for rel in sorted(every)}
     if None in signatures.values() or None in digests.values():
         return  # something went missing meanwhile: no stamp, the next run is a full one
     stamp = {
@@ -213,8 +215,10 @@ def _code_signature() -> str:
     when it is edited or reinstalled."""
     package = Path(__file__).resolve().parent
     folders = [package]
-    if not (package / "_templates").is_dir():  # a checkout: templates/ beside the package
-        folders.append(package.parent / "templates")
+    with contextlib.suppress(FileNotFoundError):  # none: the run says so once it renders
+        templates = templates_dir()
+        if not templates.is_relative_to(package):  # a checkout: templates/ beside the package
+            folders.append(templates)
     parts: list[str] = []
     for folder in folders:
         for base, dirs, names in os.walk(folder):

@@ -106,7 +106,7 @@ def run(spec: Path, out: Path, project: bool) -> dict[str, object]:
         request,
         inputs=built.inputs,
         read=built.digests,
-        roots=[root for target in targets for root in target.roots],
+        roots=outcome.roots,
         files=[*report.written, *report.unchanged],
         messages=[d.render() for d in built.diagnostics],
         targets=outcome.targets,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..ir import Api
 
@@ -28,6 +29,15 @@ class Target:
 
 
 ALL_TARGET_NAMES = ("sdk", "cli", "docs", "skills", "llms")
+
+
+def templates_dir() -> Path:
+    """Installed wheels carry ``generator/_templates``; a checkout has ``templates/``."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("dxgen templates not found next to the generator package")
 
 
 def available_targets() -> dict[str, Target]:

@@ -13,17 +13,9 @@ import jinja2
 import jinja2.bccache
 
 from .. import cache as dxgen_cache
+from . import templates_dir
 from .python.source import docstring, literal
 from .text import code_span, one_line, wrap
-
-
-def templates_dir() -> Path:
-    """Installed wheels carry ``generator/_templates``; a checkout has ``templates/``."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_templates", package.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("dxgen templates not found next to the generator package")
 
 
 @cache

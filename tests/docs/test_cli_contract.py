@@ -6,8 +6,8 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
+from generator.targets import templates_dir
 from generator.targets.cli_contract import EXIT_CODES
-from generator.targets.render import templates_dir
 
 
 def runtime_errors() -> ModuleType:

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from ... import __version__ as dxgen_version
 from ...ir import Api
-from .. import Target
+from .. import Target, templates_dir
 from ..context import TargetContext
-from ..render import render, templates_dir
+from ..render import render
 from ..sdk import pep440
 from .actions import ActionMaker
 from .catalog import readme_view, render_catalog

@@ -22,8 +22,8 @@ from packaging.version import InvalidVersion, Version
 
 from ... import __version__ as dxgen_version
 from ...ir import Api
-from .. import Target
-from ..render import render, templates_dir
+from .. import Target, templates_dir
+from ..render import render
 from .context import SdkContext
 from .errors import ErrorRenderer
 from .models import ModelRenderer
