@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import render_cache
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
@@ -186,36 +187,43 @@ def _render_targets(
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     jobs: list[FormatJob] = []
+    where = render_cache.folder()
+    units = render_cache.Units(api, enabled=where is not None)
+    keys: dict[str, str] = {}  # a file rendered now → its key, to keep its final bytes by
+    answers: dict[str, bytes] = {}  # key → final bytes, kept at the end
+
+    def final(rel: str, data: bytes) -> None:
+        files[rel] = data
+        key = keys.pop(rel, None)
+        if key is not None:
+            answers[key] = data
+        if on_file:
+            on_file(rel, data)
 
     def collect(job: FormatJob) -> None:
         for rel, data in job.result().items():
-            files[rel] = data
-            if on_file:
-                on_file(rel, data)
+            final(rel, data)
 
     try:
         for target in targets:
             if progress:
                 progress(f"rendering {target.name}")
             python: dict[str, str] = {}
-            produced = target.compose(api, files) if target.compose else target.render(api)
-            for count, (rel, text) in enumerate(produced, 1):
+            for count, (rel, text) in enumerate(_produce(api, target, units, files, keys), 1):
                 if progress and count % _PROGRESS_EVERY == 0:  # a large kit: seconds a target
                     progress(f"rendering {target.name}: {count:,} files")
                 if rel in files:
                     raise SpecError([error(f"two outputs want the path {rel}", _nowhere())])
                 if isinstance(text, bytes):  # final as it is
-                    files[rel] = text
+                    final(rel, text)
                 elif is_python(rel):
                     python[rel] = text
                     files[rel] = b""  # its place in the order; filled once formatted
                     continue
                 else:
-                    files[rel] = format_file(rel, text).encode("utf-8")
-                if on_file:
-                    on_file(rel, files[rel])
-                    if jobs and len(files) % 256 == 0 and jobs[0].ready():
-                        collect(jobs.pop(0))  # formatted meanwhile: on to the writer now
+                    final(rel, format_file(rel, text).encode("utf-8"))
+                if on_file and jobs and len(files) % 256 == 0 and jobs[0].ready():
+                    collect(jobs.pop(0))  # formatted meanwhile: on to the writer now
             if python:
                 jobs.append(FormatJob(python))
                 python.clear()
@@ -230,7 +238,35 @@ def _render_targets(
         for job in jobs:
             job.cancel()
         raise
+    if where is not None and answers:
+        render_cache.store(where, answers)
     return files
+
+
+def _produce(
+    api: Api,
+    target: Target,
+    units: render_cache.Units,
+    files: Mapping[str, bytes],
+    keys: dict[str, str],
+) -> Iterator[tuple[str, str | bytes]]:
+    """The target's files: those the render cache holds as they were kept (final bytes), the
+    others rendered now (their keys noted in ``keys``, to keep them once final)."""
+    if target.plan is None:
+        yield from target.compose(api, files) if target.compose else target.render(api)
+        return
+    planned = list(target.plan(api, units, files))
+    where = render_cache.folder() if units.enabled else None
+    wanted = [p.key for p in planned if p.key is not None]
+    hits = render_cache.lookup(where, wanted) if where is not None and wanted else {}
+    for item in planned:
+        if item.key is not None:
+            found = hits.get(item.key)
+            if found is not None:
+                yield item.rel, found
+                continue
+            keys[item.rel] = item.key
+        yield item.rel, item.produce()
 
 
 def generate(

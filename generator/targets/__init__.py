@@ -9,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..ir import Api
+
+if TYPE_CHECKING:
+    from ..render_cache import Planned, Units
 
 Render = Callable[[Api], Iterable[tuple[str, str]]]
 #: A target made (partly) of files that targets before it in the run rendered: given those
 #: (path → bytes, as they will be written), it yields text to format, or bytes as they are.
 Compose = Callable[[Api, Mapping[str, bytes]], Iterable[tuple[str, str | bytes]]]
+#: Every file of the target as a :class:`generator.render_cache.Planned` (path, key, how to
+#: make it), given the run's units and the earlier targets' files; what the pipeline uses.
+Plan = Callable[[Api, "Units", Mapping[str, bytes]], Iterable["Planned"]]
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,8 @@ class Target:
     description: str
     #: Used instead of ``render`` when the run has the earlier targets' files (the pipeline).
     compose: Compose | None = None
+    #: Used instead of ``render`` and ``compose`` when given (the pipeline).
+    plan: Plan | None = None
 
 
 ALL_TARGET_NAMES = ("sdk", "cli", "docs", "skills", "llms")

@@ -14,14 +14,17 @@ Layout of what is rendered::
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from packaging.version import InvalidVersion, Version
 
 from ... import __version__ as dxgen_version
-from ...ir import Api
+from ...ir import Api, Service
+from ...render_cache import Planned, Units, digest_of
 from .. import Target, templates_dir
 from ..render import render
 from .context import SdkContext
@@ -30,6 +33,7 @@ from .models import ModelRenderer
 from .package import PackageRenderer
 from .readme import ReadmeRenderer
 from .services import ServiceRenderer
+from .views import ServiceView
 
 # The header carrying a webhook's signature (Pachca's; no spec describes it yet).
 WEBHOOK_SIGNATURE_HEADER = "Pachca-Signature"
@@ -45,8 +49,14 @@ class WebhookView:
 
 
 def render_sdk(api: Api) -> Iterator[tuple[str, str]]:
-    builder = _SdkBuilder(api)
-    yield from builder.files()
+    for planned in plan_sdk(api, Units(api, enabled=False), {}):
+        text = planned.produce()
+        yield planned.rel, text if isinstance(text, str) else text.decode("utf-8")
+
+
+def plan_sdk(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:
+    """Every file, keyed by what it reads (see generator/render_cache.py)."""
+    yield from _SdkBuilder(api).plan(units)
 
 
 TARGET = Target(
@@ -54,6 +64,7 @@ TARGET = Target(
     roots=("sdk",),
     render=render_sdk,
     description="Python SDK (httpx + pydantic)",
+    plan=plan_sdk,
 )
 
 
@@ -66,57 +77,130 @@ class _SdkBuilder(SdkContext):
         self.errors = ErrorRenderer(api)
         self.package = PackageRenderer(api)
 
-    def files(self) -> Iterator[tuple[str, str]]:
-        yield from self._runtime()
-        services = [self.service_renderer.service_view(s) for s in self.api.services]
-        modules = self.models.model_modules()
-        common = {
+    @cached_property
+    def service_views(self) -> list[ServiceView]:
+        return [self._service_view(s) for s in self.api.services]
+
+    @cached_property
+    def _service_views(self) -> dict[str, ServiceView]:
+        return {}
+
+    def _service_view(self, service: Service) -> ServiceView:
+        """A service's view, made once (its module and the README both read it)."""
+        view = self._service_views.get(service.name)
+        if view is None:
+            view = self._service_views[service.name] = self.service_renderer.service_view(service)
+        return view
+
+    @cached_property
+    def common(self) -> dict[str, object]:
+        return {
             "api": self.api,
             "project": self.project,
             "pkg": self.pkg,
             "sdk_version": pep440(self.api.version),
             "dxgen_version": dxgen_version,
         }
-        webhook = self._webhook_view()
-        yield "sdk/pyproject.toml", render("sdk/pyproject.toml.jinja", **common)
-        yield "sdk/README.md", render(
-            "sdk/README.md.jinja",
-            **common,
-            services=services,
-            readme=self.readme.readme_view(),
-            webhook=webhook,
+
+    @cached_property
+    def webhook(self) -> WebhookView | None:
+        return self._webhook_view()
+
+    def plan(self, units: Units) -> Iterator[Planned]:
+        def whole(rel: str, produce: Callable[[], str], *reads: str) -> Planned:
+            """A file of the whole package: the settings, every name, and ``reads``."""
+            return Planned(rel, units.key("sdk", rel, *reads), produce)
+
+        for rel, text in self._runtime():
+            yield Planned(rel, units.static_key("sdk", rel), _constant(text))
+        yield whole("sdk/pyproject.toml", lambda: render("sdk/pyproject.toml.jinja", **self.common))
+        yield whole(
+            "sdk/README.md",
+            lambda: render(
+                "sdk/README.md.jinja",
+                **self.common,
+                services=self.service_views,
+                readme=self.readme.readme_view(),
+                webhook=self.webhook,
+            ),
+            units.heads if units.enabled else "",
+            units.wide if units.enabled else "",
         )
-        yield f"{self.src}/py.typed", ""
-        yield f"{self.src}/_version.py", render("sdk/_version.py.jinja", **common)
-        yield f"{self.src}/_exceptions.py", render(
-            "sdk/exceptions.py.jinja", **common, errors=self.errors.errors_view()
+        yield Planned(f"{self.src}/py.typed", units.static_key("sdk", "py.typed"), _constant(""))
+        yield whole(
+            f"{self.src}/_version.py", lambda: render("sdk/_version.py.jinja", **self.common)
         )
-        yield f"{self.src}/_client.py", render(
-            "sdk/_client.py.jinja",
-            **common,
-            client=self.package.client_view(services, self.service_renderer.client_error_models()),
+        yield whole(
+            f"{self.src}/_exceptions.py",
+            lambda: render(
+                "sdk/exceptions.py.jinja", **self.common, errors=self.errors.errors_view()
+            ),
+            units.errors if units.enabled else "",
         )
-        yield f"{self.src}/__init__.py", render(
-            "sdk/__init__.py.jinja",
-            **common,
-            package=self.package.package_view(webhooks=webhook is not None),
+        yield whole(
+            f"{self.src}/_client.py",
+            lambda: render(
+                "sdk/_client.py.jinja",
+                **self.common,
+                client=self.package.client_view(
+                    self.service_views, self.service_renderer.client_error_models()
+                ),
+            ),
+            units.heads if units.enabled else "",
+            units.errors if units.enabled else "",
         )
-        yield f"{self.src}/resources/__init__.py", render(
-            "sdk/resources__init__.py.jinja", **common, services=services
+        yield whole(
+            f"{self.src}/__init__.py",
+            lambda: render(
+                "sdk/__init__.py.jinja",
+                **self.common,
+                package=self.package.package_view(webhooks=self.webhook is not None),
+            ),
+            units.surface if units.enabled else "",
         )
-        for view in services:
-            yield f"{self.src}/resources/{view.module}.py", render(
-                "sdk/resource.py.jinja", **common, service=view
+        yield whole(
+            f"{self.src}/resources/__init__.py",
+            lambda: render(
+                "sdk/resources__init__.py.jinja", **self.common, services=self.service_views
+            ),
+            units.heads if units.enabled else "",
+        )
+        # a service's module reads its operations, what they reach, and the client's error
+        # models (voted for by every operation's errors)
+        errors = digest_of(self.service_renderer.client_errors) if units.enabled else ""
+        for service in self.api.services:
+            rel = f"{self.src}/resources/{service.module}.py"
+            yield Planned(
+                rel,
+                units.operations_key(
+                    "sdk", rel, service, [op.id for op in service.operations], facts=(errors,)
+                ),
+                functools.partial(self._resource, service),
             )
-        yield f"{self.src}/types/__init__.py", render(
-            "sdk/types__init__.py.jinja", **common, types=self.package.types_view()
+        yield whole(
+            f"{self.src}/types/__init__.py",
+            lambda: render(
+                "sdk/types__init__.py.jinja", **self.common, types=self.package.types_view()
+            ),
+            units.surface if units.enabled else "",
         )
-        for module, views in sorted(modules.items()):
-            yield f"{self.src}/types/{module}.py", self.models.model_module(module, views)
-        if webhook is not None:
-            yield f"{self.src}/webhooks.py", render(
-                "sdk/webhooks.py.jinja", **common, webhook=webhook
+        for module, schemas in sorted(self.models.model_modules().items()):
+            rel = f"{self.src}/types/{module}.py"
+            yield Planned(
+                rel,
+                units.schemas_key("sdk", rel, [s.name for s in schemas]),
+                functools.partial(self.models.model_module, module, schemas),
             )
+        if self.api.webhook_payload is not None and self.api.webhook_payload.ref is not None:
+            yield whole(
+                f"{self.src}/webhooks.py",
+                lambda: render("sdk/webhooks.py.jinja", **self.common, webhook=self.webhook),
+                units.wide if units.enabled else "",
+            )
+
+    def _resource(self, service: Service) -> str:
+        view = self._service_view(service)
+        return render("sdk/resource.py.jinja", **self.common, service=view)
 
     # -- runtime ------------------------------------------------------------------------
 
@@ -141,3 +225,7 @@ def pep440(version: str) -> str:
     except InvalidVersion:
         match = re.match(r"\d+(\.\d+)*", version.lstrip("vV"))
         return f"{match.group(0)}.dev0" if match else "0.0.0.dev0"
+
+
+def _constant(text: str) -> Callable[[], str]:
+    return lambda: text

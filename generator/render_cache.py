@@ -1,0 +1,466 @@
+"""Rendered files kept by what they were rendered from, so a run after a small spec edit renders
+only the files the edit reaches.
+
+A target that supports it (``Target.plan``) describes each of its files as a :class:`Planned`:
+the file's path, a *key* and how to produce the file. The key is a digest of exactly what the
+file reads, in units of the IR (:class:`Units`): an operation, the schemas and operations it
+reaches, its service, the API-wide settings, the API's outline (every name), and dxgen's own
+code and templates. A file whose key an earlier run stored is taken as that run's final
+(formatted) bytes, and neither its view, jinja nor the formatter runs. Keys err on the side of
+including more: a key that changes needlessly costs a render, a key that misses an input would
+be a wrong file (tests/unit/test_render_cache.py checks, over many random edits, that a run
+with the cache writes what a run without it writes).
+
+A unit's digest is the sha1 of its pickle: the IR is frozen dataclasses of plain values, so
+equal pickles are equal units (pickled without sharing of repeated objects, which would make
+two equal units look different depending on how they were loaded). The answers live in one
+SQLite file under the cache folder (``<cache>/render``, :mod:`generator.format_cache`'s store),
+and like the rest of the cache they only ever save time: ``DXGEN_CACHE=0`` turns them off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from . import cache, format_cache
+from .ir import Api, Body, Field, Operation, Response, Schema, Service, TypeRef
+
+_KIND = "render"
+_FORMAT = "1"  # bump when what a key covers changes
+
+Produce = Callable[[], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file of a target: where it goes, its key (``None``: always produced), how to make
+    it (text to format, or bytes as they are)."""
+
+    rel: str
+    key: str | None
+    produce: Produce
+
+
+def folder() -> Path | None:
+    """Where the answers live; ``None`` when the cache is off."""
+    return cache.cache_dir(_KIND)
+
+
+def lookup(where: Path, keys: Iterable[str]) -> dict[str, bytes]:
+    return format_cache.lookup(where, keys)
+
+
+def store(where: Path, answers: dict[str, bytes]) -> None:
+    format_cache.store(where, answers)
+
+
+def _digest(value: object) -> str:
+    """The sha1 of ``value``'s pickle, made without pickle's memo: an object met twice is
+    written twice, so that the digest is of the content alone, not of which equal parts
+    happen to be one object (a spec loaded from the cache shares its strings otherwise than
+    one parsed afresh). The IR has no cycles, which the memo would be needed for."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, 5)
+    pickler.fast = True  # no memo
+    pickler.dump(value)
+    return hashlib.sha1(buffer.getbuffer()).hexdigest()
+
+
+def digest_of(value: object) -> str:
+    """The digest of a value made of the IR's units and plain values (a fact of a target's
+    own, computed from many units, that a file reads)."""
+    return _digest(value)
+
+
+def _combine(*parts: str) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Units:
+    """Digests of the IR's units, each computed once per run, and the keys made of them.
+
+    With ``enabled`` false (the cache is off) every key is ``None`` and nothing is computed.
+    """
+
+    def __init__(self, api: Api, *, enabled: bool, salt: str = "") -> None:
+        self.api = api
+        self.enabled = enabled
+        self._salt = salt
+        self._ops: dict[str, Operation] = {op.id: op for op in api.operations}
+        self._schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
+        self._op_digest: dict[str, str] = {}
+        self._schema_digest: dict[str, str] = {}
+        self._schema_reach: dict[str, frozenset[str]] = {}
+        self._op_reach: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    # -- the salt: dxgen itself --------------------------------------------------------------
+
+    @cached_property
+    def salt(self) -> str:
+        """dxgen's code, templates and tools (as the stamp signs them), Python's version."""
+        if self._salt:
+            return self._salt
+        from .stamp import _code_signature
+
+        return _combine(f"render {_FORMAT}", sys.version, _code_signature())
+
+    # -- unit digests ------------------------------------------------------------------------
+
+    def op(self, op_id: str) -> str:
+        found = self._op_digest.get(op_id)
+        if found is None:
+            found = self._op_digest[op_id] = _digest(self._ops[op_id])
+        return found
+
+    def schema(self, name: str) -> str:
+        found = self._schema_digest.get(name)
+        if found is None:
+            found = self._schema_digest[name] = _digest(self._schemas[name])
+        return found
+
+    @cached_property
+    def settings(self) -> str:
+        """Everything API-wide: the Api's fields but its services and schemas, and in full the
+        operations that other operations' files may read (showcase, identity, uploads and
+        the operations they name, workflow steps) and the schemas these name directly."""
+        api = self.api
+        special = self._special
+        schemas: set[str] = set()
+        for op_id in special:
+            schemas |= _op_mentions(self._ops[op_id], self._schemas)
+        if api.webhook_payload is not None and api.webhook_payload.ref in self._schemas:
+            schemas.add(api.webhook_payload.ref)
+        head = (
+            api.title,
+            api.version,
+            api.openapi_version,
+            api.description,
+            api.base_url,
+            api.servers,
+            api.project,
+            api.security,
+            api.workflows,
+            api.webhook_payload,
+            api.showcase,
+            api.identity,
+            api.skill_groups,
+            api.skill_router,
+        )
+        return _combine(
+            self.salt,
+            _digest(head),
+            *(f"o:{op_id}:{self.op(op_id)}" for op_id in sorted(special)),
+            *(f"s:{name}:{self.schema(name)}" for name in sorted(schemas)),
+        )
+
+    @cached_property
+    def outline(self) -> str:
+        """Every name: services, their operations (in order), schemas. A rename, an operation
+        or a schema added or removed changes it, and with it every key."""
+        return _digest(
+            (
+                tuple(
+                    (
+                        s.name,
+                        s.names,
+                        s.class_name,
+                        s.module,
+                        tuple((op.id, op.names, op.service) for op in s.operations),
+                    )
+                    for s in self.api.services
+                ),
+                tuple(
+                    (s.name, s.kind, s.module, s.anchor, s.page, s.literal_name, s.recursive)
+                    for s in self.api.schemas
+                ),
+            )
+        )
+
+    @cached_property
+    def _special(self) -> list[str]:
+        """The operations that other operations' files may read: showcase, identity, uploads
+        and the operations these name, workflow steps."""
+        api = self.api
+        special: set[str] = set()
+        for value in (*vars(api.showcase).values(), *vars(api.identity).values()):
+            if isinstance(value, str) and value in self._ops:
+                special.add(value)
+        for op in api.operations:
+            if op.upload is not None:
+                special.add(op.id)
+                if op.upload.params_operation in self._ops:
+                    special.add(op.upload.params_operation)
+        for workflow in api.workflows:
+            special.update(s.operation for s in workflow.steps if s.operation in self._ops)
+        return sorted(special)
+
+    @cached_property
+    def wide(self) -> str:
+        """The showcase and the rest of the special operations with all they reach, and the
+        webhook payload with all it reaches: what a README's samples read."""
+        ops: set[str] = set()
+        schemas: set[str] = set()
+        for op_id in self._special:
+            more_ops, more_schemas = self.op_reach(op_id)
+            ops |= more_ops
+            schemas |= more_schemas
+        payload = self.api.webhook_payload
+        if payload is not None and payload.ref in self._schemas:
+            schemas |= self.schema_reach(payload.ref)
+        return _combine("wide", *self._units(ops, schemas))
+
+    @cached_property
+    def heads(self) -> str:
+        """Every service's own fields."""
+        return _combine("heads", *(self.service_head(s) for s in self.api.services))
+
+    @cached_property
+    def surface(self) -> str:
+        """What a package's list of models reads of each schema."""
+        return _digest(
+            tuple(
+                (
+                    s.name,
+                    s.module,
+                    s.kind,
+                    s.recursive,
+                    s.enum_type,
+                    len(s.enum_values),
+                    s.literal_name,
+                    s.is_error,
+                )
+                for s in self.api.schemas
+            )
+        )
+
+    @cached_property
+    def errors(self) -> str:
+        """Every operation's error responses, and all their types reach."""
+        schemas: set[str] = set()
+        for op in self.api.operations:
+            for response in op.errors:
+                found: set[str] = set()
+                _response_refs(response, found)
+                for name in found:
+                    if name in self._schemas:
+                        schemas |= self.schema_reach(name)
+        listed = tuple((op.id, op.errors) for op in self.api.operations)
+        return _combine("errors", _digest(listed), *self._units((), schemas))
+
+    def service_head(self, service: Service) -> str:
+        """The service's own fields (its operations are in the outline, or keyed apart)."""
+        return _digest(
+            (service.name, service.names, service.class_name, service.description, service.module)
+        )
+
+    @cached_property
+    def everything(self) -> str:
+        """Every unit: the key of a file that reads the whole API."""
+        return _combine(
+            self.settings,
+            self.outline,
+            *(self.service_head(s) for s in self.api.services),
+            *(self.op(op.id) for op in self.api.operations),
+            *(self.schema(s.name) for s in self.api.schemas),
+        )
+
+    # -- reach -------------------------------------------------------------------------------
+
+    def schema_reach(self, name: str) -> frozenset[str]:
+        """The schemas ``name`` reaches (itself included), through every name it holds."""
+        found = self._schema_reach.get(name)
+        if found is not None:
+            return found
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            known = self._schema_reach.get(current)
+            if known is not None:
+                seen |= known
+                continue
+            seen.add(current)
+            stack.extend(_schema_mentions(self._schemas[current], self._schemas))
+        result = frozenset(seen)
+        self._schema_reach[name] = result
+        return result
+
+    def op_reach(self, op_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The operations (itself included, and those it names) and the schemas it reaches."""
+        found = self._op_reach.get(op_id)
+        if found is not None:
+            return found
+        ops: set[str] = set()
+        schemas: set[str] = set()
+        stack = [op_id]
+        while stack:
+            current = stack.pop()
+            if current in ops:
+                continue
+            ops.add(current)
+            op = self._ops[current]
+            for name in _op_mentions(op, self._schemas):
+                schemas |= self.schema_reach(name)
+            stack.extend(o for o in _op_names(op) if o in self._ops)
+        result = (frozenset(ops), frozenset(schemas))
+        self._op_reach[op_id] = result
+        return result
+
+    @cached_property
+    def users(self) -> dict[str, list[str]]:
+        """Schema name → the operations that reach it (in the API's order)."""
+        found: dict[str, list[str]] = {}
+        for op in self.api.operations:
+            for name in self.op_reach(op.id)[1]:
+                found.setdefault(name, []).append(op.id)
+        return found
+
+    @cached_property
+    def mentioned_by(self) -> dict[str, list[str]]:
+        """Schema name → the schemas that name it directly."""
+        found: dict[str, list[str]] = {}
+        for schema in self.api.schemas:
+            for name in _schema_mentions(schema, self._schemas):
+                found.setdefault(name, []).append(schema.name)
+        return found
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def _units(self, ops: Iterable[str], schemas: Iterable[str]) -> Iterator[str]:
+        for op_id in sorted(set(ops)):
+            yield f"o:{op_id}:{self.op(op_id)}"
+        for name in sorted(set(schemas)):
+            yield f"s:{name}:{self.schema(name)}"
+
+    def key(self, target: str, rel: str, *parts: str) -> str | None:
+        """A file's key: the target, its path, the settings, the outline and ``parts``."""
+        if not self.enabled:
+            return None
+        return _combine(target, rel, self.settings, self.outline, *parts)
+
+    def static_key(self, target: str, rel: str) -> str | None:
+        """A file copied from dxgen's templates: dxgen's own version is all it reads."""
+        return _combine("static", target, rel, self.salt) if self.enabled else None
+
+    def all_key(self, target: str, rel: str) -> str | None:
+        """A file that reads anything of the API."""
+        return self.key(target, rel, self.everything) if self.enabled else None
+
+    def operations_key(
+        self,
+        target: str,
+        rel: str,
+        service: Service | None,
+        op_ids: Sequence[str],
+        schemas: Iterable[str] = (),
+        extra_ops: Iterable[str] = (),
+        facts: Sequence[str] = (),
+    ) -> str | None:
+        """A file of operations (and of what they reach), of ``service``'s (if given)."""
+        if not self.enabled:
+            return None
+        ops: set[str] = set(extra_ops)
+        reached: set[str] = set()
+        for op_id in op_ids:
+            more_ops, more_schemas = self.op_reach(op_id)
+            ops |= more_ops
+            reached |= more_schemas
+        for name in schemas:
+            reached |= self.schema_reach(name)
+        head = self.service_head(service) if service is not None else "-"
+        return self.key(target, rel, head, *facts, "|", *self._units(ops, reached))
+
+    def schemas_key(
+        self, target: str, rel: str, names: Iterable[str], users: bool = False
+    ) -> str | None:
+        """A file of schemas (and of what they reach); with ``users``, also of the operations
+        that reach them and the schemas that name them (a docs model page lists both)."""
+        if not self.enabled:
+            return None
+        wanted = list(names)
+        reached: set[str] = set()
+        for name in wanted:
+            reached |= self.schema_reach(name)
+        ops: set[str] = set()
+        if users:
+            for name in wanted:
+                ops.update(self.users.get(name, ()))
+                reached.update(self.mentioned_by.get(name, ()))
+        return self.key(target, rel, *self._units(ops, reached))
+
+
+# -- what a unit names ---------------------------------------------------------------------
+
+
+def _type_refs(typ: TypeRef | None, out: set[str]) -> None:
+    while typ is not None:
+        if typ.ref is not None:
+            out.add(typ.ref)
+        typ = typ.items
+
+
+def _field_refs(fields: Iterable[Field], out: set[str]) -> None:
+    for item in fields:
+        _type_refs(item.type, out)
+
+
+def _response_refs(response: Response | None, out: set[str]) -> None:
+    if response is not None:
+        _type_refs(response.type, out)
+        _type_refs(response.unwrapped_type, out)
+
+
+def _body_refs(body: Body | None, out: set[str]) -> None:
+    if body is not None:
+        _type_refs(body.type, out)
+        _field_refs(body.fields, out)
+        _field_refs(body.outer_fields, out)
+
+
+def _op_mentions(op: Operation, schemas: dict[str, Schema]) -> set[str]:
+    """The schemas an operation names: in its types, its upload, its result and example."""
+    found: set[str] = set()
+    for parameter in op.parameters:
+        _type_refs(parameter.type, found)
+    _body_refs(op.body, found)
+    for response in (*op.responses, op.success, *op.errors):
+        _response_refs(response, found)
+    if op.pagination is not None:
+        _type_refs(op.pagination.item_type, found)
+    _type_refs(op.result.type, found)
+    for argument in op.example.arguments:
+        _type_refs(argument.type, found)
+    if op.upload is not None:
+        found.update(n for n in (op.upload.attachment, *op.upload.attachment_fits) if n)
+    return {name for name in found if name in schemas}
+
+
+def _op_names(op: Operation) -> set[str]:
+    """The operations an operation names."""
+    return {op.upload.params_operation} if op.upload and op.upload.params_operation else set()
+
+
+def _schema_mentions(schema: Schema, schemas: dict[str, Schema]) -> set[str]:
+    found: set[str] = set(schema.depends_on)
+    _field_refs(schema.fields, found)
+    _type_refs(schema.additional, found)
+    _type_refs(schema.target, found)
+    for variant in schema.variants:
+        _type_refs(variant.type, found)
+    if schema.discriminator is not None:
+        for refinement in schema.discriminator.refinements:
+            found.update(name for _, name in refinement.mapping)
+    return {name for name in found if name in schemas}
