@@ -17,14 +17,17 @@ copied into ``docs/docs/javascripts/`` by ``make docs-site``, so diagrams draw o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 
-from ...ir import Api
+from ...ir import Api, Operation, Schema, Service, Workflow
+from ...render_cache import Planned, Units
 from .. import Target
 from ..context import TargetContext
 from ..pages import DocsPaths
 from ..render import render, yaml_string
-from .guides import GuideWriter
+from .guides import Guide, GuideWriter
 from .markdown import cell, forget_json_blocks, inline, prose
 from .models import ModelWriter
 from .operations import OperationWriter
@@ -33,8 +36,15 @@ from .workflows import WorkflowWriter
 
 
 def render_docs(api: Api) -> Iterator[tuple[str, str]]:
+    for planned in plan_docs(api, Units(api, enabled=False), {}):
+        text = planned.produce()
+        yield planned.rel, text if isinstance(text, str) else text.decode("utf-8")
+
+
+def plan_docs(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:
+    """Every page, keyed by what it reads (see generator/render_cache.py)."""
     try:
-        yield from _DocsBuilder(api).files()
+        yield from _DocsBuilder(api).plan(units)
     finally:
         forget_json_blocks()  # this API's examples: not kept for the rest of the run
 
@@ -44,26 +54,91 @@ TARGET = Target(
     roots=(DocsPaths.SITE,),
     render=render_docs,
     description="markdown reference and guides, with an mkdocs/zensical site",
+    plan=plan_docs,
 )
 
 
 class _DocsBuilder:
+    """The pages; what they share (the writers, the guides) is made when first needed."""
+
     def __init__(self, api: Api) -> None:
         self.ctx = TargetContext(api)
         self.api = api
-        self.operations = OperationWriter(self.ctx)
-        self.models = ModelWriter(self.ctx, self.operations.types, self.operations.rows)
-        self.guides = GuideWriter(self.ctx, self.operations.types).guides()
-        self.workflows = WorkflowWriter(self.ctx)
+
+    @cached_property
+    def operations(self) -> OperationWriter:
+        return OperationWriter(self.ctx)
+
+    @cached_property
+    def models(self) -> ModelWriter:
+        return ModelWriter(self.ctx, self.operations.types, self.operations.rows)
+
+    @cached_property
+    def guides(self) -> list[Guide]:
+        return list(GuideWriter(self.ctx, self.operations.types).guides())
+
+    @cached_property
+    def workflows(self) -> WorkflowWriter:
+        return WorkflowWriter(self.ctx)
 
     def page(self, page: str, template: str, **context: object) -> tuple[str, str]:
         text = render(f"docs/{template}", api_title=inline(self.api.title), **context)
         return f"{DocsPaths.ROOT}/{page}", text
 
-    def files(self) -> Iterator[tuple[str, str]]:
+    def plan(self, units: Units) -> Iterator[Planned]:
         api = self.api
-        yield self.page(DocsPaths.INDEX, "index.md.jinja", index=self._index())
-        yield self.page(
+
+        def planned(page: str, key: str | None, produce: Callable[[], str]) -> Planned:
+            return Planned(f"{DocsPaths.ROOT}/{page}", key, produce)
+
+        def whole(page: str, produce: Callable[[], str]) -> Planned:
+            """A page that reads anything of the API (rendered again after any edit)."""
+            return planned(page, units.all_key("docs", page), produce)
+
+        yield whole(
+            DocsPaths.INDEX,
+            lambda: self.page(DocsPaths.INDEX, "index.md.jinja", index=self._index())[1],
+        )
+        yield whole(DocsPaths.REFERENCE, self._reference)
+        for service in api.services:
+            page = DocsPaths.service(service)
+            ids = [op.id for op in service.operations]
+            yield planned(
+                page,
+                units.operations_key("docs", page, service, ids),
+                functools.partial(self._service, service),
+            )
+            for op in service.operations:
+                page = DocsPaths.operation(service, op)
+                yield planned(
+                    page,
+                    units.operations_key("docs", page, service, [op.id]),
+                    functools.partial(self._operation, op),
+                )
+        yield whole(DocsPaths.MODELS, self._models)
+        for schema in api.schemas:
+            page = DocsPaths.model(schema)
+            yield planned(
+                page,
+                units.schemas_key("docs", page, [schema.name], users=True),
+                functools.partial(self._model, schema),
+            )
+        for guide in self._guide_pages():
+            yield whole(guide.page, functools.partial(self._guide, guide))
+        if api.workflows:
+            yield whole(DocsPaths.WORKFLOWS, self._workflow_list)
+        for workflow in api.workflows:
+            page = DocsPaths.workflow(workflow)
+            yield whole(page, functools.partial(self._workflow, workflow))
+        rel = f"{DocsPaths.SITE}/mkdocs.yml"
+        yield Planned(rel, units.all_key("docs", rel), self._mkdocs)
+
+    def _guide_pages(self) -> list[Guide]:
+        return self.guides
+
+    def _reference(self) -> str:
+        api = self.api
+        return self.page(
             DocsPaths.REFERENCE,
             "reference.md.jinja",
             services=[
@@ -77,54 +152,67 @@ class _DocsBuilder:
                 )
                 for s in api.services
             ],
-        )
-        for service in api.services:
-            yield self.page(
-                DocsPaths.service(service),
-                "service.md.jinja",
-                service=self.operations.service_view(service),
-            )
-            for op in service.operations:
-                yield self.page(
-                    DocsPaths.operation(service, op),
-                    "operation.md.jinja",
-                    op=self.operations.operation_view(op),
-                )
-        yield self.page(
+        )[1]
+
+    def _service(self, service: Service) -> str:
+        return self.page(
+            DocsPaths.service(service),
+            "service.md.jinja",
+            service=self.operations.service_view(service),
+        )[1]
+
+    def _operation(self, op: Operation) -> str:
+        service = self.ctx.service_of(op)
+        return self.page(
+            DocsPaths.operation(service, op),
+            "operation.md.jinja",
+            op=self.operations.operation_view(op),
+        )[1]
+
+    def _models(self) -> str:
+        return self.page(
             DocsPaths.MODELS,
             "models.md.jinja",
             models=[
-                Link(inline(s.name), DocsPaths.model(s), cell(s.description)) for s in api.schemas
+                Link(inline(s.name), DocsPaths.model(s), cell(s.description))
+                for s in self.api.schemas
             ],
-        )
-        for schema in api.schemas:
-            yield self.page(
-                DocsPaths.model(schema), "model.md.jinja", model=self.models.model_view(schema)
-            )
-        for guide in self.guides:
-            yield self.page(
-                guide.page,
-                f"guides/{guide.slug}.md.jinja",
-                guide=guide,
-                project=self.ctx.project,
-                **guide.facts,
-            )
-        if api.workflows:
-            yield self.page(
-                DocsPaths.WORKFLOWS,
-                "workflows.md.jinja",
-                workflows=[
-                    Link(inline(w.title), DocsPaths.workflow(w), cell(w.description))
-                    for w in api.workflows
-                ],
-            )
-        for workflow in api.workflows:
-            yield self.page(
-                DocsPaths.workflow(workflow),
-                "workflow.md.jinja",
-                workflow=self.workflows.workflow_view(workflow),
-            )
-        yield f"{DocsPaths.SITE}/mkdocs.yml", render(
+        )[1]
+
+    def _model(self, schema: Schema) -> str:
+        return self.page(
+            DocsPaths.model(schema), "model.md.jinja", model=self.models.model_view(schema)
+        )[1]
+
+    def _guide(self, guide: Guide) -> str:
+        return self.page(
+            guide.page,
+            f"guides/{guide.slug}.md.jinja",
+            guide=guide,
+            project=self.ctx.project,
+            **guide.facts,
+        )[1]
+
+    def _workflow_list(self) -> str:
+        return self.page(
+            DocsPaths.WORKFLOWS,
+            "workflows.md.jinja",
+            workflows=[
+                Link(inline(w.title), DocsPaths.workflow(w), cell(w.description))
+                for w in self.api.workflows
+            ],
+        )[1]
+
+    def _workflow(self, workflow: Workflow) -> str:
+        return self.page(
+            DocsPaths.workflow(workflow),
+            "workflow.md.jinja",
+            workflow=self.workflows.workflow_view(workflow),
+        )[1]
+
+    def _mkdocs(self) -> str:
+        api = self.api
+        return render(
             "docs/mkdocs.yml.jinja",
             site_name=yaml_string(f"{api.title} {api.version}".strip()),
             site_url=self._site_url(),
