@@ -101,6 +101,7 @@ class Units:
         self._schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
         self._op_digest: dict[str, str] = {}
         self._schema_digest: dict[str, str] = {}
+        self._head_digest: dict[str, str] = {}
         self._schema_reach: dict[str, frozenset[str]] = {}
         self._op_reach: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -260,9 +261,17 @@ class Units:
 
     def service_head(self, service: Service) -> str:
         """The service's own fields (its operations are in the outline, or keyed apart)."""
-        return _digest(
-            (service.name, service.names, service.class_name, service.description, service.module)
-        )
+        found = self._head_digest.get(service.name)
+        if found is None:
+            head = (
+                service.name,
+                service.names,
+                service.class_name,
+                service.description,
+                service.module,
+            )
+            found = self._head_digest[service.name] = _digest(head)
+        return found
 
     @cached_property
     def everything(self) -> str:
@@ -464,3 +473,36 @@ def _schema_mentions(schema: Schema, schemas: dict[str, Schema]) -> set[str]:
         for refinement in schema.discriminator.refinements:
             found.update(name for _, name in refinement.mapping)
     return {name for name in found if name in schemas}
+
+
+class Fragments:
+    """Parts of a file kept by key, for a file that reads the whole API but is made of parts
+    that each read little (the CLI's catalog: an entry per operation; llms-full.txt: a page
+    per docs page): after a small edit only the parts whose keys changed are made again.
+
+    :meth:`get` answers a part from what an earlier run kept, else makes it; :meth:`keep`
+    stores the parts made, in one transaction. With the cache off every part is made."""
+
+    def __init__(self, units: Units) -> None:
+        self._where = folder() if units.enabled else None
+        self._found: dict[str, bytes] = {}
+        self._made: dict[str, bytes] = {}
+
+    def ask(self, keys: Iterable[str | None]) -> None:
+        """Look the parts of ``keys`` up at once (one query for all)."""
+        wanted = [key for key in keys if key is not None]
+        if self._where is not None and wanted:
+            self._found.update(lookup(self._where, wanted))
+
+    def get(self, key: str | None, make: Callable[[], bytes]) -> bytes:
+        if key is None:
+            return make()
+        found = self._found.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
+
+    def keep(self) -> None:
+        if self._where is not None and self._made:
+            store(self._where, self._made)
+        self._made = {}

@@ -11,9 +11,11 @@ skills show the same), each output with the jq path where the command's ``-o jso
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...ir import JSON, Body, Field, Operation, Parameter, TypeRef, Workflow, WorkflowStep
@@ -27,19 +29,42 @@ from .raw import api_command
 def render_catalog(ctx: TargetContext) -> dict[str, str]:
     """``_catalog.json`` (the data, one key per line: black never has to read it, which at a
     thousand operations took seconds per run) and ``_catalog.py``, which loads it."""
+    return {"_catalog.py": catalog_loader(ctx), "_catalog.json": catalog_json(ctx)}
+
+
+def catalog_loader(ctx: TargetContext) -> str:
+    return render("cli/_catalog.py.jinja", title=ctx.api.title, command=ctx.project.command)
+
+
+_ENTRY_INDENT = "  "  # an operation's entry in the catalog: in a list in an object, indent 1
+
+
+def catalog_json(ctx: TargetContext, entry_text: Callable[[Operation], str] | None = None) -> str:
+    """The catalog as ``json.dumps(data, ensure_ascii=False, indent=1)`` writes it, with each
+    operation's entry from ``entry_text`` (:func:`operation_entry_text`, or a kept copy of
+    what it gave): the entries are put in place as the dump would have written them."""
     api = ctx.api
+    make = entry_text or functools.partial(operation_entry_text, ctx)
     data = {
         "api_title": api.title,
         "api_version": api.version,
-        "operations": [operation_entry(ctx, op) for op in api.operations],
+        "operations": [],
         "workflows": [workflow_entry(ctx, wf) for wf in api.workflows],
         "identity": identity_entry(ctx),
     }
-    loader = render("cli/_catalog.py.jinja", title=api.title, command=ctx.project.command)
-    return {
-        "_catalog.py": loader,
-        "_catalog.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-    }
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    empty = '\n "operations": [],\n'
+    at = text.index(empty)
+    entries = ",\n".join(f"{_ENTRY_INDENT}{make(op)}" for op in api.operations)
+    operations = f'\n "operations": [\n{entries}\n ],\n' if entries else empty
+    return text[:at] + operations + text[at + len(empty) :] + "\n"
+
+
+def operation_entry_text(ctx: TargetContext, op: Operation) -> str:
+    """An operation's entry as the catalog's dump writes it (every line but the first
+    indented to its depth; a JSON string holds no line break, so no line is torn)."""
+    text = json.dumps(operation_entry(ctx, op), ensure_ascii=False, indent=1)
+    return text.replace("\n", "\n" + _ENTRY_INDENT)
 
 
 # --- operations ------------------------------------------------------------------------------

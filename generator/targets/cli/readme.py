@@ -66,11 +66,24 @@ class ReadmeMaker:
             naming=self._naming(create),
         )
 
+    def naming_operation(self, preferred: Operation | None) -> Operation | None:
+        """The operation the naming sample shows: the first with an alias (``preferred``
+        first)."""
+        ops = [op for op in (preferred, *self.ctx.api.operations) if op is not None]
+        return next((o for o in ops if o.cli_aliases), None)
+
+    def delete_candidate(self, read: Operation | None) -> Operation | None:
+        """The operation the delete sample shows: a destructive one, from the read command's
+        service if it has one."""
+        candidates = [op for op in self.ctx.api.operations if op.destructive]
+        if read is not None:
+            candidates.sort(key=lambda op: op.service != read.service)
+        return candidates[0] if candidates else None
+
     def _naming(self, preferred: Operation | None) -> NamingSample | None:
         """An operation whose action differs from its whole name (the showcase's create
         first)."""
-        ops = [op for op in (preferred, *self.ctx.api.operations) if op is not None]
-        op = next((o for o in ops if o.cli_aliases), None)
+        op = self.naming_operation(preferred)
         if op is None:
             return None
         group = self.ctx.service_of(op).names.cli
@@ -88,10 +101,8 @@ class ReadmeMaker:
 
     def _delete(self, read: Operation | None) -> str | None:
         """A command that deletes, from the read command's service (else any)."""
-        candidates = [op for op in self.ctx.api.operations if op.destructive]
-        if read is not None:
-            candidates.sort(key=lambda op: op.service != read.service)
-        return f"{cli_command(self.ctx, candidates[0])} --yes" if candidates else None
+        op = self.delete_candidate(read)
+        return f"{cli_command(self.ctx, op)} --yes" if op is not None else None
 
     def _upload(self, services: list[ServiceModuleView]) -> UploadSample | None:
         service = next((s for s in services if s.upload is not None), None)
