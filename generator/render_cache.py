@@ -79,6 +79,11 @@ def digest_of(value: object) -> str:
     return _digest(value)
 
 
+def derive(key: str, *parts: str) -> str:
+    """A key made from another (a file among several that read the same units)."""
+    return _combine(key, *parts)
+
+
 def _combine(*parts: str) -> str:
     digest = hashlib.sha1()
     for part in parts:
