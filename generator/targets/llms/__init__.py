@@ -12,10 +12,13 @@ docs again, or holding them as text beside the run's own copy, was a large kit's
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ...ir import Api
+from ...render_cache import Fragments, Planned, Units, derive, digest_of
 from .. import Target
 from ..context import TargetContext
 from ..pages import DocsPaths
@@ -38,8 +41,12 @@ def render_llms(api: Api) -> Iterator[tuple[str, str]]:
         yield rel, data if isinstance(data, str) else data.decode("utf-8")
 
 
-def compose_llms(api: Api, outputs: Mapping[str, bytes]) -> Iterator[tuple[str, str | bytes]]:
-    """Both files; the docs pages from ``outputs`` when the run rendered them already."""
+def compose_llms(
+    api: Api, outputs: Mapping[str, bytes], rebased: Rebase | None = None
+) -> Iterator[tuple[str, str | bytes]]:
+    """Both files; the docs pages from ``outputs`` when the run rendered them already.
+    ``rebased`` gives a page's text with its links rebased (:func:`.full.rebase_links`), or
+    a kept copy of what that gave."""
     if DocsPaths.from_output(DocsPaths.INDEX) not in outputs:
         pages = docs_pages(api)
         if pages is None:  # no docs target: a section per operation instead of its page
@@ -47,15 +54,57 @@ def compose_llms(api: Api, outputs: Mapping[str, bytes]) -> Iterator[tuple[str, 
             return
         outputs = pages
     links = DocLinks(api.project)
+    rebase = rebased or functools.partial(_rebased, links)
     order = reading_order(api, [rel for rel in outputs if is_docs_page(rel)])
     guides = guide_pages(
-        Page(rel, rebase_links(outputs[rel].decode("utf-8"), rel, links))
+        Page(rel, rebase(rel, outputs[rel]).decode("utf-8"))
         for rel in order
         if rel.startswith(_GUIDES)
     )
     text = render("llms/llms.txt.jinja", llms=LlmsViews(TargetContext(api)).view(guides))
     yield LLMS_TXT, text
-    yield LLMS_FULL, _full(text, order, outputs, links)
+    yield LLMS_FULL, _full(text, order, outputs, rebase)
+
+
+#: A docs page (its path under the output folder, its bytes) → its bytes in llms-full.txt.
+Rebase = Callable[[str, bytes], bytes]
+
+
+def _rebased(links: DocLinks, rel: str, page: bytes) -> bytes:
+    if b"](" not in page:  # no link: as it is
+        return page
+    return rebase_links(page.decode("utf-8"), rel, links).encode("utf-8")
+
+
+def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:
+    """Both files, made again after any edit (they cover everything); a page's rebased
+    links are kept by the page's digest (render_cache.Fragments), so only the pages that
+    changed are rebased again."""
+    fragments = Fragments(units)
+    links = DocLinks(api.project)
+    project = digest_of(api.project) if units.enabled else ""
+    keys: dict[str, str | None] = {}
+    if units.enabled and DocsPaths.from_output(DocsPaths.INDEX) in outputs:
+        keys = {
+            rel: derive(units.salt, "llms page", project, rel, hashlib.sha1(page).hexdigest())
+            for rel, page in outputs.items()
+            if is_docs_page(rel) and b"](" in page
+        }
+        fragments.ask(keys.values())
+
+    def rebased(rel: str, page: bytes) -> bytes:
+        return fragments.get(keys.get(rel), functools.partial(_rebased, links, rel, page))
+
+    made: dict[str, str | bytes] = {}
+
+    def produce(rel: str) -> str | bytes:
+        if not made:
+            made.update(compose_llms(api, outputs, rebased))
+            fragments.keep()
+        return made.pop(rel)
+
+    yield Planned(LLMS_TXT, None, functools.partial(produce, LLMS_TXT))
+    yield Planned(LLMS_FULL, None, functools.partial(produce, LLMS_FULL))
 
 
 def _without_docs(api: Api) -> Iterator[tuple[str, str]]:
@@ -72,7 +121,7 @@ def _without_docs(api: Api) -> Iterator[tuple[str, str]]:
 _GUIDES = DocsPaths.from_output(DocsPaths.guide("x")).rpartition("/")[0] + "/"
 
 
-def _full(map_text: str, order: list[str], outputs: Mapping[str, bytes], links: DocLinks) -> bytes:
+def _full(map_text: str, order: list[str], outputs: Mapping[str, bytes], rebase: Rebase) -> bytes:
     """What llms/llms-full.txt.jinja makes of the map and the pages (``{{ map }}``, then per
     page a rule, its source and its text), with one final newline, as UTF-8."""
     buffer = io.BytesIO()
@@ -80,10 +129,7 @@ def _full(map_text: str, order: list[str], outputs: Mapping[str, bytes], links: 
     buffer.write(b"\n")
     for rel in order:
         buffer.write(b"\n---\nSource: " + rel.encode("utf-8") + b"\n\n")
-        page = outputs[rel]
-        if b"](" in page:  # a link, maybe relative: rebased (see full.rebase_links)
-            page = rebase_links(page.decode("utf-8"), rel, links).encode("utf-8")
-        buffer.write(page)
+        buffer.write(rebase(rel, outputs[rel]))  # links, maybe relative: rebased
         buffer.write(b"\n")
     # one final newline (generator.format), without copying the whole file to strip it
     view = buffer.getbuffer()
@@ -101,4 +147,5 @@ TARGET = Target(
     render=render_llms,
     description="llms.txt and llms-full.txt (llmstxt.org)",
     compose=compose_llms,
+    plan=plan_llms,
 )
