@@ -238,8 +238,8 @@ def _render_targets(
         for job in jobs:
             job.cancel()
         raise
-    if where is not None and answers:
-        render_cache.store(where, answers)
+    if where is not None and (answers or units.kept):
+        render_cache.store(where, {**units.kept, **answers})
     return files
 
 

@@ -107,6 +107,9 @@ class Units:
         self._op_digest: dict[str, str] = {}
         self._schema_digest: dict[str, str] = {}
         self._head_digest: dict[str, str] = {}
+        self._reach_digests: dict[str, str] = {}
+        #: Parts of files (:class:`Fragments`) made this run, to store with its files.
+        self.kept: dict[str, bytes] = {}
         self._schema_reach: dict[str, frozenset[str]] = {}
         self._op_reach: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -386,6 +389,12 @@ class Units:
         """A file of operations (and of what they reach), of ``service``'s (if given)."""
         if not self.enabled:
             return None
+        head = self.service_head(service) if service is not None else "-"
+        extra_ops = tuple(extra_ops)
+        schemas = tuple(schemas)
+        if len(op_ids) == 1 and not extra_ops and not schemas:  # most files: made once an op
+            reach = self._reach_digest(op_ids[0])
+            return self.key(target, rel, head, *facts, "|1", reach)
         ops: set[str] = set(extra_ops)
         reached: set[str] = set()
         for op_id in op_ids:
@@ -394,8 +403,15 @@ class Units:
             reached |= more_schemas
         for name in schemas:
             reached |= self.schema_reach(name)
-        head = self.service_head(service) if service is not None else "-"
         return self.key(target, rel, head, *facts, "|", *self._units(ops, reached))
+
+    def _reach_digest(self, op_id: str) -> str:
+        """The digest of an operation's units and of all it reaches."""
+        found = self._reach_digests.get(op_id)
+        if found is None:
+            ops, schemas = self.op_reach(op_id)
+            found = self._reach_digests[op_id] = _combine(*self._units(ops, schemas))
+        return found
 
     def schemas_key(
         self, target: str, rel: str, names: Iterable[str], users: bool = False
@@ -486,9 +502,11 @@ class Fragments:
     per docs page): after a small edit only the parts whose keys changed are made again.
 
     :meth:`get` answers a part from what an earlier run kept, else makes it; :meth:`keep`
-    stores the parts made, in one transaction. With the cache off every part is made."""
+    hands the parts made to the run (:attr:`Units.kept`), which stores them with its files.
+    With the cache off every part is made."""
 
     def __init__(self, units: Units) -> None:
+        self._units = units
         self._where = folder() if units.enabled else None
         self._found: dict[str, bytes] = {}
         self._made: dict[str, bytes] = {}
@@ -508,6 +526,6 @@ class Fragments:
         return found
 
     def keep(self) -> None:
-        if self._where is not None and self._made:
-            store(self._where, self._made)
+        """Hand the parts made to the run, which keeps them with its files (one transaction)."""
+        self._units.kept.update(self._made)
         self._made = {}

@@ -108,8 +108,10 @@ class _CliBuilder:
         yield simple(f"{src}/_project.py", "cli/_project.py.jinja")
         rel = f"{src}/_catalog.py"
         yield Planned(rel, units.key("cli", rel), lambda: catalog_loader(self.ctx))
+        # made again after any edit (it covers everything), from an entry per operation kept
+        # by the render cache; kept whole, it would be a megabyte more to store each time
         rel = f"{src}/_catalog.json"
-        yield Planned(rel, units.all_key("cli", rel), functools.partial(self._catalog, units))
+        yield Planned(rel, None, functools.partial(self._catalog, units))
         rel = f"{src}/commands/__init__.py"
         yield Planned(
             rel,
