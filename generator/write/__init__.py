@@ -103,10 +103,14 @@ def _plan(
             same = holds(os.path.join(out_dir, rel), wanted[rel])
         (report.unchanged if same else report.written).append(rel)
     present, debris = _scan(out_dir, roots)
+    # only those the run does not write can be removed: the others are not looked at (a
+    # large kit's thousands of files were two system calls each)
+    base = os.fspath(out_dir)
     ours = {
         rel
-        for rel in owned(out_dir, roots) | debris
-        if os.path.lexists(out_dir / rel) and not (out_dir / rel).is_dir()
+        for rel in (owned(out_dir, roots) | debris) - wanted.keys()
+        for path in (os.path.join(base, rel),)
+        if os.path.lexists(path) and not os.path.isdir(path)
     }
     for rel in sorted((present | ours) - wanted.keys()):
         removable = rel in ours and rel not in protected and stays_inside(out_dir, rel)
