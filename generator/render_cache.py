@@ -85,11 +85,10 @@ def derive(key: str, *parts: str) -> str:
 
 
 def _combine(*parts: str) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """The digest of ``parts`` in order (each after its length: no two lists of parts are
+    written alike, whatever characters they hold)."""
+    joined = "".join([f"{len(part)}:{part}" for part in parts])
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Units:
