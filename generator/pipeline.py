@@ -188,7 +188,9 @@ def _render_targets(
     files: dict[str, bytes] = {}
     jobs: list[FormatJob] = []
     where = render_cache.folder()
-    units = render_cache.Units(api, enabled=where is not None)
+    # a cold cache: nothing to look up, and the keys are computed beside the writing
+    cold = where is not None and render_cache.is_cold(where)
+    units = render_cache.Units(api, enabled=where is not None, deferred=cold)
     keys: dict[str, str] = {}  # a file rendered now → its key, to keep its final bytes by
     answers: dict[str, bytes] = {}  # key → final bytes, kept at the end
 
@@ -239,7 +241,10 @@ def _render_targets(
             job.cancel()
         raise
     if where is not None and (answers or units.kept):
-        render_cache.store(where, {**units.kept, **answers})
+        if units.deferred:
+            render_cache.keep_later(where, units, {**units.kept, **answers})
+        else:
+            render_cache.store(where, {**units.kept, **answers})
     return files
 
 
@@ -258,6 +263,8 @@ def _produce(
     planned = list(target.plan(api, units, files))
     where = render_cache.folder() if units.enabled else None
     wanted = [p.key for p in planned if p.key is not None]
+    if units.deferred:
+        where = None  # nothing to look up (and the keys are placeholders)
     hits = render_cache.lookup(where, wanted) if where is not None and wanted else {}
     for item in planned:
         if item.key is not None:
@@ -303,6 +310,7 @@ def generate(
             if progress:
                 progress("writing")
             report = session.finish(files, on_written)
+    render_cache.settle()  # what the render cache keeps of this run, stored meanwhile
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started, roots)
 
 

@@ -24,6 +24,7 @@ import hashlib
 import io
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +34,7 @@ from . import cache, format_cache
 from .ir import Api, Body, Field, Operation, Response, Schema, Service, TypeRef
 
 _KIND = "render"
+_FILE = "answers.sqlite3"  # generator/format_cache.py's store
 _FORMAT = "1"  # bump when what a key covers changes
 
 Produce = Callable[[], "str | bytes"]
@@ -79,9 +81,9 @@ def digest_of(value: object) -> str:
     return _digest(value)
 
 
-def derive(key: str, *parts: str) -> str:
-    """A key made from another (a file among several that read the same units)."""
-    return _combine(key, *parts)
+def key_of(*parts: str) -> str:
+    """A key made of ``parts`` (digests, names), in order."""
+    return _combine(*parts)
 
 
 def _combine(*parts: str) -> str:
@@ -97,9 +99,12 @@ class Units:
     With ``enabled`` false (the cache is off) every key is ``None`` and nothing is computed.
     """
 
-    def __init__(self, api: Api, *, enabled: bool, salt: str = "") -> None:
+    def __init__(self, api: Api, *, enabled: bool, salt: str = "", deferred: bool = False) -> None:
         self.api = api
         self.enabled = enabled
+        #: Keys are placeholders, computed after the run's files are made (a cold cache).
+        self.deferred = deferred and enabled
+        self._later: list[Callable[[], str | None]] = []
         self._salt = salt
         self._ops: dict[str, Operation] = {op.id: op for op in api.operations}
         self._schemas: dict[str, Schema] = {s.name: s for s in api.schemas}
@@ -361,19 +366,50 @@ class Units:
         for name in sorted(set(schemas)):
             yield f"s:{name}:{self.schema(name)}"
 
-    def key(self, target: str, rel: str, *parts: str) -> str | None:
-        """A file's key: the target, its path, the settings, the outline and ``parts``."""
+    # In a deferred run (:attr:`deferred`: a cold cache, nothing to look up) each key below
+    # is a placeholder, computed by :meth:`resolve` once the files are made, beside the
+    # writing (:func:`keep_later`): a first run pays for no key on its way.
+
+    def later(self, compute: Callable[[], str | None]) -> str | None:
+        """``compute()`` now, or (deferred) a placeholder for it; ``None`` with no cache."""
         if not self.enabled:
             return None
-        return _combine(target, rel, self.settings, self.outline, *parts)
+        if not self.deferred:
+            return compute()
+        token = _Later(f"later:{len(self._later)}")
+        self._later.append(compute)
+        return token
+
+    def resolve(self, key: str) -> str | None:
+        """A key, with a placeholder (:meth:`later`) computed."""
+        if isinstance(key, _Later):
+            return self._later[int(key.partition(":")[2])]()
+        return key
+
+    def _resolved(self, parts: Iterable[str]) -> list[str]:
+        return [(self.resolve(p) or "") if isinstance(p, _Later) else p for p in parts]
+
+    def derive(self, key: str | None, *parts: str) -> str | None:
+        """A key made from another (a file among several that read the same units)."""
+        if key is None:
+            return None
+        return self.later(lambda: _combine(self.resolve(key) or "", *parts))
+
+    def key(self, target: str, rel: str, *parts: str) -> str | None:
+        """A file's key: the target, its path, the settings, the outline and ``parts``."""
+        return self.later(
+            lambda: _combine(target, rel, self.settings, self.outline, *self._resolved(parts))
+        )
 
     def static_key(self, target: str, rel: str) -> str | None:
         """A file copied from dxgen's templates: dxgen's own version is all it reads."""
-        return _combine("static", target, rel, self.salt) if self.enabled else None
+        return self.later(lambda: _combine("static", target, rel, self.salt))
 
     def all_key(self, target: str, rel: str) -> str | None:
         """A file that reads anything of the API."""
-        return self.key(target, rel, self.everything) if self.enabled else None
+        return self.later(
+            lambda: _combine(target, rel, self.settings, self.outline, self.everything)
+        )
 
     def operations_key(
         self,
@@ -388,12 +424,26 @@ class Units:
         """A file of operations (and of what they reach), of ``service``'s (if given)."""
         if not self.enabled:
             return None
+        ids, names, extra = tuple(op_ids), tuple(schemas), tuple(extra_ops)
+        return self.later(
+            lambda: self._operations_key(target, rel, service, ids, names, extra, tuple(facts))
+        )
+
+    def _operations_key(
+        self,
+        target: str,
+        rel: str,
+        service: Service | None,
+        op_ids: tuple[str, ...],
+        schemas: tuple[str, ...],
+        extra_ops: tuple[str, ...],
+        facts: tuple[str, ...],
+    ) -> str:
         head = self.service_head(service) if service is not None else "-"
-        extra_ops = tuple(extra_ops)
-        schemas = tuple(schemas)
+        facts = tuple(self._resolved(facts))
         if len(op_ids) == 1 and not extra_ops and not schemas:  # most files: made once an op
             reach = self._reach_digest(op_ids[0])
-            return self.key(target, rel, head, *facts, "|1", reach)
+            return _combine(target, rel, self.settings, self.outline, head, *facts, "|1", reach)
         ops: set[str] = set(extra_ops)
         reached: set[str] = set()
         for op_id in op_ids:
@@ -402,7 +452,8 @@ class Units:
             reached |= more_schemas
         for name in schemas:
             reached |= self.schema_reach(name)
-        return self.key(target, rel, head, *facts, "|", *self._units(ops, reached))
+        units = self._units(ops, reached)
+        return _combine(target, rel, self.settings, self.outline, head, *facts, "|", *units)
 
     def _reach_digest(self, op_id: str) -> str:
         """The digest of an operation's units and of all it reaches."""
@@ -419,7 +470,10 @@ class Units:
         that reach them and the schemas that name them (a docs model page lists both)."""
         if not self.enabled:
             return None
-        wanted = list(names)
+        wanted = tuple(names)
+        return self.later(lambda: self._schemas_key(target, rel, wanted, users))
+
+    def _schemas_key(self, target: str, rel: str, wanted: tuple[str, ...], users: bool) -> str:
         reached: set[str] = set()
         for name in wanted:
             reached |= self.schema_reach(name)
@@ -428,7 +482,47 @@ class Units:
             for name in wanted:
                 ops.update(self.users.get(name, ()))
                 reached.update(self.mentioned_by.get(name, ()))
-        return self.key(target, rel, *self._units(ops, reached))
+        return _combine(target, rel, self.settings, self.outline, *self._units(ops, reached))
+
+
+class _Later(str):
+    """A key to be computed later (:meth:`Units.later`)."""
+
+    __slots__ = ()
+
+
+_KEEPING: list[threading.Thread] = []
+
+
+def is_cold(where: Path) -> bool:
+    """Whether the render cache holds nothing yet (so a run has nothing to look up)."""
+    return not (where / _FILE).is_file()
+
+
+def keep_later(where: Path, units: Units, answers: dict[str, bytes]) -> None:
+    """Store ``answers`` (by keys that may be placeholders) beside the rest of the run: the
+    keys are computed and the answers stored in a thread; :func:`settle` waits for it."""
+
+    def keep() -> None:
+        try:
+            resolved: dict[str, bytes] = {}
+            for key, data in answers.items():
+                real = units.resolve(key)
+                if real is not None:
+                    resolved[real] = data
+            store(where, resolved)
+        except Exception:  # the cache only ever saves time: nothing kept, nothing wrong
+            return
+
+    thread = threading.Thread(target=keep, name="dxgen-render-cache")
+    _KEEPING.append(thread)
+    thread.start()
+
+
+def settle() -> None:
+    """Wait until what the runs so far had to keep is stored."""
+    while _KEEPING:
+        _KEEPING.pop(0).join()
 
 
 # -- what a unit names ---------------------------------------------------------------------
@@ -506,7 +600,7 @@ class Fragments:
 
     def __init__(self, units: Units) -> None:
         self._units = units
-        self._where = folder() if units.enabled else None
+        self._where = folder() if units.enabled and not units.deferred else None
         self._found: dict[str, bytes] = {}
         self._made: dict[str, bytes] = {}
 

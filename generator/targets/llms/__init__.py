@@ -18,7 +18,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping
 
 from ...ir import Api
-from ...render_cache import Fragments, Planned, Units, derive, digest_of
+from ...render_cache import Fragments, Planned, Units, digest_of, key_of
 from .. import Target
 from ..context import TargetContext
 from ..pages import DocsPaths
@@ -76,6 +76,12 @@ def _rebased(links: DocLinks, rel: str, page: bytes) -> bytes:
     return rebase_links(page.decode("utf-8"), rel, links).encode("utf-8")
 
 
+def _page_key(units: Units, project: str, rel: str, page: bytes) -> str:
+    """A docs page's rebased text is kept by the page's digest (and the project's names:
+    where links lead)."""
+    return key_of(units.salt, "llms page", project, rel, hashlib.sha1(page).hexdigest())
+
+
 def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:
     """Both files, made again after any edit (they cover everything); a page's rebased
     links are kept by the page's digest (render_cache.Fragments), so only the pages that
@@ -86,7 +92,7 @@ def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[
     keys: dict[str, str | None] = {}
     if units.enabled and DocsPaths.from_output(DocsPaths.INDEX) in outputs:
         keys = {
-            rel: derive(units.salt, "llms page", project, rel, hashlib.sha1(page).hexdigest())
+            rel: units.later(functools.partial(_page_key, units, project, rel, page))
             for rel, page in outputs.items()
             if is_docs_page(rel) and b"](" in page
         }

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 
 from ...ir import Api, SkillGroup
-from ...render_cache import Fragments, Planned, Units, derive, digest_of
+from ...render_cache import Fragments, Planned, Units, digest_of
 from .. import Target
 from ..context import TargetContext
 from ..render import render
@@ -120,7 +120,9 @@ class _SkillsBuilder:
         self.fragments.ask([router_key, *keys.values()])
         router = json.loads(self.fragments.get(router_key, self._router_manifest))
         entries = [router["entry"]]
-        yield Planned(router["files"][0], _derive(router_key, "SKILL.md"), lambda: self.router_text)
+        yield Planned(
+            router["files"][0], units.derive(router_key, "SKILL.md"), lambda: self.router_text
+        )
         for group in api.skill_groups:
             key = keys[group.name]
             manifest = json.loads(
@@ -128,7 +130,9 @@ class _SkillsBuilder:
             )
             entries.append(manifest["entry"])
             for rel in manifest["files"]:
-                yield Planned(rel, _derive(key, rel), functools.partial(self._file, group, rel))
+                yield Planned(
+                    rel, units.derive(key, rel), functools.partial(self._file, group, rel)
+                )
         index = {"$schema": INDEX_SCHEMA, "skills": entries}
         self.fragments.keep()
         yield Planned(
@@ -176,10 +180,6 @@ def _entry(name: str, description: str, text: str) -> dict[str, str]:
 
 def _manifest(entry: dict[str, str], files: list[str]) -> bytes:
     return json.dumps({"entry": entry, "files": files}, ensure_ascii=False).encode("utf-8")
-
-
-def _derive(key: str | None, rel: str) -> str | None:
-    return None if key is None else derive(key, rel)
 
 
 def _constant(text: str) -> Callable[[], str]:
