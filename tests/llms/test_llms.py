@@ -99,13 +99,13 @@ def test_the_docs_pages_are_rendered_once_a_run(monkeypatch: pytest.MonkeyPatch)
 
     api = pachca_api()
     made: list[object] = []
-    files = docs_target._DocsBuilder.files
+    plan = docs_target._DocsBuilder.plan
 
-    def counted(self: object) -> object:
+    def counted(self: object, units: object) -> object:
         made.append(self)
-        return files(self)  # type: ignore[arg-type]
+        return plan(self, units)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(docs_target._DocsBuilder, "files", counted)
+    monkeypatch.setattr(docs_target._DocsBuilder, "plan", counted)
     targets = available_targets()
     run = render_targets(api, [targets["docs"], targets["llms"]])
     assert len(made) == 1
