@@ -223,7 +223,81 @@ def edit_remove_operation(spec: Spec, rng: random.Random, n: int) -> str:
     return f"{method.upper()} {path} removed"
 
 
+def edit_tag_description(spec: Spec, rng: random.Random, n: int) -> str:
+    tags = sorted({t for op in _operations(spec) for t in op.get("tags") or ()})
+    if not tags:
+        return edit_summary(spec, rng, n)
+    name = rng.choice(tags)
+    listed = spec.setdefault("tags", [])
+    for tag in listed:
+        if isinstance(tag, dict) and tag.get("name") == name:
+            tag["description"] = f"Tag described by edit {n}."
+            break
+    else:
+        listed.append({"name": name, "description": f"Tag described by edit {n}."})
+    return f"tag {name} described"
+
+
+def edit_flags(spec: Spec, rng: random.Random, n: int) -> str:
+    """An operation deprecated (or not), a field made required (or not), an example."""
+    choice = rng.randrange(4)
+    if choice == 0:
+        op = rng.choice(_operations(spec))
+        op["deprecated"] = not op.get("deprecated", False)
+        return f"{op.get('operationId')} deprecated: {op['deprecated']}"
+    objects = _objects(spec)
+    if not objects:
+        return edit_summary(spec, rng, n)
+    schema = rng.choice(objects)
+    if not schema["properties"]:
+        return edit_field(spec, rng, n)
+    name = rng.choice(list(schema["properties"]))
+    if choice == 1:
+        required = schema.setdefault("required", [])
+        if name in required:
+            required.remove(name)
+        else:
+            required.append(name)
+        return f"field {name} required toggled"
+    if choice == 2:
+        schema["example"] = {name: f"example {n}"}
+        return "schema example"
+    prop = schema["properties"][name]
+    if isinstance(prop, dict) and "$ref" not in prop:
+        prop["example"] = n
+    return f"field {name} example"
+
+
+def edit_server(spec: Spec, rng: random.Random, n: int) -> str:
+    if rng.random() < 0.5:
+        spec["servers"] = [{"url": f"https://edited{n}.example/api"}]
+        return "server"
+    spec["info"]["description"] = f"The API, described by edit {n}."
+    return "info description"
+
+
+def edit_schema_ref(spec: Spec, rng: random.Random, n: int) -> str:
+    """A field now names another schema (or a list of it)."""
+    objects = _objects(spec)
+    names = list(_schemas(spec))
+    if not objects or not names:
+        return edit_summary(spec, rng, n)
+    schema = rng.choice(objects)
+    target = rng.choice(names)
+    ref = {"$ref": f"#/components/schemas/{target}"}
+    field = f"link_{n}" if rng.random() < 0.5 or not schema["properties"] else None
+    field = field or rng.choice(list(schema["properties"]))
+    schema["properties"][field] = ref if rng.random() < 0.5 else {"type": "array", "items": ref}
+    return f"field {field} now names {target}"
+
+
 EDIT_KINDS: tuple[Callable[[Spec, random.Random, int], str], ...] = (
+    edit_tag_description,
+    edit_flags,
+    edit_flags,
+    edit_server,
+    edit_schema_ref,
+    edit_schema_ref,
     edit_summary,
     edit_description,
     edit_parameter,
