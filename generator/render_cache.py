@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import pickle
 import sys
 import threading
@@ -56,7 +57,11 @@ def folder() -> Path | None:
 
 
 def lookup(where: Path, keys: Iterable[str]) -> dict[str, bytes]:
-    return format_cache.lookup(where, keys)
+    """The answers kept for ``keys`` (a cache that cannot be read answers nothing)."""
+    try:
+        return format_cache.lookup(where, keys)
+    except OSError:
+        return {}
 
 
 def store(where: Path, answers: dict[str, bytes]) -> None:
@@ -496,7 +501,7 @@ _KEEPING: list[threading.Thread] = []
 
 def is_cold(where: Path) -> bool:
     """Whether the render cache holds nothing yet (so a run has nothing to look up)."""
-    return not (where / _FILE).is_file()
+    return not os.path.isfile(where / _FILE)  # an unreadable folder too: nothing found
 
 
 def keep_later(where: Path, units: Units, answers: dict[str, bytes]) -> None:
