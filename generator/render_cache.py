@@ -27,7 +27,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -98,6 +98,9 @@ def _combine(*parts: str) -> str:
     return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_UNITS = ("services", "schemas")  # the Api's fields keyed unit by unit
+
+
 class Units:
     """Digests of the IR's units, each computed once per run, and the keys made of them.
 
@@ -159,22 +162,9 @@ class Units:
             schemas |= _op_mentions(self._ops[op_id], self._schemas)
         if api.webhook_payload is not None and api.webhook_payload.ref in self._schemas:
             schemas.add(api.webhook_payload.ref)
-        head = (
-            api.title,
-            api.version,
-            api.openapi_version,
-            api.description,
-            api.base_url,
-            api.servers,
-            api.project,
-            api.security,
-            api.workflows,
-            api.webhook_payload,
-            api.showcase,
-            api.identity,
-            api.skill_groups,
-            api.skill_router,
-        )
+        # every field of the Api but its services and schemas (keyed unit by unit), so that
+        # a field the IR gains is in every key without anyone remembering to add it here
+        head = tuple((f.name, getattr(api, f.name)) for f in fields(Api) if f.name not in _UNITS)
         return _combine(
             self.salt,
             _digest(head),
@@ -280,12 +270,10 @@ class Units:
         """The service's own fields (its operations are in the outline, or keyed apart)."""
         found = self._head_digest.get(service.name)
         if found is None:
-            head = (
-                service.name,
-                service.names,
-                service.class_name,
-                service.description,
-                service.module,
+            head = tuple(
+                (f.name, getattr(service, f.name))
+                for f in fields(Service)
+                if f.name != "operations"
             )
             found = self._head_digest[service.name] = _digest(head)
         return found
