@@ -14,6 +14,7 @@ seed (default: a fixed one, so a failure repeats).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import random
@@ -27,7 +28,7 @@ import yaml
 from generator import render_cache
 from generator.config import Config, load_config
 from generator.diagnostics import SpecError
-from generator.ir import Api
+from generator.ir import Api, TypeRef
 from generator.pipeline import build_api, render_targets
 from generator.render_cache import Units
 from generator.targets import ALL_TARGET_NAMES, available_targets
@@ -482,3 +483,34 @@ def test_keys_computed_later_are_the_keys(cache_dir: Path, tmp_path: Path) -> No
         resolved = [later.resolve(key) if key is not None else None for _, key in deferred]
         assert resolved == [key for _, key in eager], target.name
         assert sum(key is not None for _, key in eager) >= len(eager) - 2  # llms: 2 of none
+
+
+def _refs_anywhere(value: object, found: set[str]) -> set[str]:
+    """Every schema a unit names through a TypeRef, wherever it sits (a generic walk)."""
+    if isinstance(value, TypeRef) and value.ref is not None:
+        found.add(value.ref)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            _refs_anywhere(getattr(value, item.name), found)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _refs_anywhere(item, found)
+    return found
+
+
+@pytest.mark.parametrize("which", ["synthetic", "pachca"])
+def test_what_a_unit_reaches_covers_every_reference(which: str, tmp_path: Path) -> None:
+    """The schemas a key covers for an operation (or a schema) include every schema its IR
+    names through a type, wherever the IR holds one: a field the IR gains is not missed."""
+    if which == "pachca":
+        config = load_config(cwd=ROOT)
+        spec = yaml.safe_load((ROOT / "spec" / "pachca.yaml").read_text(encoding="utf-8"))
+        runner = Runner(tmp_path, config, None, project=True)
+    else:
+        spec, runner = _richer_synthetic(), Runner(tmp_path, Config(), None, project=False)
+    api = runner.api(spec)
+    units = Units(api, enabled=True, salt="test")
+    for op in api.operations:
+        assert _refs_anywhere(op, set()) <= units.op_reach(op.id)[1], op.id
+    for schema in api.schemas:
+        assert _refs_anywhere(schema, set()) <= units.schema_reach(schema.name), schema.name
