@@ -307,6 +307,7 @@ def generate(
             files = render_targets(api, targets, progress, on_file=session.offer)
             if before_write:
                 before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
+            render_cache.start()  # what the render cache keeps of the run, beside the writing
             if progress:
                 progress("writing")
             report = session.finish(files, on_written)
