@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render_cache
+from . import render_cache, render_store
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
@@ -189,7 +189,7 @@ def _render_targets(
     jobs: list[FormatJob] = []
     where = render_cache.folder()
     # a cold cache: nothing to look up, and the keys are computed beside the writing
-    cold = where is not None and render_cache.is_cold(where)
+    cold = where is not None and render_store.is_cold(where)
     units = render_cache.Units(api, enabled=where is not None, deferred=cold)
     keys: dict[str, str] = {}  # a file rendered now → its key, to keep its final bytes by
     answers: dict[str, bytes] = {}  # key → final bytes, kept at the end
@@ -242,9 +242,9 @@ def _render_targets(
         raise
     if where is not None and (answers or units.kept):
         if units.deferred:
-            render_cache.keep_later(where, units, {**units.kept, **answers})
+            render_store.keep_later(where, units, {**units.kept, **answers})
         else:
-            render_cache.store(where, {**units.kept, **answers})
+            render_store.store(where, {**units.kept, **answers})
     return files
 
 
@@ -265,7 +265,7 @@ def _produce(
     wanted = [p.key for p in planned if p.key is not None]
     if units.deferred:
         where = None  # nothing to look up (and the keys are placeholders)
-    hits = render_cache.lookup(where, wanted) if where is not None and wanted else {}
+    hits = render_store.lookup(where, wanted) if where is not None and wanted else {}
     for item in planned:
         if item.key is not None:
             found = hits.get(item.key)
@@ -307,11 +307,11 @@ def generate(
             files = render_targets(api, targets, progress, on_file=session.offer)
             if before_write:
                 before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
-            render_cache.start()  # what the render cache keeps of the run, beside the writing
+            render_store.start()  # what the render cache keeps of the run, beside the writing
             if progress:
                 progress("writing")
             report = session.finish(files, on_written)
-    render_cache.settle()  # what the render cache keeps of this run, stored meanwhile
+    render_store.settle()  # what the render cache keeps of this run, stored meanwhile
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started, roots)
 
 

@@ -20,28 +20,20 @@ only ever save time: ``DXGEN_CACHE=0`` turns them off.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import io
-import os
 import pickle
-import signal
-import sqlite3
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import NoReturn
 
 from . import cache
-from .background import follow_parent
 from .ir import Api, Body, Field, Operation, Response, Schema, Service, TypeRef
+from .render_store import lookup
 
 _KIND = "render"
-_FILE = "kept.sqlite3"
 _FORMAT = "1"  # bump when what a key covers changes
 
 Produce = Callable[[], "str | bytes"]
@@ -60,75 +52,6 @@ class Planned:
 def folder() -> Path | None:
     """Where the answers live; ``None`` when the cache is off."""
     return cache.cache_dir(_KIND)
-
-
-_WAIT = 5.0  # seconds to wait for another run's write to finish
-_BATCH = 500  # keys per query (SQLite's limit on parameters is 32,766 at least)
-
-
-def lookup(where: Path, keys: Iterable[str]) -> dict[str, bytes]:
-    """The answers kept for ``keys`` (a cache that cannot be read answers nothing; an answer
-    whose checksum does not match, from a database an OS crash damaged, is not found)."""
-    wanted = list(keys)
-    found: dict[str, bytes] = {}
-    path = where / _FILE
-    try:
-        if not os.path.isfile(path):
-            return found
-        connection = sqlite3.connect(path, timeout=_WAIT, isolation_level=None)
-    except (OSError, sqlite3.Error):
-        return found
-    try:
-        for start in range(0, len(wanted), _BATCH):
-            chunk = wanted[start : start + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = connection.execute(
-                f"SELECT key, answer, crc FROM kept WHERE key IN ({marks})", chunk
-            )
-            for key, answer, crc in rows:
-                if isinstance(answer, bytes) and zlib.crc32(answer) == crc:
-                    found[key] = answer
-    except sqlite3.Error:
-        return {}
-    finally:
-        connection.close()
-    return found
-
-
-def store(where: Path, answers: dict[str, bytes]) -> None:
-    """Keep ``answers`` (key → bytes), in one transaction, each with its checksum.
-
-    Without waiting for the disk (``synchronous=OFF``): a first run stores megabytes while
-    its output is committed, and waiting for both was a tenth of a second more. A crash of
-    the machine may then damage the database; SQLite's errors and the checksums make that a
-    cache that answers less, never wrongly."""
-    if not answers:
-        return
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(where / _FILE, timeout=_WAIT, isolation_level=None)
-    except (OSError, sqlite3.Error):
-        return
-    try:
-        connection.execute("PRAGMA synchronous=OFF")
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS kept "
-            "(key TEXT PRIMARY KEY, answer BLOB NOT NULL, crc INTEGER NOT NULL)"
-        )
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            connection.executemany(
-                "INSERT OR REPLACE INTO kept (key, answer, crc) VALUES (?, ?, ?)",
-                ((key, data, zlib.crc32(data)) for key, data in answers.items()),
-            )
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
-    except sqlite3.Error:
-        return
-    finally:
-        connection.close()
 
 
 def _digest(value: object) -> str:
@@ -561,88 +484,6 @@ class _Later(str):
     """A key to be computed later (:meth:`Units.later`)."""
 
     __slots__ = ()
-
-
-_Job = tuple[Path, "Units", dict[str, bytes]]
-_WAITING: list[_Job] = []  # to keep, once :func:`start` is called
-_KEEPERS: list[int] = []  # the children keeping them
-
-
-def is_cold(where: Path) -> bool:
-    """Whether the render cache holds nothing yet (so a run has nothing to look up)."""
-    return not os.path.isfile(where / _FILE)  # an unreadable folder too: nothing found
-
-
-def keep_later(where: Path, units: Units, answers: dict[str, bytes]) -> None:
-    """Store ``answers`` (by keys that may be placeholders) beside the rest of the run:
-    :func:`start` forks a child that computes the keys and stores the answers, on a
-    processor of its own, while the run writes its output; :func:`settle` waits for it.
-
-    Why a child, not a thread: the writer makes thousands of system calls, and a thread
-    busy computing keys held the interpreter's lock each time one returned (a convoy that
-    made a first run's writing seconds slower on a loaded machine)."""
-    _WAITING.append((where, units, answers))
-
-
-def start() -> None:
-    """Start keeping what the run has to keep (:func:`keep_later`)."""
-    while _WAITING:
-        job = _WAITING.pop(0)
-        if not hasattr(os, "fork"):  # no fork (Windows): kept in place
-            _keep(*job)
-            continue
-        parent = os.getpid()
-        child = os.fork()
-        if child == 0:
-            _child(parent, job)
-        _KEEPERS.append(child)
-
-
-def _child(parent: int, job: _Job) -> NoReturn:
-    code = 1
-    try:
-        gc.disable()  # a collection would touch (and copy) the whole of the parent's heap
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        follow_parent(parent)
-        _close_inherited()  # the writer's stager waits for the end of its input
-        _keep(*job)
-        code = 0
-    finally:
-        os._exit(code)
-
-
-def _close_inherited() -> None:
-    """Close the run's files and pipes, which the child got a copy of (all but 0, 1 and 2)."""
-    try:
-        found = [int(name) for name in os.listdir("/proc/self/fd")]
-    except (OSError, ValueError):
-        found = list(range(3, 4096))
-    for fd in found:
-        if fd > 2:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-
-def _keep(where: Path, units: Units, answers: dict[str, bytes]) -> None:
-    try:
-        resolved: dict[str, bytes] = {}
-        for key, data in answers.items():
-            real = units.resolve(key)
-            if real is not None:
-                resolved[real] = data
-        store(where, resolved)
-    except Exception:  # the cache only ever saves time: nothing kept, nothing wrong
-        return
-
-
-def settle() -> None:
-    """Wait until what the runs so far had to keep is stored (started now if it was not)."""
-    start()
-    while _KEEPERS:
-        child = _KEEPERS.pop(0)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(child, 0)
 
 
 # -- what a unit names ---------------------------------------------------------------------

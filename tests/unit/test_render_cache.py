@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import render_cache
+from generator import render_cache, render_store
 from generator.config import Config, load_config
 from generator.diagnostics import SpecError
 from generator.ir import Api, TypeRef
@@ -345,7 +345,7 @@ class Runner:
 
     def cached(self, api: Api) -> dict[str, bytes]:
         files = render_targets(api, self.targets)
-        render_cache.settle()  # a first run keeps its files beside the writing
+        render_store.settle()  # a first run keeps its files beside the writing
         return files
 
     def fresh(self, api: Api, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
@@ -454,7 +454,7 @@ def test_a_small_edit_renders_few_files(cache_dir: Path, tmp_path: Path) -> None
     planned = [p for t in runner.targets if t.plan for p in t.plan(api, units, {})]
     where = render_cache.folder()
     assert where is not None
-    hits = render_cache.lookup(where, [p.key for p in planned if p.key])
+    hits = render_store.lookup(where, [p.key for p in planned if p.key])
     missed = [p.rel for p in planned if p.key not in hits]
     assert planned and len(missed) <= len(planned) // 4, missed
 
