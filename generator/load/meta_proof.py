@@ -46,31 +46,72 @@ def document_valid(document: Mapping[str, Any], meta_schema: Mapping[str, Any]) 
 _document_proofs: dict[int, _Proof | None] = {}
 
 
-def schema_valid(schema: Any) -> bool:
-    """Whether an OpenAPI 3.0 schema is proven to meet the meta-schema that
-    ``OAS30Validator.check_schema`` checks it against (draft 4's), with that check's one
-    format, ``regex``, judged by its own format checker on every ``pattern`` string in it."""
-    proof = _schema_proof()
-    return proof is not None and _ask(proof, schema) and _patterns_conform(schema)
+def schema_valid(schema: Any, dialect: str, format_checker: Any) -> bool:
+    """Whether a schema is proven to meet the meta-schema ``check_schema`` checks it against:
+    ``dialect`` is "3.0" (draft 4's meta-schema) or "3.1" (OpenAPI 3.1's base dialect, which
+    builds on 2020-12's); the one format of theirs that ``format_checker`` checks, ``regex``,
+    is asked of it on every ``pattern`` string in the schema."""
+    proof = _schema_proof(dialect)
+    return (
+        proof is not None
+        and _ask(proof, schema)
+        and _patterns_conform(schema, format_checker)
+        and _checks_only_regex(dialect, format_checker)
+    )
+
+
+OAS31_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
 
 
 @cache
-def _schema_proof() -> _Proof | None:
+def _schema_proof(dialect: str) -> _Proof | None:
+    from openapi_schema_validator import OAS30Validator, OAS31Validator
+    from openapi_schema_validator._specifications import REGISTRY
+
+    if dialect == "3.0":
+        return _compiled(dict(OAS30Validator.META_SCHEMA), formats=False)
+    if dialect == "3.1":
+        if OAS31Validator.META_SCHEMA.get("$id") != OAS31_DIALECT:
+            return None
+        resources = [
+            (uri, REGISTRY[uri].contents)
+            for uri in REGISTRY
+            if uri.startswith("https://spec.openapis.org/oas/3.1/")
+        ]
+        return _compiled(dict(OAS31Validator.META_SCHEMA), formats=False, resources=resources)
+    return None
+
+
+def _checks_only_regex(dialect: str, format_checker: Any) -> bool:
+    """Whether ``regex`` is the only format both in the meta-schemas involved and checked by
+    ``format_checker`` (a later release may check more: then nothing is proven)."""
+    return not (_meta_formats(dialect) & set(getattr(format_checker, "checkers", ()))) - {"regex"}
+
+
+@cache
+def _meta_formats(dialect: str) -> frozenset[str]:
     from openapi_schema_validator import OAS30Validator
+    from openapi_schema_validator._specifications import REGISTRY
 
-    meta = OAS30Validator.META_SCHEMA
-    if _formats_in(meta) - {"regex"}:  # a later release checks more: leave it to Python
-        return None
-    return _compiled(dict(meta), formats=False)
+    if dialect == "3.0":
+        return frozenset(_formats_in(OAS30Validator.META_SCHEMA))
+    return frozenset().union(*(_formats_in(REGISTRY[uri].contents) for uri in REGISTRY))
 
 
-def _compiled(meta_schema: dict[str, Any], formats: bool) -> _Proof | None:
+def _compiled(
+    meta_schema: dict[str, Any],
+    formats: bool,
+    resources: list[tuple[str, Any]] | None = None,
+) -> _Proof | None:
     try:
         import jsonschema_rs
     except ImportError:
         return None
     try:
-        validator = jsonschema_rs.validator_for(meta_schema, validate_formats=formats)
+        registry = jsonschema_rs.Registry(resources) if resources else None
+        validator = jsonschema_rs.validator_for(
+            meta_schema, validate_formats=formats, registry=registry
+        )
     except Exception:
         return None
     is_valid: _Proof = validator.is_valid
@@ -84,13 +125,11 @@ def _ask(proof: _Proof, instance: Any) -> bool:
         return False
 
 
-def _patterns_conform(schema: Any) -> bool:
+def _patterns_conform(schema: Any, format_checker: Any) -> bool:
     """Every string under a ``pattern`` key, anywhere in ``schema``, is a regex as the Python
     check's format checker judges it. Anywhere, not only where a schema is: more strings
     checked can only leave more to the Python check, never less."""
-    from openapi_schema_validator import OAS30Validator
-
-    conforms = OAS30Validator.FORMAT_CHECKER.conforms
+    conforms = format_checker.conforms
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # `re`'s FutureWarnings: the Python check drops them too
         return all(conforms(pattern, "regex") for pattern in _patterns(schema))

@@ -57,10 +57,12 @@ class _SeenIds(list[int]):
 def _with_fast_checks() -> None:
     """Give the validator's schema checker :class:`_SeenIds` instead of plain lists, where it
     still has them (a later release may fix this itself; then nothing is changed), and let
-    jsonschema-rs prove an OpenAPI 3.0 schema meets its meta-schema before the Python check
-    runs (:mod:`.meta_proof`)."""
+    jsonschema-rs prove an OpenAPI 3.0 or 3.1 schema meets its dialect's meta-schema before
+    the Python check runs (:mod:`.meta_proof`)."""
+    from openapi_schema_validator import OAS30Validator
     from openapi_spec_validator.validation.keywords import (
         OpenAPIV30SchemaValidator,
+        OpenAPIV31SchemaValidator,
         SchemaValidator,
     )
 
@@ -74,20 +76,33 @@ def _with_fast_checks() -> None:
             if type(getattr(self, name, None)) is list and not getattr(self, name):
                 setattr(self, name, _SeenIds())
 
-    checker = OpenAPIV30SchemaValidator._get_schema_checker
+    checker_30 = OpenAPIV30SchemaValidator._get_schema_checker
+    checker_31 = OpenAPIV31SchemaValidator._get_schema_checker
 
-    def _get_schema_checker(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
-        check = checker(self, schema, schema_value)
+    def _get_schema_checker_30(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
+        check = checker_30(self, schema, schema_value)
+        return _proven_or_checked(check, "3.0", OAS30Validator.FORMAT_CHECKER)
 
-        def proven_or_checked(value: Any) -> None:
-            if not meta_proof.schema_valid(value):
-                check(value)
-
-        return proven_or_checked
+    def _get_schema_checker_31(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
+        check = checker_31(self, schema, schema_value)  # raises for an unknown dialect
+        if self._get_schema_dialect_id(schema, schema_value) != meta_proof.OAS31_DIALECT:
+            return check
+        return _proven_or_checked(check, "3.1", self.schema_validator_format_checker)
 
     __init__._dxgen_fast = True  # type: ignore[attr-defined]
     SchemaValidator.__init__ = __init__  # type: ignore[method-assign]
-    OpenAPIV30SchemaValidator._get_schema_checker = _get_schema_checker  # type: ignore[method-assign]
+    OpenAPIV30SchemaValidator._get_schema_checker = _get_schema_checker_30  # type: ignore
+    OpenAPIV31SchemaValidator._get_schema_checker = _get_schema_checker_31  # type: ignore
+
+
+def _proven_or_checked(
+    check: Callable[[Any], None], dialect: str, format_checker: Any
+) -> Callable[[Any], None]:
+    def proven_or_checked(value: Any) -> None:
+        if not meta_proof.schema_valid(value, dialect, format_checker):
+            check(value)
+
+    return proven_or_checked
 
 
 def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:

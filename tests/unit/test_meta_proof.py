@@ -150,9 +150,11 @@ def _schemas(node: Any) -> Iterator[dict[str, Any]]:
 def test_edited_documents_get_the_same_findings(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     base = read(ROOT / "spec" / "pachca.yaml")
     base["paths"] = dict(list(base["paths"].items())[:8])  # all its schemas, fewer operations
+    if seed == 2:
+        base["openapi"] = "3.1.0"  # the other dialect, and the other document schema
     rng = random.Random(seed)
     counted = Counted(monkeypatch)
-    for _ in range(15):
+    for _ in range(15 if seed < 2 else 8):
         document = copy.deepcopy(base)
         schemas = list(_schemas(document))
         for _ in range(rng.randint(1, 3)):
@@ -164,12 +166,17 @@ def test_edited_documents_get_the_same_findings(seed: int, monkeypatch: pytest.M
     assert counted.left["schema"] and counted.proven["schema"]
 
 
-def test_a_pattern_the_python_check_refuses_is_not_proven() -> None:
+@pytest.mark.parametrize("dialect", ["3.0", "3.1"])
+def test_a_pattern_the_python_check_refuses_is_not_proven(dialect: str) -> None:
     """jsonschema-rs checks no format here; the one the Python check has, ``regex``, is
     asked of its own format checker."""
-    assert meta_proof.schema_valid({"type": "string", "pattern": "^[a-z]+$"})
-    assert not meta_proof.schema_valid({"type": "string", "pattern": "(("})
-    assert not meta_proof.schema_valid({"maxLength": -1})
+    from openapi_schema_validator import OAS30Validator, OAS31Validator
+
+    checker = (OAS30Validator if dialect == "3.0" else OAS31Validator).FORMAT_CHECKER
+    assert meta_proof.schema_valid({"type": "string", "pattern": "^[a-z]+$"}, dialect, checker)
+    assert not meta_proof.schema_valid({"type": "string", "pattern": "(("}, dialect, checker)
+    assert not meta_proof.schema_valid({"type": "nope"}, dialect, checker)
+    assert not meta_proof.schema_valid({"type": "string"}, "3.2", checker)  # no proof for it
 
 
 def test_without_jsonschema_rs_nothing_is_proven_and_findings_are_the_same(
@@ -188,3 +195,20 @@ def test_without_jsonschema_rs_nothing_is_proven_and_findings_are_the_same(
         assert with_proofs
     finally:
         meta_proof._schema_proof.cache_clear()
+
+
+def test_an_openapi_3_1_document_is_proven_against_its_own_schema(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted = Counted(monkeypatch)
+    document = read(ROOT / "spec" / "pachca.yaml")
+    document["openapi"] = "3.1.0"
+    assert validate._findings(document) == without_proofs(document, monkeypatch)
+    assert counted.proven["document"] == 1 and counted.proven["schema"] > 100
+    document["components"]["schemas"]["Broken"] = {"type": "string", "pattern": "(("}
+    assert validate._findings(document) == without_proofs(document, monkeypatch) != []
+    assert counted.left["schema"] == 1
+    del document["components"]["schemas"]["Broken"]
+    document["info"]["version"] = 1  # the OpenAPI 3.1 schema wants a string
+    assert validate._findings(document) == without_proofs(document, monkeypatch) != []
+    assert counted.left["document"] == 1
