@@ -271,6 +271,9 @@ def generate_command(
         _generate(result, request, out_dir, check, strict, quiet, progress, said)
     finally:
         result.cancel()
+    from .cache_prune import prune_if_due
+
+    prune_if_due()  # at most every few hours: the cache kept under its size limit
 
 
 def _say_up_to_date(replay: stamp.Replay, out_dir: Path, check: bool, quiet: bool) -> None:

@@ -45,7 +45,15 @@ from .targets import templates_dir
 _FORMAT = 1
 _KIND = "runs"
 # Whose files' signatures are part of the request: what renders, formats or judges the output.
-_TOOLS = ("jinja2", "markupsafe", "yaml", "ruff", "black", "openapi_spec_validator")
+_TOOLS = (
+    "jinja2",
+    "markupsafe",
+    "yaml",
+    "ruff",
+    "black",
+    "openapi_spec_validator",
+    "jsonschema_rs",
+)
 _ENV = ("DXGEN_TYPESPEC_DIR",)  # environment that changes what a run reads
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .. import cache
 from ..background import Background, BackgroundError
 from ..diagnostics import Diagnostic, warning
+from . import meta_proof
 from .bundle import SourceMap, resolve_pointer
 from .source import join_pointer
 from .validate_pieces import Pieces, by_pieces_ok, cut, only, only_reached
@@ -53,10 +54,17 @@ class _SeenIds(list[int]):
         return value in self._ids
 
 
-def _with_fast_registries() -> None:
+def _with_fast_checks() -> None:
     """Give the validator's schema checker :class:`_SeenIds` instead of plain lists, where it
-    still has them (a later release may fix this itself; then nothing is changed)."""
-    from openapi_spec_validator.validation.keywords import SchemaValidator
+    still has them (a later release may fix this itself; then nothing is changed), and let
+    jsonschema-rs prove an OpenAPI 3.0 or 3.1 schema meets its dialect's meta-schema before
+    the Python check runs (:mod:`.meta_proof`)."""
+    from openapi_schema_validator import OAS30Validator
+    from openapi_spec_validator.validation.keywords import (
+        OpenAPIV30SchemaValidator,
+        OpenAPIV31SchemaValidator,
+        SchemaValidator,
+    )
 
     original = SchemaValidator.__init__
     if getattr(original, "_dxgen_fast", False):
@@ -68,8 +76,33 @@ def _with_fast_registries() -> None:
             if type(getattr(self, name, None)) is list and not getattr(self, name):
                 setattr(self, name, _SeenIds())
 
+    checker_30 = OpenAPIV30SchemaValidator._get_schema_checker
+    checker_31 = OpenAPIV31SchemaValidator._get_schema_checker
+
+    def _get_schema_checker_30(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
+        check = checker_30(self, schema, schema_value)
+        return _proven_or_checked(check, "3.0", OAS30Validator.FORMAT_CHECKER)
+
+    def _get_schema_checker_31(self: Any, schema: Any, schema_value: Any) -> Callable[[Any], None]:
+        check = checker_31(self, schema, schema_value)  # raises for an unknown dialect
+        if self._get_schema_dialect_id(schema, schema_value) != meta_proof.OAS31_DIALECT:
+            return check
+        return _proven_or_checked(check, "3.1", self.schema_validator_format_checker)
+
     __init__._dxgen_fast = True  # type: ignore[attr-defined]
     SchemaValidator.__init__ = __init__  # type: ignore[method-assign]
+    OpenAPIV30SchemaValidator._get_schema_checker = _get_schema_checker_30  # type: ignore
+    OpenAPIV31SchemaValidator._get_schema_checker = _get_schema_checker_31  # type: ignore
+
+
+def _proven_or_checked(
+    check: Callable[[Any], None], dialect: str, format_checker: Any
+) -> Callable[[Any], None]:
+    def proven_or_checked(value: Any) -> None:
+        if not meta_proof.schema_valid(value, dialect, format_checker):
+            check(value)
+
+    return proven_or_checked
 
 
 def validate_document(document: dict[str, Any], source_map: SourceMap) -> list[Diagnostic]:
@@ -111,6 +144,7 @@ class PendingValidation:
             version = cache.tool_version("openapi-spec-validator")
             try:  # repr, not JSON: it tells 200 from "200" and True from "true", as the
                 pieces = cut(document, version)  # validator does
+                version = f"{version}+{_proof_version()}"  # what the verdicts are keyed by
                 text = repr(document) if pieces is None else ""
             except RecursionError:
                 pieces, text = None, None
@@ -275,6 +309,15 @@ def _judge_from_files(
     return (pending._findings or [], pending.pieces_clean), _digests(loaded.source_map)
 
 
+def _proof_version() -> str:
+    """jsonschema-rs's version (:mod:`.meta_proof`), or "none": verdicts reached with and
+    without it are meant to be the same, but are not assumed to be."""
+    try:
+        return f"rs{cache.tool_version('jsonschema-rs')}"
+    except Exception:
+        return "none"
+
+
 def _digests(source_map: SourceMap) -> dict[str, str]:
     return {str(mount.file.path): mount.file.digest for mount in source_map.mounts}
 
@@ -328,7 +371,7 @@ def _judge(
 def _findings(document: dict[str, Any]) -> list[Finding]:
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
-    _with_fast_registries()
+    _with_fast_checks()
     version = str(document.get("openapi", ""))
     validator_class = (
         OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
@@ -339,8 +382,34 @@ def _findings(document: dict[str, Any]) -> list[Finding]:
     # deprecations) would reach stderr raw, unlocated, over several lines: they are dropped.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _collect(lambda: validator_class(document).iter_errors(), findings, nodes)
+        _collect(lambda: _spec_errors(validator_class(document)), findings, nodes)
     return findings
+
+
+def _spec_errors(validator: Any) -> Iterator[Any]:
+    """What ``validator.iter_errors()`` yields, the document's check against the OpenAPI
+    schema skipped when jsonschema-rs proves it finds nothing (:mod:`.meta_proof`). That check
+    is made with the library's pure-Python backend whichever backend it would choose, so that
+    findings read the same with jsonschema-rs installed or not."""
+    from jsonschema.validators import validator_for
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    meta_schema = _document_schema(type(validator))
+    if not meta_proof.document_valid(validator.schema, meta_schema):
+        for problem in validator_for(meta_schema)(meta_schema).iter_errors(validator.schema):
+            yield OpenAPIValidationError.create_from(problem)
+    for problem in validator.root_validator(validator.schema_path):
+        if isinstance(problem, OpenAPIValidationError):
+            yield problem
+        else:
+            yield OpenAPIValidationError.create_from(problem)
+
+
+def _document_schema(validator_class: type) -> Any:
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+
+    return schema_v31 if issubclass(validator_class, OpenAPIV31SpecValidator) else schema_v30
 
 
 def _collect(

@@ -104,18 +104,30 @@ def _plan(
         (report.unchanged if same else report.written).append(rel)
     present, debris = _scan(out_dir, roots)
     # only those the run does not write can be removed: the others are not looked at (a
-    # large kit's thousands of files were two system calls each)
-    base = os.fspath(out_dir)
+    # large kit's thousands of files were a system call each)
+    base = str(out_dir)
     ours = {
         rel
         for rel in (owned(out_dir, roots) | debris) - wanted.keys()
-        for path in (os.path.join(base, rel),)
-        if os.path.lexists(path) and not os.path.isdir(path)
+        if _is_file_or_link(base, rel)
     }
     for rel in sorted((present | ours) - wanted.keys()):
         removable = rel in ours and rel not in protected and stays_inside(out_dir, rel)
         (report.removed if removable else report.foreign).append(rel)
     return report
+
+
+def _is_file_or_link(base: str, rel: str) -> bool:
+    """Whether something other than a folder (or a link to one) is at ``rel``: one ``lstat``,
+    not pathlib's two (a tenth of a second of a 2,000-file run with nothing to write)."""
+    path = os.path.join(base, rel)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISLNK(mode):
+        return not os.path.isdir(path)
+    return not stat.S_ISDIR(mode)
 
 
 def apply(

@@ -536,3 +536,17 @@ def test_staged_files_are_readable_by_all_whatever_the_umask(tmp_path: Path, uma
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "sdk/a.txt").stat().st_mode) == 0o644
+
+
+def test_what_counts_as_a_file_of_ours_is_as_before(tmp_path: Path) -> None:
+    """One ``lstat`` answers as ``lexists and not is_dir`` did: links are judged by what they
+    point at, a dangling one is a file, a folder (or a link to one) is not."""
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "to-file").symlink_to(tmp_path / "file")
+    (tmp_path / "to-folder").symlink_to(tmp_path / "folder", target_is_directory=True)
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for name in ("file", "folder", "to-file", "to-folder", "dangling", "absent"):
+        path = tmp_path / name
+        expected = os.path.lexists(path) and not path.is_dir()
+        assert write._is_file_or_link(str(tmp_path), name) is expected, name
