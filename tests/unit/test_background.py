@@ -39,11 +39,19 @@ def test_an_answer_that_cannot_travel_is_said_so() -> None:
 
 def test_cancel_stops_the_child_at_once() -> None:
     work = Background(lambda: time.sleep(60))
-    process = work._process
-    assert process is not None and process.is_alive()
+    pid = work.pid
+    assert pid is not None
+    os.kill(pid, 0)  # alive
     started = time.perf_counter()
     work.cancel()
     assert time.perf_counter() - started < 5
-    assert not process.is_alive()
+    assert work.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # killed and waited for: gone
     with pytest.raises(BackgroundError, match="cancelled"):
         work.result()
+
+
+def test_the_exit_code_of_a_child_that_died_is_said() -> None:
+    with pytest.raises(BackgroundError, match=r"\(7\)"):
+        Background(lambda: os._exit(7)).result()
