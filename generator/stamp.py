@@ -148,7 +148,8 @@ def record(
     digests = {str(path): read.get(path) or _file_digest(path) for path in inputs}
     # what is there besides the run's own files (not ours, left alone) is part of the state too
     every = {*files, *_present(request.out_dir, roots)}
-    signatures = {rel: _signature(request.out_dir / rel) for rel in sorted(every)}
+    out = str(request.out_dir)  # str paths: thousands of files, no Path made for each
+    signatures = {rel: _signature(os.path.join(out, rel)) for rel in sorted(every)}
     if None in signatures.values() or None in digests.values():
         return  # something went missing meanwhile: no stamp, the next run is a full one
     stamp = {
@@ -170,7 +171,7 @@ def _entry(out_dir: Path) -> str:
     return cache.key("output", str(out_dir))
 
 
-def _signature(path: Path) -> list[int] | None:
+def _signature(path: str | Path) -> list[int] | None:
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
@@ -206,7 +207,8 @@ def _output_unchanged(out_dir: Path, roots: list[str], files: dict[str, list[int
 
     if os.path.lexists(out_dir / TXN_DIR):  # a killed run's changes wait to be settled
         return False
-    if any(_signature(out_dir / rel) != signature for rel, signature in files.items()):
+    out = str(out_dir)
+    if any(_signature(os.path.join(out, rel)) != signature for rel, signature in files.items()):
         return False
     return _present(out_dir, roots) <= files.keys()
 
