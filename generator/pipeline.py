@@ -125,6 +125,7 @@ def _parse(
         late = deferred.diagnostics() if deferred else []
         raise SpecError([*diagnostics, *late, *exc.diagnostics]) from None
     diagnostics.extend(parse_findings)
+    loaded.source_map.release_documents()
     inputs = {
         spec_path,
         *(mount.file.path for mount in loaded.source_map.mounts),
@@ -192,7 +193,7 @@ def _render_targets(
     cold = where is not None and render_store.is_cold(where)
     units = render_cache.Units(api, enabled=where is not None, deferred=cold)
     keys: dict[str, str] = {}  # a file rendered now → its key, to keep its final bytes by
-    answers: dict[str, bytes] = {}  # key → final bytes, kept at the end
+    answers: dict[str, render_store.Answer] = {}  # key → final bytes, kept at the end
 
     def final(rel: str, data: bytes) -> None:
         files[rel] = data

@@ -24,7 +24,7 @@ import hashlib
 import io
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -108,7 +108,7 @@ class Units:
         self._reach_digests: dict[str, str] = {}
         self._schema_reach_digests: dict[str, str] = {}
         #: Parts of files (:class:`Fragments`) made this run, to store with its files.
-        self.kept: dict[str, bytes] = {}
+        self.kept: dict[str, bytes | memoryview] = {}
         self._schema_reach: dict[str, frozenset[str]] = {}
         self._op_reach: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -564,6 +564,7 @@ class Fragments:
         self._where = folder() if units.enabled and not units.deferred else None
         self._found: dict[str, bytes] = {}
         self._made: dict[str, bytes] = {}
+        self._unheld: set[str] = set()
 
     def ask(self, keys: Iterable[str | None]) -> None:
         """Look the parts of ``keys`` up at once (one query for all)."""
@@ -571,15 +572,31 @@ class Fragments:
         if self._where is not None and wanted:
             self._found.update(lookup(self._where, wanted))
 
-    def get(self, key: str | None, make: Callable[[], bytes]) -> bytes:
+    def get(self, key: str | None, make: Callable[[], bytes], *, hold: bool = True) -> bytes:
+        """The part of ``key``: kept by an earlier run, else ``make()``. ``hold`` false: a
+        part made is not held here, its file's maker hands it over with :meth:`keep_views`."""
         if key is None:
             return make()
         found = self._found.get(key)
         if found is None:
-            found = self._made[key] = make()
+            found = make()
+            if hold:
+                self._made[key] = found
+            else:
+                self._unheld.add(key)
         return found
 
     def keep(self) -> None:
         """Hand the parts made to the run, which keeps them with its files (one transaction)."""
         self._units.kept.update(self._made)
         self._made = {}
+
+    def keep_views(self, data: bytes, spans: Mapping[str, tuple[int, int]]) -> None:
+        """Hand over the parts made unheld as views of ``data``, the file they were written
+        into, at ``spans`` (key → start, end): no second copy of them (llms-full.txt's pages
+        are 24 MB for GitHub's spec)."""
+        view = memoryview(data)
+        for key, (start, end) in spans.items():
+            if key in self._unheld and end <= len(data):
+                self._units.kept[key] = view[start:end]
+        self._unheld.clear()

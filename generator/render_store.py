@@ -16,7 +16,7 @@ import os
 import signal
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -59,7 +59,10 @@ def lookup(where: Path, keys: Iterable[str]) -> dict[str, bytes]:
     return found
 
 
-def store(where: Path, answers: dict[str, bytes]) -> None:
+Answer = bytes | memoryview  # a view: a part of a file, kept without a copy of its own
+
+
+def store(where: Path, answers: Mapping[str, Answer]) -> None:
     """Keep ``answers`` (key → bytes), in one transaction, each with its checksum."""
     if not answers:
         return
@@ -90,7 +93,7 @@ def store(where: Path, answers: dict[str, bytes]) -> None:
         connection.close()
 
 
-_Job = tuple[Path, "Units", dict[str, bytes]]
+_Job = tuple[Path, "Units", dict[str, Answer]]
 _WAITING: list[_Job] = []  # to keep, once :func:`start` is called
 _KEEPERS: list[int] = []  # the children keeping them
 
@@ -100,7 +103,7 @@ def is_cold(where: Path) -> bool:
     return not os.path.isfile(where / _FILE)  # an unreadable folder too: nothing found
 
 
-def keep_later(where: Path, units: Units, answers: dict[str, bytes]) -> None:
+def keep_later(where: Path, units: Units, answers: dict[str, Answer]) -> None:
     """Store ``answers`` (by keys that may be placeholders) beside the rest of the run:
     :func:`start` forks a child that computes the keys and stores the answers, on a
     processor of its own, while the run writes its output; :func:`settle` waits for it.
@@ -151,9 +154,9 @@ def _close_inherited() -> None:
                 os.close(fd)
 
 
-def _keep(where: Path, units: Units, answers: dict[str, bytes]) -> None:
+def _keep(where: Path, units: Units, answers: dict[str, Answer]) -> None:
     try:
-        resolved: dict[str, bytes] = {}
+        resolved: dict[str, Answer] = {}
         for key, data in answers.items():
             real = units.resolve(key)
             if real is not None:

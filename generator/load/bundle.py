@@ -54,6 +54,13 @@ class SourceMap:
             return Location("<spec>", 0, 0, pointer)
         return best.file.location(best.source + pointer[len(best.target) :])
 
+    def release_documents(self) -> None:
+        """Let go of the files' parsed documents once the IR is built: locating needs only
+        positions, and GitHub's description parsed is tens of megabytes that rendering
+        would otherwise carry to its peak."""
+        for mount in self.mounts:
+            mount.file.data = None
+
 
 def _has_prefix(pointer: str, prefix: str) -> bool:
     return pointer == prefix or pointer.startswith(prefix + "/") or prefix == ""

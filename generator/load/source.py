@@ -7,6 +7,7 @@ can point at the line a person would edit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -122,11 +123,15 @@ def read_source(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> So
         raise SpecError([error(message, Location(display, line, column))]) from None
     if not text.strip():
         raise SpecError([error("file is empty", Location(display, 1, 1))])
+    digest = hashlib.sha256(raw).hexdigest()
     if path.suffix.lower() == ".json":
         source = _read_json(path, display, text, limits)
+        # the text is read again if a finding needs a position (most runs need none): not
+        # held meanwhile (13 MB for GitHub's description, through rendering's peak)
+        source.find_positions = functools.partial(_json_positions_again, path, digest, limits)
     else:
         source = _read_yaml(path, display, text, limits)
-    source.digest = hashlib.sha256(raw).hexdigest()
+    source.digest = digest
     return source
 
 
@@ -144,7 +149,19 @@ def _read_json(path: Path, display: str, text: str, limits: Limits) -> SourceFil
         line, column = json_depth_position(text, limits.max_depth)
         message = f"nesting deeper than {limits.max_depth} levels (the limit on depth)"
         raise SpecError([error(message, Location(display, line, column))])
-    return SourceFile(path, display, data, find_positions=lambda: _json_positions(text))
+    return SourceFile(path, display, data)
+
+
+def _json_positions_again(path: Path, digest: str, limits: Limits) -> Positions:
+    """:func:`_json_positions` of the file, read again; none if it is no longer what was read
+    (saved meanwhile: its positions would point elsewhere)."""
+    try:
+        raw = read_bounded(path, Location(str(path)), limits.max_bytes)
+    except SpecError:
+        return {}
+    if hashlib.sha256(raw).hexdigest() != digest:
+        return {}
+    return _json_positions(raw.decode("utf-8-sig"))
 
 
 def _json_positions(text: str) -> Positions:

@@ -28,7 +28,7 @@ from ..context import TargetContext
 from ..pages import DocsPaths
 from ..render import render, yaml_string
 from .guides import Guide, GuideWriter
-from .markdown import cell, forget_json_blocks, inline, prose
+from .markdown import cell, inline, prose
 from .models import ModelWriter
 from .operations import OperationWriter
 from .views import Link
@@ -43,10 +43,7 @@ def render_docs(api: Api) -> Iterator[tuple[str, str]]:
 
 def plan_docs(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:
     """Every page, keyed by what it reads (see generator/render_cache.py)."""
-    try:
-        yield from _DocsBuilder(api).plan(units)
-    finally:
-        forget_json_blocks()  # this API's examples: not kept for the rest of the run
+    yield from _DocsBuilder(api).plan(units)
 
 
 TARGET = Target(
@@ -71,7 +68,8 @@ class _DocsBuilder:
 
     @cached_property
     def models(self) -> ModelWriter:
-        return ModelWriter(self.ctx, self.operations.types, self.operations.rows)
+        operations = self.operations
+        return ModelWriter(self.ctx, operations.types, operations.rows, operations.json_blocks)
 
     @cached_property
     def guides(self) -> list[Guide]:

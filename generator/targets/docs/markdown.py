@@ -73,27 +73,27 @@ def value_cell(value: JSON) -> str:
 
 
 def json_block(value: JSON) -> str:
-    """A JSON document for a fenced block: a fence longer than any backtick run inside.
-
-    Made once per distinct value: json's indented form is spelled in Python, its compact one
-    in C, so the compact spelling is the key (GitHub's docs show 8,100 examples, 2,200 of
-    them distinct)."""
-    key = json.dumps(value, ensure_ascii=False)
-    block = _JSON_BLOCKS.get(key)
-    if block is None:
-        if len(_JSON_BLOCKS) >= 20_000:
-            _JSON_BLOCKS.clear()
-        text = json.dumps(value, ensure_ascii=False, indent=2)
-        fence = code_fence(text)
-        block = _JSON_BLOCKS[key] = f"{fence}json\n{text}\n{fence}"
-    return block
+    """A JSON document for a fenced block: a fence longer than any backtick run inside."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    fence = code_fence(text)
+    return f"{fence}json\n{text}\n{fence}"
 
 
-_JSON_BLOCKS: dict[str, str] = {}
+class JsonBlocks:
+    """:func:`json_block`, made once per distinct value for one run's pages: json's indented
+    form is spelled in Python, its compact one in C, so the compact spelling is the key
+    (GitHub's docs show 8,100 examples, 2,200 of them distinct). Owned by the docs' writers,
+    so it goes with them once the pages are made (11 MB of text for GitHub's)."""
 
+    def __init__(self) -> None:
+        self._blocks: dict[str, str] = {}
 
-def forget_json_blocks() -> None:
-    _JSON_BLOCKS.clear()
+    def __call__(self, value: JSON) -> str:
+        key = json.dumps(value, ensure_ascii=False)
+        block = self._blocks.get(key)
+        if block is None:
+            block = self._blocks[key] = json_block(value)
+        return block
 
 
 def code_block(language: str, code: str) -> str:

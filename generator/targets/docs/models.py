@@ -7,15 +7,18 @@ from collections.abc import Iterator
 from ...ir import Operation, Schema, TypeRef
 from ..context import TargetContext
 from ..pages import DocsPaths
-from .markdown import cell, inline, json_block, prose, value_span
+from .markdown import JsonBlocks, cell, inline, prose, value_span
 from .rows import RowWriter
 from .types import TypeWriter
 from .views import EnumRow, Link, ModelView, VariantRow
 
 
 class ModelWriter:
-    def __init__(self, ctx: TargetContext, types: TypeWriter, rows: RowWriter) -> None:
+    def __init__(
+        self, ctx: TargetContext, types: TypeWriter, rows: RowWriter, json_blocks: JsonBlocks
+    ) -> None:
         self.ctx = ctx
+        self.json_blocks = json_blocks
         self.types = types
         self.rows = rows
         self.used_by = self._usage()
@@ -71,7 +74,7 @@ class ModelWriter:
             ),
             exclusive=schema.exclusive,
             target=self.types.text(schema.target, page) if schema.target else None,
-            example=json_block(schema.example) if schema.example is not None else None,
+            example=self.json_blocks(schema.example) if schema.example is not None else None,
             used_by=tuple(self._op_link(op, page) for op in self.used_by.get(schema.name, ())),
             used_in=tuple(
                 Link(name, DocsPaths.relative(page, DocsPaths.model(self.ctx.schemas[name])))

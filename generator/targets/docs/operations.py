@@ -11,7 +11,7 @@ from ..snippets.cli import cli_command
 from ..snippets.curl import curl_command
 from ..snippets.python import python_call
 from .guides import GUIDES
-from .markdown import cell, inline, json_block, prose
+from .markdown import JsonBlocks, cell, inline, prose
 from .rows import RowWriter
 from .types import TypeWriter
 from .views import (
@@ -32,6 +32,7 @@ class OperationWriter:
         self.ctx = ctx
         self.types = TypeWriter(ctx)
         self.rows = RowWriter(ctx, self.types)
+        self.json_blocks = JsonBlocks()
         self._workflows: dict[str, list[Link]] = {}
         for workflow in ctx.api.workflows:
             for op_id in dict.fromkeys(step.operation for step in workflow.steps):
@@ -131,7 +132,7 @@ class OperationWriter:
             type=self.types.text(body.type, page),
             rows=tuple(self.rows.nested(fields, page)),
             example=(
-                json_block(body.example)
+                self.json_blocks(body.example)
                 if body.example is not None and body.kind == "json"
                 else None
             ),
@@ -149,7 +150,7 @@ class OperationWriter:
             type=self.types.text(response.type, page) if response.type is not None else None,
             returns=returns,
             unwrap_key=response.unwrap_key,
-            example=json_block(response.example) if response.example is not None else None,
+            example=self.json_blocks(response.example) if response.example is not None else None,
             headers=response.headers,
         )
 

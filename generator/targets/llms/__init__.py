@@ -42,11 +42,14 @@ def render_llms(api: Api) -> Iterator[tuple[str, str]]:
 
 
 def compose_llms(
-    api: Api, outputs: Mapping[str, bytes], rebased: Rebase | None = None
+    api: Api,
+    outputs: Mapping[str, bytes],
+    rebased: Rebase | None = None,
+    spans: dict[str, tuple[int, int]] | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Both files; the docs pages from ``outputs`` when the run rendered them already.
     ``rebased`` gives a page's text with its links rebased (:func:`.full.rebase_links`), or
-    a kept copy of what that gave."""
+    a kept copy of what that gave; ``spans`` is told where in llms-full.txt each page went."""
     if DocsPaths.from_output(DocsPaths.INDEX) not in outputs:
         pages = docs_pages(api)
         if pages is None:  # no docs target: a section per operation instead of its page
@@ -54,7 +57,7 @@ def compose_llms(
             return
         outputs = pages
     links = DocLinks(api.project)
-    rebase = rebased or functools.partial(_rebased, links)
+    rebase = rebased or functools.partial(_rebased, links, {})
     order = reading_order(api, [rel for rel in outputs if is_docs_page(rel)])
     guides = guide_pages(
         Page(rel, rebase(rel, outputs[rel]).decode("utf-8"))
@@ -63,17 +66,17 @@ def compose_llms(
     )
     text = render("llms/llms.txt.jinja", llms=LlmsViews(TargetContext(api)).view(guides))
     yield LLMS_TXT, text
-    yield LLMS_FULL, _full(text, order, outputs, rebase)
+    yield LLMS_FULL, _full(text, order, outputs, rebase, {} if spans is None else spans)
 
 
 #: A docs page (its path under the output folder, its bytes) → its bytes in llms-full.txt.
 Rebase = Callable[[str, bytes], bytes]
 
 
-def _rebased(links: DocLinks, rel: str, page: bytes) -> bytes:
+def _rebased(links: DocLinks, memo: dict[tuple[str, str], str], rel: str, page: bytes) -> bytes:
     if b"](" not in page:  # no link: as it is
         return page
-    return rebase_links(page.decode("utf-8"), rel, links).encode("utf-8")
+    return rebase_links(page.decode("utf-8"), rel, links, memo).encode("utf-8")
 
 
 def _page_key(units: Units, project: str, rel: str, page: bytes) -> str:
@@ -88,6 +91,7 @@ def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[
     changed are rebased again."""
     fragments = Fragments(units)
     links = DocLinks(api.project)
+    memo: dict[tuple[str, str], str] = {}
     project = digest_of(api.project) if units.enabled else ""
     keys: dict[str, str | None] = {}
     if units.enabled and DocsPaths.from_output(DocsPaths.INDEX) in outputs:
@@ -99,14 +103,20 @@ def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[
         fragments.ask(keys.values())
 
     def rebased(rel: str, page: bytes) -> bytes:
-        return fragments.get(keys.get(rel), functools.partial(_rebased, links, rel, page))
+        make = functools.partial(_rebased, links, memo, rel, page)
+        return fragments.get(keys.get(rel), make, hold=False)  # kept as views of the file
 
     made: dict[str, str | bytes] = {}
 
     def produce(rel: str) -> str | bytes:
         if not made:
-            made.update(compose_llms(api, outputs, rebased))
-            fragments.keep()
+            spans: dict[str, tuple[int, int]] = {}
+            made.update(compose_llms(api, outputs, rebased, spans))
+            full = made[LLMS_FULL]
+            assert isinstance(full, bytes)
+            fragments.keep_views(
+                full, {key: spans[rel] for rel, key in keys.items() if key and rel in spans}
+            )
         return made.pop(rel)
 
     yield Planned(LLMS_TXT, None, functools.partial(produce, LLMS_TXT))
@@ -127,15 +137,24 @@ def _without_docs(api: Api) -> Iterator[tuple[str, str]]:
 _GUIDES = DocsPaths.from_output(DocsPaths.guide("x")).rpartition("/")[0] + "/"
 
 
-def _full(map_text: str, order: list[str], outputs: Mapping[str, bytes], rebase: Rebase) -> bytes:
+def _full(
+    map_text: str,
+    order: list[str],
+    outputs: Mapping[str, bytes],
+    rebase: Rebase,
+    spans: dict[str, tuple[int, int]],
+) -> bytes:
     """What llms/llms-full.txt.jinja makes of the map and the pages (``{{ map }}``, then per
-    page a rule, its source and its text), with one final newline, as UTF-8."""
+    page a rule, its source and its text), with one final newline, as UTF-8; ``spans`` is
+    told where each page's (rebased) text is."""
     buffer = io.BytesIO()
     buffer.write(map_text.rstrip("\n").encode("utf-8"))
     buffer.write(b"\n")
     for rel in order:
         buffer.write(b"\n---\nSource: " + rel.encode("utf-8") + b"\n\n")
+        start = buffer.tell()
         buffer.write(rebase(rel, outputs[rel]))  # links, maybe relative: rebased
+        spans[rel] = (start, buffer.tell())
         buffer.write(b"\n")
     # one final newline (generator.format), without copying the whole file to strip it
     view = buffer.getbuffer()
