@@ -425,6 +425,16 @@ class SkillGroup:
 
 
 @dataclass(frozen=True)
+class WebhookSigning:
+    """How the API signs a webhook request (``x-webhook-signature``, see parse/webhooks.py):
+    ``header`` carries the hex HMAC-SHA256 of the raw body, keyed with the webhook secret;
+    ``timestamp`` names the payload's send time (unix seconds) for the replay check, if any."""
+
+    header: str
+    timestamp: str | None = None
+
+
+@dataclass(frozen=True)
 class Showcase:
     """The operations the samples demonstrate (operation ids); any may be missing."""
 
@@ -462,6 +472,7 @@ class Api:
     schemas: tuple[Schema, ...]
     workflows: tuple[Workflow, ...] = ()
     webhook_payload: TypeRef | None = None
+    webhook_signing: WebhookSigning | None = None  # None: events are parsed, not verified
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one

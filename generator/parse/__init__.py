@@ -20,6 +20,7 @@ from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
 from .skills import assign_workflows, router_name, skill_groups
+from .webhooks import webhook_payload
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
@@ -57,6 +58,7 @@ def _parse_spec(
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
+    webhook, signing = webhook_payload(ctx, schemas, registry)
     title = prose(info.get("title")) or "API"
     project = derive_project(title, config or Config(), use_config_names=use_config_names)
     groups, grouping_problems = skill_groups(
@@ -76,7 +78,8 @@ def _parse_spec(
         security=_security(document),
         services=services,
         schemas=tuple(schemas[name] for name in sorted(schemas)),
-        webhook_payload=_webhook_payload(document, schemas, registry),
+        webhook_payload=webhook,
+        webhook_signing=signing,
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
         identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
         skill_groups=groups,
@@ -453,20 +456,3 @@ def _security(document: dict[str, Any]) -> tuple[SecurityScheme, ...]:
                 )
             )
     return tuple(result)
-
-
-def _webhook_payload(
-    document: dict[str, Any], schemas: dict[str, Schema], registry: SchemaRegistry
-) -> TypeRef | None:
-    components = as_dict(as_dict(document.get("components")).get("schemas"))
-    if isinstance(components, dict):
-        for key, raw in components.items():
-            if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:
-                name = registry.by_pointer.get(f"/components/schemas/{key}")
-                if name:
-                    return TypeRef("ref", ref=name)
-    for name in ("WebhookPayload", "WebhookEvent"):
-        schema = schemas.get(name)
-        if schema is not None and schema.kind == "union":
-            return TypeRef("ref", ref=name)
-    return None

@@ -232,8 +232,6 @@ class GuideWriter:
         return self.types.referenced(payload)
 
     def _webhooks(self, page: str) -> dict[str, object]:
-        from ..sdk import WEBHOOK_SIGNATURE_HEADER
-
         name = self._webhook_schema()
         assert name is not None
         schema = self.ctx.schemas[name]
@@ -241,18 +239,20 @@ class GuideWriter:
             (", ".join(f"`{tag}`" for tag in v.tags) or "—", self.types.text(v.type, page))
             for v in schema.variants
         ]
+        signing = self.ctx.api.webhook_signing
+        fresh = signing.timestamp if signing is not None else None
         sample = None
         for variant in schema.variants:
             ref = self.types.referenced(variant.type)
             example = self.ctx.schemas[ref].example if ref else None
             if variant.tags and isinstance(example, dict):
-                sample = {k: v for k, v in example.items() if k != "webhook_timestamp"}
+                sample = {k: v for k, v in example.items() if k != fresh}
                 break
         return {
             "payload": self.types.link(name, page),
             "discriminator": schema.discriminator.property if schema.discriminator else None,
             "events": events,
-            "header": WEBHOOK_SIGNATURE_HEADER,
+            "signing": signing,
             "sample": _dict_source(sample) if sample else None,
         }
 

@@ -23,7 +23,7 @@ from functools import cached_property
 from packaging.version import InvalidVersion, Version
 
 from ... import __version__ as dxgen_version
-from ...ir import Api, Service
+from ...ir import Api, Service, WebhookSigning
 from ...render_cache import Planned, Units, digest_of
 from .. import Target, templates_dir
 from ..render import render
@@ -35,17 +35,15 @@ from .readme import ReadmeRenderer
 from .services import ServiceRenderer
 from .views import ServiceView
 
-# The header carrying a webhook's signature (Pachca's; no spec describes it yet).
-WEBHOOK_SIGNATURE_HEADER = "Pachca-Signature"
-
 
 @dataclass(frozen=True)
 class WebhookView:
-    """What ``webhooks.py`` and the README need: the payload model and the signature header."""
+    """What ``webhooks.py`` and the README need: the payload model and how requests are signed
+    (``None``: the spec does not say, so events are parsed and not verified)."""
 
     payload_name: str
     payload_module: str
-    signature_header: str
+    signing: WebhookSigning | None
 
 
 def render_sdk(api: Api) -> Iterator[tuple[str, str]]:
@@ -215,7 +213,7 @@ class _SdkBuilder(SdkContext):
         if payload is None or payload.ref is None:
             return None
         schema = self.schemas[payload.ref]
-        return WebhookView(schema.name, schema.module, WEBHOOK_SIGNATURE_HEADER)
+        return WebhookView(schema.name, schema.module, self.api.webhook_signing)
 
 
 def pep440(version: str) -> str:

@@ -127,16 +127,18 @@ class ReadmeRenderer(SdkContext):
         return UploadSample(helper, send_file)
 
     def _webhook_body(self) -> str | None:
-        """A tagged variant's example, without its timestamp (the sample sets a fresh one)."""
+        """A tagged variant's example, without its send time (the sample sets a fresh one)."""
         payload = self.api.webhook_payload
         if payload is None or payload.ref is None:
             return None
+        signing = self.api.webhook_signing
+        fresh = signing.timestamp if signing is not None else None
         for variant in self.schemas[payload.ref].variants:
             if not (variant.type.ref and variant.tags):
                 continue
             sample = self.schemas[variant.type.ref].example
             if isinstance(sample, dict):
-                body = {k: v for k, v in sample.items() if k != "webhook_timestamp"}
+                body = {k: v for k, v in sample.items() if k != fresh}
                 return pprint.pformat(body, width=88, sort_dicts=False)
         return None
 

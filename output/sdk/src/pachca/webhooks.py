@@ -12,14 +12,19 @@ __all__ = ["WebhookVerificationError", "parse_event", "verify", "verify_and_pars
 SIGNATURE_HEADER = "Pachca-Signature"
 """The HTTP header that carries the signature of a webhook request."""
 
+TIMESTAMP_FIELD = "webhook_timestamp"
+"""The payload property with the event's send time (unix seconds), checked against replays."""
+
 
 def verify(
     raw_body: bytes | str, signature: str, secret: str, *, tolerance: int | None = 60
 ) -> None:
     """Raise :class:`WebhookVerificationError` unless ``signature`` is the HMAC-SHA256 of the
-    raw body under ``secret`` and the event's ``webhook_timestamp`` is within ``tolerance``
+    raw body under ``secret`` and the event's :data:`TIMESTAMP_FIELD` is within ``tolerance``
     seconds of now (``None`` turns the replay check off)."""
-    verify_signature(raw_body, signature, secret, tolerance=tolerance)
+    verify_signature(
+        raw_body, signature, secret, timestamp_field=TIMESTAMP_FIELD, tolerance=tolerance
+    )
 
 
 def parse_event(raw_body: bytes | str) -> WebhookPayload:

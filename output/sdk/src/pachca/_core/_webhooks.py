@@ -17,8 +17,6 @@ __all__ = ["compute_signature", "parse_webhook", "verify_signature"]
 
 _T = TypeVar("_T")
 
-TIMESTAMP_FIELD = "webhook_timestamp"
-
 
 def _to_bytes(raw_body: bytes | str) -> bytes:
     return raw_body.encode("utf-8") if isinstance(raw_body, str) else bytes(raw_body)
@@ -34,6 +32,7 @@ def verify_signature(
     signature: str,
     secret: str,
     *,
+    timestamp_field: str | None,
     tolerance: int | None = 60,
     now: float | None = None,
 ) -> None:
@@ -41,9 +40,9 @@ def verify_signature(
 
     ``raw_body`` must be the exact bytes received (not re-serialized JSON).  The
     signature is the hex HMAC-SHA256 of the body (an optional ``sha256=`` prefix is
-    accepted), compared in constant time.  Unless ``tolerance`` is ``None``, the body's
-    ``webhook_timestamp`` (unix seconds) must be within ``tolerance`` seconds of ``now``
-    (default: the current time) in either direction.
+    accepted), compared in constant time.  Unless ``timestamp_field`` or ``tolerance`` is
+    ``None``, the body's ``timestamp_field`` (unix seconds) must be within ``tolerance``
+    seconds of ``now`` (default: the current time) in either direction.
 
     Raises:
         WebhookVerificationError: with the reason in its message.
@@ -58,20 +57,20 @@ def verify_signature(
     expected = compute_signature(raw_body, secret)
     if not hmac.compare_digest(expected.encode("ascii"), given.lower().encode("utf-8")):
         raise WebhookVerificationError("webhook signature does not match")
-    if tolerance is None:
+    if timestamp_field is None or tolerance is None:
         return
     try:
         payload = json.loads(_to_bytes(raw_body))
     except ValueError as exc:
         raise WebhookVerificationError("webhook body is not valid JSON") from exc
-    timestamp = payload.get(TIMESTAMP_FIELD) if isinstance(payload, dict) else None
+    timestamp = payload.get(timestamp_field) if isinstance(payload, dict) else None
     if isinstance(timestamp, str):
         try:
             timestamp = float(timestamp)
         except ValueError:
             timestamp = None
     if not isinstance(timestamp, int | float) or isinstance(timestamp, bool):
-        raise WebhookVerificationError(f"webhook body has no numeric {TIMESTAMP_FIELD!r}")
+        raise WebhookVerificationError(f"webhook body has no numeric {timestamp_field!r}")
     current = time.time() if now is None else now
     age = current - float(timestamp)
     if age > tolerance:
