@@ -114,7 +114,7 @@ async def async_usage() -> None:
 def values_usage() -> None:
     fields: dict[str, int | NotGiven] = {"a": 1, "b": NOT_GIVEN}
     assert_type(strip_not_given(fields), dict[str, int])
-    verify_signature(b"{}", "sig", "secret", tolerance=None)
+    verify_signature(b"{}", "sig", "secret", timestamp_field=None)
     event = parse_webhook(b"{}", MessageWebhookEvent)
     assert_type(event, MessageWebhookEvent)
 
