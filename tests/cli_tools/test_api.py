@@ -225,3 +225,85 @@ def test_field_values_and_nesting(cli: Cli, tmp_path: Path) -> None:
     }
     missing = cli.run("api", "POST", "/x", "-F", f"f=@{tmp_path / 'nope'}", env=env)
     assert missing.code == 2 and "cannot read" in missing.err
+
+
+# --- bodies that are not JSON ---------------------------------------------------------------
+
+
+@pytest.fixture
+def local(cli: Cli) -> Any:
+    """The CLI pointed at a local server that records what it receives."""
+    from tests.cli.local_server import local_server
+
+    with local_server() as server:
+        server.route("POST", "/files", (200, {"ok": True}))
+        server.route("PUT", "/form", (200, {"ok": True}))
+        cli.env.update({"PACHCA_BASE_URL": server.base_url, "PACHCA_TOKEN": "test-token-0123"})
+        yield cli, server
+
+
+def test_input_sent_as_it_is_under_another_content_type(local: Any, tmp_path: Path) -> None:
+    cli, server = local
+    data = bytes(range(256)) * 4  # not text: sent byte for byte
+    (tmp_path / "blob.bin").write_bytes(data)
+    header = "Content-Type: application/octet-stream"
+    answer = cli.ok("api", "POST", "/files", "-H", header, "--input", str(tmp_path / "blob.bin"))
+    assert answer.json() == {"ok": True}
+    seen = server.seen[-1]
+    assert seen.body == data
+    assert seen.headers["content-type"] == "application/octet-stream"
+    assert seen.headers["authorization"] == "Bearer test-token-0123"
+    text = cli.ok("api", "POST", "/files", "-H", "content-type: text/csv", "--input", "-",
+                  input="a,b\n1,2\n")  # fmt: skip
+    assert server.seen[-1].body == b"a,b\n1,2\n"
+    assert server.seen[-1].headers["content-type"] == "text/csv"
+    assert text.json() == {"ok": True}
+    # --dry-run: curl reads the same file again, rather than the bytes pasted in
+    count = len(server.seen)
+    dry = cli.ok("--dry-run", "api", "POST", "/files", "-H", header,
+                 "--input", str(tmp_path / "blob.bin")).out  # fmt: skip
+    assert f"--data-binary @{tmp_path / 'blob.bin'}" in dry
+    assert "-H 'content-type: application/octet-stream'" in dry
+    assert len(server.seen) == count  # nothing sent
+
+
+def test_fields_sent_as_a_form(local: Any) -> None:
+    cli, server = local
+    cli.ok("api", "PUT", "/form", "-H", "Content-Type: application/x-www-form-urlencoded",
+           "-f", "name=Ann & Bo", "-F", "tags[]=1", "-F", "tags[]=2",
+           "-F", "meta[admin]=true")  # fmt: skip
+    seen = server.seen[-1]
+    assert seen.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert parse_qsl(seen.body.decode()) == [
+        ("name", "Ann & Bo"), ("tags", "1"), ("tags", "2"), ("meta[admin]", "true"),
+    ]  # fmt: skip
+
+
+def test_merge_patch_json_keeps_its_content_type(local: Any) -> None:
+    cli, server = local
+    server.route("PATCH", "/things/1", (200, {"ok": True}))
+    cli.ok("api", "PATCH", "/things/1", "-H", "Content-Type: application/merge-patch+json",
+           "-F", "count=2")  # fmt: skip
+    seen = server.seen[-1]
+    assert seen.headers["content-type"] == "application/merge-patch+json"
+    assert json.loads(seen.body) == {"count": 2}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-H", "Content-Type: text/plain", "-f", "a=1"], "cannot make a text/plain body"),
+        (["-H", "Content-Type: text/plain"], "needs --input"),
+        (
+            ["-H", "Content-Type: application/x-www-form-urlencoded", "-f", "a=1", "--input", "-"],
+            "either the fields or --input",
+        ),
+        (["-H", "Content-Type: image/png", "--input", "/nonexistent/x.png"], "cannot read"),
+    ],
+)
+def test_other_bodies_refused_with_a_reason(local: Any, args: list[str], message: str) -> None:
+    cli, server = local
+    result = cli.run("api", "POST", "/files", *args, input="")
+    assert result.code == 2, str(result)
+    assert message in result.err
+    assert not server.seen

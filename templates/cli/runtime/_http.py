@@ -97,9 +97,24 @@ def curl_command(request: httpx.Request, file_paths: dict[str, str] | None = Non
     if body:
         if content_type.startswith("multipart/form-data"):
             words += _multipart_flags(body, content_type, file_paths or {})
+        elif (path := _file_holding(body, file_paths or {})) is not None:
+            words += ["--data-binary", shlex.quote("@" + path)]
         else:
             words += ["--data-binary", shlex.quote(body.decode("utf-8", "replace"))]
     return " ".join(words)
+
+
+def _file_holding(body: bytes, file_paths: dict[str, str]) -> str | None:
+    """The path of a file the run sends whose bytes are ``body`` (a file sent as the whole
+    body: curl reads it again, and bytes that are not text survive)."""
+    for path in dict.fromkeys(file_paths.values()):
+        try:
+            with open(path, "rb") as handle:
+                if handle.read(len(body) + 1) == body:
+                    return path
+        except OSError:
+            continue
+    return None
 
 
 def _multipart_flags(body: bytes, content_type: str, file_paths: dict[str, str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 ``api METHOD PATH [-f key=value]... [-F key=value]... [--input FILE|-]`` sends a request with
 the run's token, base URL, retries, ``--verbose`` and ``--dry-run``; fields go in the query of
-a GET, HEAD or DELETE and in the JSON body otherwise. ``api ls`` lists every operation and
+a GET, HEAD or DELETE and in the body otherwise. The body is JSON unless a ``Content-Type``
+header says otherwise: ``application/x-www-form-urlencoded`` sends the fields as a form, any
+other type sends ``--input``'s bytes as they are. ``api ls`` lists every operation and
 ``api describe OPERATION`` shows one: parameters, body fields, scopes and an example.
 """
 
@@ -59,6 +61,9 @@ group = with_globals(
             "numbers as JSON and reads @path (a file) or @- (stdin). Nested keys:\n"
             "-f 'message[content]=Hi', -F 'ids[]=1'. They go in the query of GET, HEAD and\n"
             "DELETE, else in the JSON body (merged into --input's JSON).\n\n"
+            "\b\n"
+            "Other bodies: -H 'Content-Type: application/x-www-form-urlencoded' sends the\n"
+            "fields as a form; any other Content-Type sends --input's bytes as they are.\n\n"
             "\b\n"
             "Examples:\n"
             f"  {COMMAND} api GET /profile\n"
@@ -243,7 +248,10 @@ def _describe_item(item: dict[str, Any], facts: str) -> list[str]:
     help="A typed field: true/false/null/numbers as JSON, @path or @- read.",
 )
 @click.option(
-    "--input", "input_file", metavar="FILE", help="The JSON body, from FILE ('-': stdin)."
+    "--input",
+    "input_file",
+    metavar="FILE",
+    help="The body, from FILE ('-': stdin): JSON unless -H sets another Content-Type.",
 )
 @click.option("-H", "--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="A header.")
 @click.option("--paginate", is_flag=True, help="GET every page of a paginated list.")
@@ -276,18 +284,22 @@ def request(
         raise CliError(f"unknown HTTP method {method!r}", USAGE, "one of " + ", ".join(METHODS))
     path, query = _split_path(obj, path)
     pairs = parse_fields(raw, typed)
-    body: Any = _read_input(input_file)
+    header_map = _headers(headers)
+    content_type = _content_type(header_map)
+    kwargs: dict[str, Any] = {}
     if method in QUERY_METHODS:
         query += list(query_items(build_object(pairs)))
+    elif content_type is not None and not _is_json(content_type):
+        kwargs = _other_body(obj, content_type, pairs, input_file)
+        header_map = {k: v for k, v in header_map.items() if k.lower() != "content-type"}
     elif pairs or input_file:
+        body: Any = _read_input(input_file)
         if body is not None and not isinstance(body, dict) and pairs:
             raise CliError("fields can only be merged into a JSON object from --input", USAGE)
-        body = build_object(pairs, body) if pairs else body
+        kwargs["body"] = build_object(pairs, body) if pairs else body
     op = match_operation(method, path)
     scopes: list[str] = op["scopes"] if op else []
-    kwargs: dict[str, Any] = {"query": _query_dict(query), "headers": _headers(headers)}
-    if method not in QUERY_METHODS and (pairs or input_file):
-        kwargs["body"] = body
+    kwargs.update(query=_query_dict(query), headers=header_map or None)
     if paginate:
         _paginate(obj, op, method, path, kwargs, scopes, max_pages, include)
         return
@@ -335,14 +347,65 @@ def _query_dict(items: list[tuple[str, str]]) -> dict[str, Any] | None:
     return query or None
 
 
-def _headers(values: tuple[str, ...]) -> dict[str, str] | None:
+def _headers(values: tuple[str, ...]) -> dict[str, str]:
     headers: dict[str, str] = {}
     for text in values:
         name, sep, value = text.partition(":")
         if not sep or not name.strip():
             raise CliError(f"bad header {text!r}", USAGE, "write it as 'Name: value'")
         headers[name.strip()] = value.strip()
-    return headers or None
+    return headers
+
+
+def _content_type(headers: dict[str, str]) -> str | None:
+    """The ``Content-Type`` given with -H (any case), if any."""
+    found = [value for name, value in headers.items() if name.lower() == "content-type"]
+    return found[-1] if found else None
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.partition(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _other_body(
+    obj: CliContext, content_type: str, pairs: list[tuple[list[str], Any]], source: str | None
+) -> dict[str, Any]:
+    """The SDK's arguments for a body that is not JSON: the fields as a form, or the bytes of
+    ``--input`` as they are."""
+    from urllib.parse import urlencode
+
+    from ._fields import build_object, query_items
+
+    media = content_type.partition(";")[0].strip().lower()
+    if pairs and source is not None:
+        raise CliError(
+            f"a {media} body is either the fields or --input, not both", USAGE, "drop one"
+        )
+    if pairs:
+        if media != "application/x-www-form-urlencoded":
+            raise CliError(
+                f"fields cannot make a {media} body",
+                USAGE,
+                "send it with --input FILE, or fields as JSON or application/x-www-form-urlencoded",
+            )
+        form = urlencode(list(query_items(build_object(pairs))))
+        return {"text": form, "content_type": content_type}
+    if source is None:
+        raise CliError(f"a {media} body needs --input FILE ('-': stdin)", USAGE)
+    return {"content": _read_bytes(obj, source), "content_type": content_type}
+
+
+def _read_bytes(obj: CliContext, source: str) -> bytes:
+    try:
+        if source == "-":
+            return sys.stdin.buffer.read()
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise CliError(f"cannot read {source}: {exc.strerror}", USAGE) from exc
+    obj.file_paths[source] = source  # --dry-run's curl sends the file, not its bytes inline
+    return data
 
 
 def _read_input(source: str | None) -> Any:
