@@ -20,7 +20,7 @@ from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
 from .skills import assign_workflows, router_name, skill_groups
-from .webhooks import webhook_payload
+from .webhooks import declared_events, webhook_payload
 from .workflows import load_workflows
 
 __all__ = ["parse_spec"]
@@ -50,6 +50,7 @@ def _parse_spec(
     registry.build_components()
     parser = OperationParser(ctx, registry)
     services = parser.services()
+    events = declared_events(ctx, registry)
     ctx.reporter.raise_if_errors()
 
     schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
@@ -58,7 +59,7 @@ def _parse_spec(
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
-    webhook, signing = webhook_payload(ctx, schemas, registry)
+    webhook, signing = webhook_payload(ctx, schemas, registry, events)
     title = prose(info.get("title")) or "API"
     project = derive_project(title, config or Config(), use_config_names=use_config_names)
     groups, grouping_problems = skill_groups(

@@ -12,41 +12,176 @@ declares them with ``x-webhook-signature``::
         timestamp: webhook_timestamp  # optional: the payload's send time, for replay checks
 
 Without it the SDK parses events but offers no verifier; with a malformed one, a warning.
+
+Which schema is the payload: the one marked ``x-webhook-payload: true``; else the events the
+document lists under ``webhooks`` (OpenAPI 3.1; ``x-webhooks`` in 3.0), each its request body's
+JSON schema — one event is the payload, several make a union named ``WebhookEvent``, told apart
+by a property each declares with its own constant (``type``, ``event``, …) when there is one;
+else a union component named ``WebhookPayload`` or ``WebhookEvent``. ``x-webhook-signature``
+may also stand at the document's top (where a made union has no schema of its own to hold it);
+the payload schema's own comes first.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..ir import Schema, TypeRef, WebhookSigning
+from .. import naming
+from ..ir import Discriminator, Schema, TypeRef, Variant, WebhookSigning
+from ..load import join_pointer
 from .context import ParseContext, as_dict
 from .schemas import SchemaRegistry
 
 _FALLBACK_NAMES = ("WebhookPayload", "WebhookEvent")
 _ALGORITHMS = ("hmac-sha256",)
 _KEYS = ("header", "algorithm", "timestamp")
+_METHODS = ("post", "put", "patch", "get", "delete")
+_TAG_PROPERTIES = ("type", "event", "event_type", "kind")  # preferred, in this order
+
+
+def declared_events(ctx: ParseContext, registry: SchemaRegistry) -> str | None:
+    """The payload the ``webhooks`` section (``x-webhooks``) describes, built into the
+    registry: one event's schema, or a union of several. ``None`` when the document marks a
+    payload itself or lists no webhook with a JSON body."""
+    components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
+    if any(isinstance(raw, dict) and raw.get("x-webhook-payload") is True
+           for raw in components.values()):  # fmt: skip
+        return None
+    key = "webhooks" if isinstance(ctx.document.get("webhooks"), dict) else "x-webhooks"
+    section = as_dict(ctx.document.get(key))
+    events: dict[str, None] = {}
+    for name, item in section.items():
+        item_pointer = join_pointer(f"/{key}", name)
+        item, item_pointer = ctx.deref(item, item_pointer)
+        for method in _METHODS:
+            operation = as_dict(as_dict(item).get(method))
+            if not operation:
+                continue
+            found = _event_type(ctx, registry, operation, join_pointer(item_pointer, method), name)
+            if found is not None:
+                events[found] = None
+    if not events:
+        return None
+    if len(events) == 1:
+        return next(iter(events))
+    return _union_of(ctx, registry, list(events), f"/{key}")
+
+
+def _event_type(
+    ctx: ParseContext,
+    registry: SchemaRegistry,
+    operation: dict[str, Any],
+    pointer: str,
+    webhook: str,
+) -> str | None:
+    body, body_pointer = ctx.deref(
+        operation.get("requestBody"), join_pointer(pointer, "requestBody")
+    )
+    content = as_dict(as_dict(body).get("content"))
+    media = next((m for m in content if _is_json(m)), None)
+    schema = as_dict(content.get(media)).get("schema") if media is not None else None
+    if media is None or schema is None:
+        ctx.warn(
+            f"webhook {webhook!r} has no JSON request body schema: its events are not typed",
+            pointer,
+        )
+        return None
+    schema_pointer = join_pointer(body_pointer, "content", media, "schema")
+    hint = naming.class_name(f"{webhook} event", fallback="WebhookEvent")
+    typ = registry.type_of(schema, schema_pointer, hint)
+    if typ.kind != "ref" or typ.ref is None:
+        ctx.warn(
+            f"webhook {webhook!r}: its body is not an object schema, so its events are not typed",
+            schema_pointer,
+        )
+        return None
+    return typ.ref
+
+
+def _is_json(media: str) -> bool:
+    base = media.partition(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+def _union_of(ctx: ParseContext, registry: SchemaRegistry, names: list[str], pointer: str) -> str:
+    """A union of the events, registered as ``WebhookEvent`` (or a free variant of it)."""
+    tags, prop = _shared_tags(ctx, registry, names)
+    name = registry.inline_name("WebhookEvent")
+    registry.taken.add(name)
+    registry.schemas[name] = Schema(
+        name=name,
+        kind="union",
+        pointer=pointer,
+        description="Any event the API posts to a webhook.",
+        variants=tuple(Variant(TypeRef("ref", ref=n), (tags[n],) if prop else ()) for n in names),
+        discriminator=Discriminator(prop, naming.py_identifier(prop)) if prop else None,
+        exclusive=True,
+    )
+    return name
+
+
+def _shared_tags(
+    ctx: ParseContext, registry: SchemaRegistry, names: list[str]
+) -> tuple[dict[str, str], str | None]:
+    """A property every event declares with a constant of its own (``const`` or a one-value
+    ``enum``), and each event's value of it: what tells the events apart."""
+    declared: list[dict[str, str]] = []
+    for name in names:
+        schema = registry.schemas.get(name)
+        raw = ctx.deref({"$ref": "#" + schema.pointer}, "")[0] if schema is not None else {}
+        values: dict[str, str] = {}
+        for prop, spec in as_dict(as_dict(raw).get("properties")).items():
+            spec, _ = ctx.deref(spec, "")
+            spec = as_dict(spec)
+            enum = spec.get("enum")
+            if "const" in spec:
+                values[prop] = str(spec["const"])
+            elif isinstance(enum, list) and len(enum) == 1:
+                values[prop] = str(enum[0])
+        declared.append(values)
+    common = set(declared[0]).intersection(*declared[1:])
+    usable = [p for p in common if len({values[p] for values in declared}) == len(names)]
+    if not usable:
+        return {}, None
+    prop = min(usable, key=lambda p: (_TAG_PROPERTIES.index(p) if p in _TAG_PROPERTIES else 9, p))
+    return {name: values[prop] for name, values in zip(names, declared, strict=True)}, prop
 
 
 def webhook_payload(
-    ctx: ParseContext, schemas: dict[str, Schema], registry: SchemaRegistry
+    ctx: ParseContext,
+    schemas: dict[str, Schema],
+    registry: SchemaRegistry,
+    events: str | None = None,
 ) -> tuple[TypeRef | None, WebhookSigning | None]:
-    """The payload (a schema marked ``x-webhook-payload``, else a union named as one) and its
-    signing, when the payload schema declares it."""
+    """The payload (a schema marked ``x-webhook-payload``, else ``events``: what
+    :func:`declared_events` found, else a union named as one) and its signing, when the
+    payload schema (or, for ``events``, the document) declares it."""
     components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
     for key, raw in components.items():
         if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:
             pointer = f"/components/schemas/{key}"
             name = registry.by_pointer.get(pointer)
             if name:
-                return TypeRef("ref", ref=name), _signing(ctx, raw, pointer)
+                return TypeRef("ref", ref=name), _signing_of(ctx, raw, pointer)
+    if events is not None and events in schemas:
+        pointer = schemas[events].pointer
+        raw, _ = ctx.deref({"$ref": "#" + pointer}, pointer)
+        return TypeRef("ref", ref=events), _signing_of(ctx, as_dict(raw), pointer)
     for name in _FALLBACK_NAMES:
         schema = schemas.get(name)
         if schema is not None and schema.kind == "union":
-            raw = components.get(name)
             pointer = f"/components/schemas/{name}"
-            found = _signing(ctx, raw, pointer) if isinstance(raw, dict) else None
-            return TypeRef("ref", ref=name), found
+            return TypeRef("ref", ref=name), _signing_of(
+                ctx, as_dict(components.get(name)), pointer
+            )
     return None, None
+
+
+def _signing_of(ctx: ParseContext, payload: dict[str, Any], pointer: str) -> WebhookSigning | None:
+    """The payload schema's ``x-webhook-signature``, else the document's."""
+    if "x-webhook-signature" in payload:
+        return _signing(ctx, payload, pointer)
+    return _signing(ctx, ctx.document, "")
 
 
 def _signing(ctx: ParseContext, raw: dict[str, Any], pointer: str) -> WebhookSigning | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,26 @@ def test_signed_without_send_time_checks_the_signature_only(
         readme = (src.parent / "README.md").read_text(encoding="utf-8")
         section = readme.split("## Webhooks")[1].split("\n## ")[0]
         assert "`X-Hooks-Signature`" in section and "older than" not in section
+
+
+def test_openapi_31_webhooks_verified_and_parsed_by_their_tag(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with generated(tmp_path_factory, FIXTURES / "webhooks_31.yaml", strict=False) as (_, sdk):
+        from importlib import import_module
+
+        webhooks = import_module(f"{sdk.__name__}.webhooks")
+        assert (webhooks.SIGNATURE_HEADER, webhooks.TIMESTAMP_FIELD) == (
+            "Events-Signature",
+            "created_at",
+        )
+        now = int(time.time())
+        body = json.dumps({"type": "file.uploaded", "file_id": "f1", "created_at": now}).encode()
+        event = webhooks.verify_and_parse(body, _sign(body, "k"), "k")
+        assert type(event).__name__ == "FileUploadedEvent" and event.file_id == "f1"
+        stale = json.dumps({"type": "batch.failed", "batch_id": "b", "created_at": 1}).encode()
+        with pytest.raises(webhooks.WebhookVerificationError, match="too old"):
+            webhooks.verify(stale, _sign(stale, "k"), "k")
+        assert type(webhooks.parse_event(stale)).__name__ == "BatchFailed"
+        unknown = webhooks.parse_event(json.dumps({"type": "batch.paused", "created_at": now}))
+        assert type(unknown).__name__ == "UnknownVariant"

@@ -862,7 +862,11 @@ def test_json_spec_parses(parsed: Any) -> None:
 
 
 def test_every_feature_fixture_parses_cleanly(parsed: Any) -> None:
-    expected_warnings = {"features/pagination.yaml": 1, "features/inline_names.yaml": 2}
+    expected_warnings = {
+        "features/pagination.yaml": 1,
+        "features/inline_names.yaml": 2,
+        "features/webhooks_31.yaml": 1,  # a webhook whose body is not JSON
+    }
     for path in sorted((FIXTURES / "features").iterdir()):
         rel = str(path.relative_to(FIXTURES))
         _, diagnostics = parsed(rel)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.ir import TypeRef, WebhookSigning
+from generator.load import load_spec
+from generator.parse import parse_spec
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_unsigned_payload_is_found_without_a_signing(parsed: Any) -> None:
@@ -39,3 +47,81 @@ def test_malformed_signing_is_a_located_warning_and_no_verifier(parsed: Any, pos
     assert header.location.line == position("bad/webhook_signature.yaml", "header:")[0]
     # the header is refused first: the algorithm is not judged on top
     assert not [m for m in found if "algorithm" in m]
+
+
+def test_openapi_31_webhooks_make_a_tagged_union_of_their_events(
+    parsed: Any, position: Any
+) -> None:
+    api, findings = parsed("features/webhooks_31.yaml")
+    assert api.webhook_payload == TypeRef("ref", ref="WebhookEvent")
+    union = api.schema("WebhookEvent")
+    assert union.kind == "union" and union.pointer == "/webhooks"
+    assert union.discriminator is not None and union.discriminator.property == "type"
+    assert [(v.type.ref, v.tags) for v in union.variants] == [
+        ("BatchCompleted", ("batch.completed",)),
+        ("BatchFailed", ("batch.failed",)),
+        ("FileUploadedEvent", ("file.uploaded",)),  # an inline body, named after its webhook
+    ]
+    # the union is made here, so the document's top says how requests are signed
+    assert api.webhook_signing == WebhookSigning(header="Events-Signature", timestamp="created_at")
+    (ping,) = [f for f in findings if "'ping'" in f.message]
+    assert "no JSON request body" in ping.message
+    assert ping.location.line == position("features/webhooks_31.yaml", "ping:")[0] + 1
+
+
+def _rewritten(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> tuple[Any, list[Any]]:
+    document = yaml.safe_load((FIXTURES / "features" / "webhooks_31.yaml").read_text("utf-8"))
+    edit(document)
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    spec = load_spec(path)
+    api, findings = parse_spec(spec)
+    return api, [*spec.diagnostics, *findings]
+
+
+def test_x_webhooks_in_openapi_30_read_alike(tmp_path: Path) -> None:
+    def to_30(document: dict[str, Any]) -> None:
+        document["openapi"] = "3.0.3"
+        document["x-webhooks"] = document.pop("webhooks")
+        for schema in document["components"]["schemas"].values():
+            tag = schema["properties"]["type"].pop("const")
+            schema["properties"]["type"].update(type="string", enum=[tag])
+
+    api, _ = _rewritten(tmp_path, to_30)
+    union = api.schema("WebhookEvent")
+    assert [v.tags for v in union.variants] == [
+        ("batch.completed",),
+        ("batch.failed",),
+        ("file.uploaded",),
+    ]
+
+
+def test_one_webhook_is_the_payload_itself(tmp_path: Path) -> None:
+    def one(document: dict[str, Any]) -> None:
+        document["webhooks"] = {"batchCompleted": document["webhooks"]["batchCompleted"]}
+
+    api, _ = _rewritten(tmp_path, one)
+    assert api.webhook_payload == TypeRef("ref", ref="BatchCompleted")
+    assert "WebhookEvent" not in {s.name for s in api.schemas}
+
+
+def test_events_without_a_shared_constant_are_matched_by_shape(tmp_path: Path) -> None:
+    def untagged(document: dict[str, Any]) -> None:
+        schemas = document["components"]["schemas"]
+        schemas["BatchFailed"]["properties"]["type"] = {"type": "string"}
+
+    api, _ = _rewritten(tmp_path, untagged)
+    union = api.schema("WebhookEvent")
+    assert union.discriminator is None
+    assert all(not v.tags for v in union.variants)
+
+
+def test_a_marked_payload_wins_over_the_webhooks_section(tmp_path: Path) -> None:
+    def marked(document: dict[str, Any]) -> None:
+        document["components"]["schemas"]["BatchFailed"]["x-webhook-payload"] = True
+
+    api, _ = _rewritten(tmp_path, marked)
+    assert api.webhook_payload == TypeRef("ref", ref="BatchFailed")
+    assert "WebhookEvent" not in {s.name for s in api.schemas}
+    # the marked schema declares no signing of its own: the document's top says it
+    assert api.webhook_signing == WebhookSigning(header="Events-Signature", timestamp="created_at")

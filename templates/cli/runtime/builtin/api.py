@@ -387,8 +387,7 @@ def _other_body(
             raise CliError(
                 f"fields cannot make a {media} body",
                 USAGE,
-                "send it with --input FILE, or fields as JSON or"
-                " application/x-www-form-urlencoded",
+                "send it with --input FILE, or send the fields as JSON or as a form",
             )
         form = urlencode(list(query_items(build_object(pairs))))
         return {"text": form, "content_type": content_type}
