@@ -5,10 +5,13 @@ merged with flags, values from files and stdin, --verbose, --dry-run, Ctrl-C, up
 from __future__ import annotations
 
 import json
+import shlex
 import signal
 import subprocess
 import time
 from collections.abc import Iterator
+from email.parser import BytesParser
+from email.policy import HTTP
 from pathlib import Path
 from typing import Any
 
@@ -322,15 +325,32 @@ def test_timeout_is_1(cli: Cli, server: LocalServer) -> None:
     assert time.monotonic() - started < 4
 
 
-def test_upload_dry_run_prints_its_first_request(
-    cli: Cli, server: LocalServer, tmp_path: Path
-) -> None:
+def test_upload_dry_run_prints_both_requests(cli: Cli, server: LocalServer, tmp_path: Path) -> None:
+    """The first request as curl; the storage request, whose URL and fields only the first
+    answer holds, as commented curl naming each field the real upload sends."""
+    route_uploads(server)
     (tmp_path / "a.txt").write_text("x")
+    real = run(cli, server, "files", "upload", "a.txt", "-o", "json", cwd=tmp_path)
+    assert real.returncode == 0, real.stderr
+    storage = server.seen[1]
+    head = f"Content-Type: {storage.headers['content-type']}\r\n\r\n".encode()
+    parts = BytesParser(policy=HTTP).parsebytes(head + storage.body).iter_parts()
+    sent = [p.get_param("name", header="content-disposition") for p in parts]
+    server.seen.clear()
+
     done = run(cli, server, "files", "upload", "a.txt", "--dry-run", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("curl ") and "/uploads" in done.stdout
-    assert done.stdout.count("\n") == 1
-    assert server.seen == []
+    assert server.seen == []  # nothing sent
+    first, *rest = done.stdout.splitlines()
+    assert first.startswith("curl ") and "/uploads" in first and "Bearer $PACHCA_TOKEN" in first
+    assert all(line.startswith("#") for line in rest)
+    storage_curl = " ".join(line.lstrip("# ").rstrip("\\ ") for line in rest[1:])
+    assert storage_curl.startswith("curl -sS -X POST '<direct_url>'")
+    assert "authorization" not in storage_curl.lower()
+    planned = [w.split("=", 1)[0].strip("'") for w in shlex.split(storage_curl) if "=" in w]
+    assert planned == sent  # every field, in the order the real upload sends them
+    assert "file=@a.txt;filename=a.txt" in storage_curl
+    assert "${filename} replaced by a.txt" in storage_curl
 
 
 def test_a_group_alone_prints_its_help(cli: Cli) -> None:

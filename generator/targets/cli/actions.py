@@ -50,6 +50,12 @@ class UploadCommandView:
     example: str
     target: str  # the command that takes the attachment, with its flag
     target_flag: str
+    # the storage request (what --dry-run describes after the first): the parameters' URL
+    # field, the file's multipart field, the form copied from the parameters, the key field
+    url_field: str
+    file_field: str
+    form: tuple[tuple[str, str], ...]
+    key_field: str | None
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,10 @@ class ActionMaker:
             example=f"{command} {service.names.cli} {upload.cli_name} ./report.pdf",
             target=target,
             target_flag=target_flag,
+            url_field=upload.url_name,
+            file_field=upload.file_field,
+            form=upload.form_fields,
+            key_field=upload.key_field,
         )
 
 

@@ -324,6 +324,26 @@ def invoke(
         print_result(obj, action.result, result, action.columns)
 
 
+def storage_request(upload: Upload, path: str, name: str) -> str:
+    """The second request of an upload, as a commented curl line: its URL and fields come
+    from the first request's answer, which ``--dry-run`` does not have."""
+    import shlex
+
+    lines = [
+        f"# then the file, to the answer's {upload.url_field} with the answer's fields"
+        " (the token is not sent there):",
+        f"# curl -sS -X POST {shlex.quote(f'<{upload.url_field}>')}",
+    ]
+    for field, source in upload.form:
+        value = f"<{source}>"
+        if field == upload.key_field:
+            value = f"<{source}, its ${{filename}} replaced by {name}>"
+        lines.append(f"#   --form-string {shlex.quote(f'{field}={value}')}")
+    lines.append(f"#   -F {shlex.quote(f'{upload.file_field}=@{path};filename={name}')}")
+    head, *request = lines
+    return head + "\n" + " \\\n".join(request)
+
+
 def build_upload(upload: Upload) -> click.Command:
     def callback(path: str, filename: str | None) -> None:
         from ._run import DRY, call_sdk, print_result
@@ -341,6 +361,8 @@ def build_upload(upload: Upload) -> click.Command:
         client = obj.client()
         result = call_sdk(obj, (), lambda: upload.call(client, [source], kwargs))
         if result is DRY:  # the first request (the upload parameters) printed as curl
+            name = filename or ("stdin" if path == "-" else Path(path).name)
+            click.echo(storage_request(upload, path, name))
             return
         print_result(obj, "value", result, ())
         if upload.target and not obj.quiet and sys.stderr.isatty():

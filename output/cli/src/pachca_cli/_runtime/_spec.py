@@ -118,9 +118,13 @@ class Action:
 
 
 class Upload:
-    """``<service> upload PATH``: the SDK's one-call upload helper."""
+    """``<service> upload PATH``: the SDK's one-call upload helper, and the storage request it
+    makes with the upload parameters (what ``--dry-run`` describes after the first)."""
 
-    __slots__ = ("call", "example", "help", "method_name", "name", "summary", "target")
+    __slots__ = (
+        "call", "example", "file_field", "form", "help", "key_field", "method_name", "name",
+        "summary", "target", "url_field",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -132,6 +136,10 @@ class Upload:
         help: str,
         example: str = "",
         target: str = "",
+        url_field: str = "",
+        file_field: str = "file",
+        form: tuple[tuple[str, str], ...] = (),
+        key_field: str | None = None,
     ) -> None:
         self.name = name
         self.method_name = method_name
@@ -140,3 +148,7 @@ class Upload:
         self.help = help
         self.example = example
         self.target = target  # the command and flag that take the result
+        self.url_field = url_field  # the parameters' field with the storage URL
+        self.file_field = file_field  # the multipart field carrying the file
+        self.form = form  # (multipart field, the parameters' field it is copied from)
+        self.key_field = key_field  # the field whose `${filename}` the file's name fills

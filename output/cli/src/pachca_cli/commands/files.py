@@ -216,6 +216,19 @@ UPLOAD = Upload(
     help="Upload a file in one call: get the upload parameters, send the file to the storage URL and print the attachment (its key, name, size and type), which `pachca messages create --files` takes (as an item of its list).\n\nPATH '-' reads the file from stdin; give --filename then.",
     example="pachca files upload ./report.pdf",
     target="pachca messages create --files",
+    url_field="direct_url",
+    file_field="file",
+    form=(
+        ("Content-Disposition", "Content-Disposition"),
+        ("acl", "acl"),
+        ("policy", "policy"),
+        ("x-amz-credential", "x-amz-credential"),
+        ("x-amz-algorithm", "x-amz-algorithm"),
+        ("x-amz-date", "x-amz-date"),
+        ("x-amz-signature", "x-amz-signature"),
+        ("key", "key"),
+    ),
+    key_field="key",
 )
 
 group = ServiceGroup(
