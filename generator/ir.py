@@ -435,6 +435,16 @@ class WebhookSigning:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """A webhook the document lists (OpenAPI 3.1's ``webhooks``, ``x-webhooks`` in 3.0): its
+    name there, what it says of itself, and the event it posts."""
+
+    name: str
+    summary: str
+    event: TypeRef
+
+
+@dataclass(frozen=True)
 class Showcase:
     """The operations the samples demonstrate (operation ids); any may be missing."""
 
@@ -473,6 +483,7 @@ class Api:
     workflows: tuple[Workflow, ...] = ()
     webhook_payload: TypeRef | None = None
     webhook_signing: WebhookSigning | None = None  # None: events are parsed, not verified
+    webhooks: tuple[Webhook, ...] = ()  # as the document lists them, in order
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one

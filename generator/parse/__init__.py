@@ -50,7 +50,7 @@ def _parse_spec(
     registry.build_components()
     parser = OperationParser(ctx, registry)
     services = parser.services()
-    events = declared_events(ctx, registry)
+    events, webhooks = declared_events(ctx, registry)
     ctx.reporter.raise_if_errors()
 
     schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
@@ -81,6 +81,7 @@ def _parse_spec(
         schemas=tuple(schemas[name] for name in sorted(schemas)),
         webhook_payload=webhook,
         webhook_signing=signing,
+        webhooks=webhooks,
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
         identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
         skill_groups=groups,

@@ -27,9 +27,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import naming
-from ..ir import Discriminator, Schema, TypeRef, Variant, WebhookSigning
+from ..ir import Discriminator, Schema, TypeRef, Variant, Webhook, WebhookSigning
 from ..load import join_pointer
-from .context import ParseContext, as_dict
+from .context import ParseContext, as_dict, prose
 from .schemas import SchemaRegistry
 
 _FALLBACK_NAMES = ("WebhookPayload", "WebhookEvent")
@@ -39,17 +39,15 @@ _METHODS = ("post", "put", "patch", "get", "delete")
 _TAG_PROPERTIES = ("type", "event", "event_type", "kind")  # preferred, in this order
 
 
-def declared_events(ctx: ParseContext, registry: SchemaRegistry) -> str | None:
-    """The payload the ``webhooks`` section (``x-webhooks``) describes, built into the
-    registry: one event's schema, or a union of several. ``None`` when the document marks a
-    payload itself or lists no webhook with a JSON body."""
-    components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
-    if any(isinstance(raw, dict) and raw.get("x-webhook-payload") is True
-           for raw in components.values()):  # fmt: skip
-        return None
+def declared_events(
+    ctx: ParseContext, registry: SchemaRegistry
+) -> tuple[str | None, tuple[Webhook, ...]]:
+    """The webhooks the ``webhooks`` section (``x-webhooks``) lists, and the payload they make,
+    built into the registry: one event's schema, or a union of several (``None``: the
+    document marks a payload itself, or lists no webhook with a JSON body)."""
     key = "webhooks" if isinstance(ctx.document.get("webhooks"), dict) else "x-webhooks"
     section = as_dict(ctx.document.get(key))
-    events: dict[str, None] = {}
+    webhooks: list[Webhook] = []
     for name, item in section.items():
         item_pointer = join_pointer(f"/{key}", name)
         item, item_pointer = ctx.deref(item, item_pointer)
@@ -59,12 +57,18 @@ def declared_events(ctx: ParseContext, registry: SchemaRegistry) -> str | None:
                 continue
             found = _event_type(ctx, registry, operation, join_pointer(item_pointer, method), name)
             if found is not None:
-                events[found] = None
+                summary = prose(operation.get("summary")) or prose(operation.get("description"))
+                webhooks.append(Webhook(str(name), summary, TypeRef("ref", ref=found)))
+    components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
+    if any(isinstance(raw, dict) and raw.get("x-webhook-payload") is True
+           for raw in components.values()):  # fmt: skip
+        return None, tuple(webhooks)
+    events = list(dict.fromkeys(w.event.ref for w in webhooks if w.event.ref))
     if not events:
-        return None
+        return None, ()
     if len(events) == 1:
-        return next(iter(events))
-    return _union_of(ctx, registry, list(events), f"/{key}")
+        return events[0], tuple(webhooks)
+    return _union_of(ctx, registry, events, f"/{key}"), tuple(webhooks)
 
 
 def _event_type(

@@ -125,3 +125,14 @@ def test_a_marked_payload_wins_over_the_webhooks_section(tmp_path: Path) -> None
     assert "WebhookEvent" not in {s.name for s in api.schemas}
     # the marked schema declares no signing of its own: the document's top says it
     assert api.webhook_signing == WebhookSigning(header="Events-Signature", timestamp="created_at")
+
+
+def test_each_listed_webhook_is_recorded_with_its_summary_and_event(parsed: Any) -> None:
+    api, _ = parsed("features/webhooks_31.yaml")
+    assert [(w.name, w.summary, w.event.ref) for w in api.webhooks] == [
+        ("batchCompleted", "A batch finished", "BatchCompleted"),
+        ("batchFailed", "A batch failed", "BatchFailed"),
+        ("fileUploaded", "A file arrived", "FileUploadedEvent"),
+    ]  # `ping` posts text, not a typed event
+    pachca, _ = parsed("../../spec/pachca.yaml")
+    assert pachca.webhooks == ()  # its payload is marked, no webhooks section

@@ -13,6 +13,7 @@ from ..pages import DocsPaths
 from ..python.source import literal
 from ..snippets.curl import curl_command
 from ..snippets.python import python_call
+from ..text import code_span
 from .markdown import cell, inline, prose
 from .types import TypeWriter
 from .views import Link
@@ -235,9 +236,16 @@ class GuideWriter:
         name = self._webhook_schema()
         assert name is not None
         schema = self.ctx.schemas[name]
-        events = [
-            (", ".join(f"`{tag}`" for tag in v.tags) or "—", self.types.text(v.type, page))
-            for v in schema.variants
+        tags_of = {v.type.ref: v.tags for v in schema.variants if v.type.ref}
+        events = [(_tags_cell(v.tags), self.types.text(v.type, page)) for v in schema.variants]
+        webhooks = [
+            (
+                code_span(webhook.name).replace("|", "\\|"),
+                _tags_cell(tags_of.get(webhook.event.ref or "", ())),
+                self.types.text(webhook.event, page),
+                cell(webhook.summary) or "—",
+            )
+            for webhook in self.ctx.api.webhooks
         ]
         signing = self.ctx.api.webhook_signing
         fresh = signing.timestamp if signing is not None else None
@@ -252,9 +260,15 @@ class GuideWriter:
             "payload": self.types.link(name, page),
             "discriminator": schema.discriminator.property if schema.discriminator else None,
             "events": events,
+            "webhooks": webhooks,
             "signing": signing,
             "sample": _dict_source(sample) if sample else None,
         }
+
+
+def _tags_cell(tags: tuple[str, ...]) -> str:
+    """A variant's discriminator values for a table cell (``—``: matched by shape)."""
+    return ", ".join(code_span(tag).replace("|", "\\|") for tag in tags) or "—"
 
 
 def _dict_source(value: dict[str, JSON]) -> str:
