@@ -218,6 +218,9 @@ class Body:
     outer_fields: tuple[Field, ...] = ()
     flattened: bool = False  # whether `fields` are exposed as keyword arguments
     other_content_types: tuple[str, ...] = ()
+    # form and multipart bodies: the fields the media type's `encoding` gives `style:
+    # deepObject` (a list as `key[0]=…`, as Stripe's do), by wire name
+    deep_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,18 @@ def _content_rank(content_type: str) -> int:
     return 3
 
 
+def _deep_fields(media: dict[str, Any]) -> tuple[str, ...]:
+    """The form fields whose ``encoding`` says ``style: deepObject``."""
+    encoding = media.get("encoding")
+    if not isinstance(encoding, dict):
+        return ()
+    return tuple(
+        str(name)
+        for name, spec in encoding.items()
+        if isinstance(spec, dict) and spec.get("style") == "deepObject"
+    )
+
+
 def _body_kind(content_type: str) -> BodyKind:
     kinds: tuple[BodyKind, ...] = ("json", "multipart", "form", "binary", "text")
     return kinds[_content_rank(content_type)]
@@ -462,6 +474,7 @@ class OperationParser:
             outer_fields=outer,
             flattened=bool(fields),
             other_content_types=tuple(c for c in content if c != content_type),
+            deep_fields=_deep_fields(media) if kind in ("form", "multipart") else (),
         )
 
     def _wrapper_field(self, fields: tuple[Field, ...]) -> Field | None:

@@ -10,9 +10,11 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pydantic
 import pytest
+import respx
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -262,3 +264,69 @@ def test_closed_enum_unaffected(models: ModuleType) -> None:
     # a plain Enum keeps raising: only Open* enums are open
     with pytest.raises(ValueError):
         _Plain("nope")
+
+
+# -- form bodies ---------------------------------------------------------------------------
+
+
+def test_serialize_form_nests_mappings_and_indexes_lists_of_objects(core: ModuleType) -> None:
+    form = _mod(core, "_qs").serialize_form
+    fields = {
+        "email": "e@x",
+        "locales": ["en", "fr"],  # a flat list: the key repeated (style form)
+        "metadata": {"a": "1", "tags": ["x", "y"], "skip": None},  # a list inside: indexed
+        "tax_ids": [{"type": "eu_vat", "value": "x"}, {"type": "gb_vat"}],
+        "grid": [[1, 2], [3]],
+        "none": None,
+        "empty": [],
+    }
+    assert form(fields) == {
+        "email": "e@x",
+        "locales": ["en", "fr"],
+        "metadata[a]": "1",
+        "metadata[tags][0]": "x",
+        "metadata[tags][1]": "y",
+        "tax_ids[0][type]": "eu_vat",
+        "tax_ids[0][value]": "x",
+        "tax_ids[1][type]": "gb_vat",
+        "grid[0][0]": "1",
+        "grid[0][1]": "2",
+        "grid[1][0]": "3",
+    }
+
+
+def test_serialize_form_deep_object_style_indexes_a_flat_list(core: ModuleType) -> None:
+    form = _mod(core, "_qs").serialize_form
+    fields = {"expand": ["customer", "invoice"], "ids": [1, 2], "flag": True}
+    assert form(fields, {"expand": "deepObject"}) == {
+        "expand[0]": "customer",
+        "expand[1]": "invoice",
+        "ids": ["1", "2"],
+        "flag": "true",
+    }
+    with pytest.raises(ValueError, match="unknown form style"):
+        form({"a": [1]}, {"a": "pipeDelimited"})
+
+
+def test_a_form_body_sends_models_as_their_fields(
+    client: Any, models: ModuleType, core: ModuleType
+) -> None:
+    message = models.Message.model_construct(content="hi", id=7)
+    with respx.mock(base_url=client.base_url) as router:
+        route = router.post("/forms").respond(204)
+        client.request(
+            "POST",
+            "/forms",
+            cast_to=None,
+            multipart={"message": message, "expand": ["a", "b"], "skip": core.NOT_GIVEN},
+            form_style={"expand": "deepObject"},
+        )
+    request = route.calls.last.request
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    # the model as its set fields (by alias, not its repr); NOT_GIVEN dropped
+    assert sorted(parse_qsl(request.content.decode())) == [
+        ("expand[0]", "a"),
+        ("expand[1]", "b"),
+        ("message[content]", "hi"),
+        ("message[id]", "7"),
+    ]

@@ -239,6 +239,9 @@ class ServiceRenderer(SdkContext):
             )
         else:
             call.json_fields = _wire_args(body.fields)
+        if call.multipart and body.deep_fields:
+            sent = {arg.wire for arg in call.multipart}
+            call.form_style = {w: "deepObject" for w in body.deep_fields if w in sent}
 
     def _returns(
         self, op: Operation, call: CallView, imports: Imports, runtime: Imports

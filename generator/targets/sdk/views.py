@@ -66,6 +66,7 @@ class CallView:
     json_fields: list[WireArg] | None = None  # keyword arguments sent as a JSON object
     wrapped: WrappedBody | None = None
     multipart: list[WireArg] = field(default_factory=list)
+    form_style: dict[str, str] = field(default_factory=dict)  # wire name → "deepObject"
     files: list[WireArg] = field(default_factory=list)
     unwrap: str | None = None
     error_models: list[tuple[int | str, str]] | None = None  # only when not the client's

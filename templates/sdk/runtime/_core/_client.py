@@ -44,7 +44,7 @@ from ._files import FilesInput, raw_content, to_httpx_files
 from ._lazy_http import LazyHttpClient
 from ._lenient import validate_leniently
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ._qs import QueryStyle, serialize_form, serialize_query
+from ._qs import FormStyle, QueryStyle, serialize_form, serialize_query
 from ._response import (
     APIResponse,
     AsyncStreamedAPIResponse,
@@ -54,7 +54,16 @@ from ._response import (
 )
 from ._retry import RetryPolicy, should_retry_exception, should_retry_status
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, TimeoutTypes
-from ._utils import MISSING, build_path, decode_body, dig, dump_json, mask_headers, validate_as
+from ._utils import (
+    MISSING,
+    build_path,
+    decode_body,
+    dig,
+    dump_json,
+    mask_headers,
+    to_jsonable,
+    validate_as,
+)
 
 __all__ = [
     "AsyncAPIClient",
@@ -114,7 +123,10 @@ class RequestArgs(TypedDict, total=False):
             :data:`FileInput` takes them), read and sent as it is, with ``content_type``.
         text: a text body, sent UTF-8 encoded with ``content_type``.
         content_type: the ``Content-Type`` of ``content`` or ``text``.
-        multipart: form fields of a ``multipart/form-data`` body (sent before the files).
+        multipart: the fields of a form body: urlencoded, or ``multipart/form-data`` (sent
+            before the files) when there are ``files``; models are dumped first.
+        form_style: ``{"expand": "deepObject"}``: fields sent ``key[0]=…`` and ``key[sub]=…``
+            (see ``_qs``); other lists repeat the key.
         files: files of a multipart body (see ``FileInput``; NOT_GIVEN dropped).
         unwrap: key (or key path) of the response JSON to parse into ``cast_to``.
         error_models: models for error bodies, by status, ``"4XX"``-style range or
@@ -131,6 +143,7 @@ class RequestArgs(TypedDict, total=False):
     path_params: Mapping[str, object] | None
     query: Mapping[str, object] | None
     query_style: Mapping[str, QueryStyle] | None
+    form_style: Mapping[str, FormStyle] | None
     headers: Mapping[str, object] | None
     body: object
     content: object
@@ -159,6 +172,7 @@ class _RequestSpec:
     text: str | NotGiven = NOT_GIVEN
     content_type: str | None = None
     multipart: Mapping[str, object] | None = None
+    form_style: Mapping[str, FormStyle] | None = None
     files: FilesInput | None = None
     unwrap: tuple[str, ...] = ()
     error_models: ErrorModels | None = None
@@ -182,6 +196,7 @@ class _RequestSpec:
             text=args.get("text", NOT_GIVEN),
             content_type=args.get("content_type"),
             multipart=args.get("multipart"),
+            form_style=args.get("form_style"),
             files=args.get("files"),
             unwrap=(unwrap,) if isinstance(unwrap, str) else tuple(unwrap or ()),
             error_models=args.get("error_models"),
@@ -402,7 +417,7 @@ class _BaseClient(Generic[_HttpxClientT]):
             fields: dict[str, object] = dict(spec.multipart or {})
             if options.extra_body:
                 fields.update(options.extra_body)
-            data = serialize_form(fields)
+            data = serialize_form(to_jsonable(fields), spec.form_style)
             files = to_httpx_files(spec.files or {}, files_stack)
         elif not isinstance(spec.content, NotGiven):
             content = raw_content(spec.content)

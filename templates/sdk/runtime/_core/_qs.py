@@ -13,6 +13,12 @@ Rules (OpenAPI ``style: form``):
 * a mapping value becomes ``deepObject`` keys: ``{"sort": {"id": "desc"}}`` →
   ``sort[id]=desc``;
 * keys are passed through untouched, so pre-flattened keys such as ``"sort[id]"`` work.
+
+Form bodies (:func:`serialize_form`, ``application/x-www-form-urlencoded`` and the fields of
+``multipart/form-data``) take plain data (the client dumps models first). Mappings nest as
+``key[sub]``; a list inside them, a list of mappings or lists, and any list of a field whose
+``encoding`` says ``style: deepObject`` are indexed, ``key[0]=…&key[1]=…`` (as Stripe reads
+them); other lists repeat the key.
 """
 
 from __future__ import annotations
@@ -24,9 +30,12 @@ from typing import Literal
 
 from ._types import NotGiven
 
-__all__ = ["QueryStyle", "aware", "format_scalar", "serialize_form", "serialize_query"]
+__all__ = [
+    "FormStyle", "QueryStyle", "aware", "format_scalar", "serialize_form", "serialize_query",
+]  # fmt: skip
 
 QueryStyle = Literal["form", "comma", "space", "pipe"]
+FormStyle = Literal["form", "deepObject"]
 
 _SEPARATORS: dict[str, str] = {"comma": ",", "space": " ", "pipe": "|"}
 
@@ -101,10 +110,38 @@ def serialize_query(
     return out
 
 
-def serialize_form(fields: Mapping[str, object] | None) -> dict[str, str | list[str]]:
-    """Serialize multipart/urlencoded form fields (lists become repeated fields)."""
+def _form_into(out: list[tuple[str, str]], key: str, value: object, deep: bool) -> None:
+    if _skip(value):
+        return
+    if isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _form_into(out, f"{key}[{sub_key}]", sub_value, True)
+        return
+    if _is_sequence(value):
+        assert isinstance(value, Iterable)
+        items = [item for item in value if not _skip(item)]
+        if deep or any(isinstance(item, Mapping) or _is_sequence(item) for item in items):
+            for index, item in enumerate(items):
+                _form_into(out, f"{key}[{index}]", item, True)
+        else:
+            out.extend((key, format_scalar(item)) for item in items)
+        return
+    out.append((key, format_scalar(value)))
+
+
+def serialize_form(
+    fields: Mapping[str, object] | None, styles: Mapping[str, FormStyle] | None = None
+) -> dict[str, str | list[str]]:
+    """Serialize multipart/urlencoded form fields (see the module's docstring); a key met
+    twice gets a list of values."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in (fields or {}).items():
+        style = (styles or {}).get(key, "form")
+        if style not in ("form", "deepObject"):
+            raise ValueError(f"unknown form style {style!r} for field {key!r}")
+        _form_into(pairs, key, value, style == "deepObject")
     result: dict[str, str | list[str]] = {}
-    for key, value in serialize_query(fields):
+    for key, value in pairs:
         existing = result.get(key)
         if existing is None:
             result[key] = value

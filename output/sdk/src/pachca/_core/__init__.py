@@ -52,7 +52,8 @@ class attributes::
             query_style: Mapping[str, QueryStyle] | None = None,   # see "Query strings"
             headers: Mapping[str, object] | None = None,   # header parameters (as str)
             body: object = NOT_GIVEN,                  # JSON body (omitted when NOT_GIVEN)
-            multipart: Mapping[str, object] | None = None,   # multipart form fields
+            multipart: Mapping[str, object] | None = None,   # form fields (see "Forms")
+            form_style: Mapping[str, FormStyle] | None = None,   # {"expand": "deepObject"}
             files: FilesInput | None = None,           # multipart files
             unwrap: str | Sequence[str] | None = None, # parse body["data"] instead of body
             error_models: ErrorModels | None = None,   # {401: OAuthErr, "4XX": ..., "default": ...}
@@ -117,6 +118,13 @@ dates ISO 8601, keys such as ``"sort[id]"`` passed as is, mappings as ``key[sub]
 Lists repeat the key (``style: form, explode: true``) unless the generated call says
 otherwise per parameter: ``query_style={"chat_ids": "comma"}`` (``explode: false``, also
 ``"space"``, ``"pipe"``).
+
+Forms
+-----
+``multipart`` fields are urlencoded (``multipart/form-data`` with ``files``): models dumped
+by alias, mappings as ``key[sub]=``; a list nested in them, a list of mappings or lists and
+any list of a ``form_style={"expand": "deepObject"}`` field as ``key[0]=…``; other lists
+repeat the key.
 
 Errors
 ------
@@ -205,7 +213,7 @@ from ._exceptions import (
 )
 from ._files import FileContent, FileInput, FilesInput, file_name, to_httpx_file
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ._qs import QueryStyle, serialize_query
+from ._qs import FormStyle, QueryStyle, serialize_query
 from ._resource import AsyncAPIResource, SyncAPIResource
 from ._response import (
     APIResponse,
@@ -280,6 +288,7 @@ __all__ = [
     "FileContent",
     "FileInput",
     "FilesInput",
+    "FormStyle",
     "GoneError",
     "Headers",
     "InternalServerError",
