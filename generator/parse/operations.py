@@ -74,6 +74,19 @@ def _content_rank(content_type: str) -> int:
     return 3
 
 
+_PATH_PREFIX = re.compile(r"v\d+(?:\.\d+)*(?:alpha\d*|beta\d*)?|api|rest", re.IGNORECASE)
+
+
+def path_resource(path: str) -> str:
+    """The service of an operation in a document that tags none: its path's first segment
+    past version and API prefixes (``/v1/checkout/sessions`` → ``checkout``); ``Default`` for
+    a path of none."""
+    for segment in path.split("/"):
+        if segment and not segment.startswith("{") and not _PATH_PREFIX.fullmatch(segment):
+            return segment
+    return "Default"
+
+
 def _deep_fields(media: dict[str, Any]) -> tuple[str, ...]:
     """The form fields whose ``encoding`` says ``style: deepObject``."""
     encoding = media.get("encoding")
@@ -111,7 +124,9 @@ class OperationParser:
         order: list[str] = [str(t["name"]) for t in declared]
         grouped: dict[str, list[Operation]] = {}
         seen_ids: dict[str, str] = {}
-        for path, item, method, op, pointer in self._iter_operations():
+        walked = list(self._iter_operations())
+        tagged = any(isinstance(op.get("tags"), list) and op["tags"] for *_, op, _ in walked)
+        for path, item, method, op, pointer in walked:
             operation_id = op.get("operationId")
             if isinstance(operation_id, str) and operation_id:
                 if operation_id in seen_ids:
@@ -123,7 +138,10 @@ class OperationParser:
                     continue
                 seen_ids[operation_id] = join_pointer(pointer, "operationId")
             tags = op.get("tags")
-            service = str(tags[0]) if isinstance(tags, list) and tags else "Default"
+            if isinstance(tags, list) and tags:
+                service = str(tags[0])
+            else:  # a document that tags nothing is grouped by resource, as Stripe's is
+                service = "Default" if tagged else path_resource(str(path))
             if service not in order:
                 order.append(service)
             operation = self._operation(path, item, method, op, pointer, service)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -86,6 +87,38 @@ def test_api_level_facts(parsed: Any) -> None:
     ]
     assert api.project.package == "operations"
     assert api.project.client_class == "OperationsClient"
+
+
+def test_a_document_that_tags_nothing_is_grouped_by_resource(tmp_path: Path) -> None:
+    def op(op_id: str) -> dict[str, Any]:
+        return {"operationId": op_id, "responses": {"204": {"description": "Done."}}}
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Untagged", "version": "1"},
+        "paths": {
+            "/v1/customers": {"get": op("GetCustomers"), "post": op("PostCustomers")},
+            "/v1/customers/{customer}": {"get": op("GetCustomersCustomer")},
+            "/v1/checkout/sessions": {"post": op("PostCheckoutSessions")},
+            "/api/v2beta/health": {"get": op("GetHealth")},
+            "/{id}": {"get": op("GetRoot")},
+        },
+    }
+    spec = tmp_path / "untagged.yaml"
+    spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    api, _ = parse_file(spec, tmp_path)
+    assert [(s.name, [o.id for o in s.operations]) for s in api.services] == [
+        ("customers", ["GetCustomers", "PostCustomers", "GetCustomersCustomer"]),
+        ("checkout", ["PostCheckoutSessions"]),
+        ("health", ["GetHealth"]),
+        ("Default", ["GetRoot"]),  # no segment past its parameters
+    ]
+    customers = api.services[0]
+    assert (customers.names.py, customers.names.cli, customers.class_name) == (
+        "customers",
+        "customers",
+        "CustomersService",
+    )
 
 
 def test_services_follow_first_tag_in_declared_order(parsed: Any) -> None:
