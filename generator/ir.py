@@ -52,7 +52,7 @@ RedirectMode = Literal["location", "follow"]
 # raw bytes of a binary body.
 ResultKind = Literal["value", "page", "none", "location", "bytes"]
 # How an array query parameter is written: `a=1&a=2` (form, exploded), `a=1,2`, `a=1 2`, `a=1|2`.
-QueryStyle = Literal["form", "comma", "space", "pipe"]
+QueryStyle = Literal["form", "comma", "space", "pipe", "deepObject"]
 # Where a showcase argument goes.
 ArgumentLocation = Literal["path", "query", "header", "cookie", "body"]
 

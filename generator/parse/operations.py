@@ -670,7 +670,11 @@ def split_responses(
 
 
 def query_style(typ: TypeRef, style: str, explode: bool) -> QueryStyle:
-    """How a query parameter is written: only an array that is not exploded is joined."""
+    """How a query parameter is written: an array that is not exploded is joined; one in
+    ``style: deepObject`` (undefined for arrays by OpenAPI; Stripe's ``expand``) is indexed,
+    ``key[0]=…``, as Stripe reads it."""
+    if typ.kind == "array" and style == "deepObject":
+        return "deepObject"
     if typ.kind != "array" or explode:
         return "form"
     joined: dict[str, QueryStyle] = {"spaceDelimited": "space", "pipeDelimited": "pipe"}

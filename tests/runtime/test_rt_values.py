@@ -110,6 +110,8 @@ def test_serialize_query_lists_and_styles(core: ModuleType) -> None:
         query, {"ids": "comma", "tags": "pipe", "flags": "space", "empty": "comma"}
     )
     assert styled == [("ids", "1,2"), ("tags", "x|y"), ("flags", "true false")]
+    deep = core.serialize_query({"expand": ["a", "b"], "ids": [1]}, {"expand": "deepObject"})
+    assert deep == [("expand[0]", "a"), ("expand[1]", "b"), ("ids", "1")]
     with pytest.raises(ValueError):
         core.serialize_query({"a": [1]}, {"a": "matrix"})
 

@@ -1,5 +1,6 @@
-"""A form-encoded body as Stripe's API reads it (tests/fixtures/features/forms.yaml): models
-as their fields, mappings as ``key[sub]``, lists of objects and ``deepObject`` lists indexed."""
+"""Form-encoded bodies and deepObject query lists as Stripe's API reads them
+(tests/fixtures/features/forms.yaml): models as their fields, mappings as ``key[sub]``, lists
+of objects and ``deepObject`` lists indexed."""
 
 from __future__ import annotations
 
@@ -52,4 +53,21 @@ def test_nested_form_fields_are_sent_as_stripe_reads_them(ledger: ModuleType) ->
         ("tax_ids[0][value]", "FR1"),
         ("tax_ids[1][type]", "gb_vat"),
         ("tax_ids[1][value]", "GB2"),
+    ]
+
+
+def test_a_deep_object_list_in_the_query_is_indexed(ledger: ModuleType) -> None:
+    client = ledger.LedgerClient(base_url=BASE, token="t")
+    with respx.mock(base_url=BASE) as router:
+        route = router.get("/v1/customers").respond(200, json={"has_more": False})
+        client.customers.list_customers(
+            expand=["data.address", "data.tax"], created={"gt": 5}, ids=["a", "b"]
+        )
+    query = route.calls.last.request.url.query.decode()
+    assert parse_qsl(query) == [
+        ("expand[0]", "data.address"),  # style: deepObject, as Stripe reads it
+        ("expand[1]", "data.tax"),
+        ("created[gt]", "5"),
+        ("ids", "a"),  # style form (the default): the key repeated
+        ("ids", "b"),
     ]

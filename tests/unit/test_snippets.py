@@ -21,7 +21,7 @@ from generator.parse import parse_spec
 from generator.pipeline import build_api
 from generator.targets.context import TargetContext
 from generator.targets.snippets.cli import cli_command
-from generator.targets.snippets.curl import curl_command
+from generator.targets.snippets.curl import _query_pairs, curl_command
 from generator.targets.snippets.python import python_call
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,6 +91,15 @@ def test_query_style_is_decided_once() -> None:
     styles = {p.names.wire: p.query_style for p in members.parameters}
     assert styles["ids"] == "comma"  # form, not exploded
     assert styles["role"] == "form"  # form, exploded
+
+
+def test_a_deep_object_list_is_indexed_in_the_curl_snippet() -> None:
+    api = fixture("forms.yaml")
+    listing = next(op for op in api.operations if op.id == "listCustomers")
+    styles = {p.names.wire: p.query_style for p in listing.parameters}
+    assert styles == {"expand": "deepObject", "created": "form", "ids": "form"}
+    expand = next(p for p in listing.parameters if p.names.wire == "expand")
+    assert _query_pairs(expand, ["a", "b"]) == [("expand[0]", "a"), ("expand[1]", "b")]
 
 
 def test_project_names_the_base_url_variable() -> None:

@@ -111,6 +111,8 @@ def _query_pairs(param: Parameter, value: JSON) -> list[tuple[str, JSON]]:
     wire = param.names.wire
     if not isinstance(value, list):
         return [(wire, value)]
+    if param.query_style == "deepObject":
+        return [(f"{wire}[{index}]", item) for index, item in enumerate(value)]
     joiner = {"form": None, "comma": ",", "space": " ", "pipe": "|"}[param.query_style]
     if joiner is None:
         return [(wire, item) for item in value]

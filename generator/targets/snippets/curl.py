@@ -57,6 +57,8 @@ def _query_pairs(param: Parameter, value: JSON) -> list[tuple[str, str]]:
     wire = param.names.wire
     if not isinstance(value, list):
         return [(wire, _text(value))]
+    if param.query_style == "deepObject":
+        return [(f"{wire}[{index}]", _text(item)) for index, item in enumerate(value)]
     joiner = {"form": None, "comma": ",", "space": " ", "pipe": "|"}[param.query_style]
     if joiner is None:
         return [(wire, _text(item)) for item in value]

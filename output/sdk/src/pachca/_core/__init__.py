@@ -117,7 +117,7 @@ Query strings
 dates ISO 8601, keys such as ``"sort[id]"`` passed as is, mappings as ``key[sub]=``.
 Lists repeat the key (``style: form, explode: true``) unless the generated call says
 otherwise per parameter: ``query_style={"chat_ids": "comma"}`` (``explode: false``, also
-``"space"``, ``"pipe"``).
+``"space"``, ``"pipe"``), or ``{"expand": "deepObject"}``: ``expand[0]=…``.
 
 Forms
 -----

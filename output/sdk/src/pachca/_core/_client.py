@@ -115,7 +115,8 @@ class RequestArgs(TypedDict, total=False):
         path_params: values for ``{name}`` placeholders of the path (URL-quoted).
         query: query parameters (see ``_qs``: NOT_GIVEN/None dropped, lists repeated).
         query_style: per-parameter list style: ``"form"`` (default, repeated keys),
-            ``"comma"``, ``"space"`` or ``"pipe"`` (one joined value).
+            ``"comma"``, ``"space"`` or ``"pipe"`` (one joined value), ``"deepObject"``
+            (indexed keys, ``key[0]=…``).
         headers: header parameters of the operation, sent as strings (NOT_GIVEN/None
             dropped); they override the client's headers, ``extra_headers`` override them.
         body: JSON body (mapping, list, pydantic model, …); omit for no body.

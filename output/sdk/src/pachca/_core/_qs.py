@@ -9,7 +9,8 @@ Rules (OpenAPI ``style: form``):
 * a list / tuple / set becomes repeated keys (``explode: true``, the default) or one
   joined value, chosen per key with ``styles={"chat_ids": "comma"}``:
   ``"form"`` (repeat the key), ``"comma"`` (``a,b``), ``"space"`` (``a b``) or
-  ``"pipe"`` (``a|b``); empty lists are dropped;
+  ``"pipe"`` (``a|b``), or indexed keys with ``"deepObject"`` (``expand[0]=a``, as Stripe
+  reads them); empty lists are dropped;
 * a mapping value becomes ``deepObject`` keys: ``{"sort": {"id": "desc"}}`` →
   ``sort[id]=desc``;
 * keys are passed through untouched, so pre-flattened keys such as ``"sort[id]"`` work.
@@ -34,7 +35,7 @@ __all__ = [
     "FormStyle", "QueryStyle", "aware", "format_scalar", "serialize_form", "serialize_query",
 ]  # fmt: skip
 
-QueryStyle = Literal["form", "comma", "space", "pipe"]
+QueryStyle = Literal["form", "comma", "space", "pipe", "deepObject"]
 FormStyle = Literal["form", "deepObject"]
 
 _SEPARATORS: dict[str, str] = {"comma": ",", "space": " ", "pipe": "|"}
@@ -104,6 +105,9 @@ def serialize_query(
     styles = styles or {}
     for key, value in query.items():
         style = styles.get(key, "form")
+        if style == "deepObject":  # a list indexed, key[0]=…, as in a form (see below)
+            _form_into(out, key, value, True)
+            continue
         if style != "form" and style not in _SEPARATORS:
             raise ValueError(f"unknown query style {style!r} for parameter {key!r}")
         _serialize_into(out, key, value, style)
