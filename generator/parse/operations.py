@@ -77,6 +77,32 @@ def _content_rank(content_type: str) -> int:
 _PATH_PREFIX = re.compile(r"v\d+(?:\.\d+)*(?:alpha\d*|beta\d*)?|api|rest", re.IGNORECASE)
 
 
+def _without_service_prefix(service: str, operations: list[Operation]) -> list[Operation]:
+    """``issues/create`` in service ``issues`` is the method ``create``
+    (``client.issues.create``), as Octokit names GitHub's: an operationId namespaced by its
+    service says the service twice otherwise. A short name that another method of the
+    service already has, or that two operations would share, keeps the whole name."""
+    own = naming.py_identifier(service, fallback="default")
+    short: dict[str, str] = {}
+    for op in operations:
+        head, slash, rest = op.id.partition("/")
+        if slash and rest and naming.py_identifier(head, fallback="") == own:
+            short[op.id] = naming.py_identifier(
+                rest, fallback=op.names.py, reserved=SERVICE_MEMBERS
+            )
+    kept = [op.names.py for op in operations if op.id not in short]
+    wanted = [*kept, *short.values()]
+    usable = {op_id: name for op_id, name in short.items() if wanted.count(name) == 1}
+    return [
+        (
+            evolve(op, names=evolve(op.names, py=name, anchor=naming.anchor(name)))
+            if (name := usable.get(op.id))
+            else op
+        )
+        for op in operations
+    ]
+
+
 def path_resource(path: str) -> str:
     """The service of an operation in a document that tags none: its path's first segment
     past version and API prefixes (``/v1/checkout/sessions`` → ``checkout``); ``Default`` for
@@ -213,6 +239,7 @@ class OperationParser:
     def _name_commands(self, service: str, operations: list[Operation]) -> tuple[Operation, ...]:
         """Method names must be unique per service; CLI actions are decided here (see
         :func:`cli_actions`)."""
+        operations = _without_service_prefix(service, operations)
         seen: dict[str, Operation] = {}
         for op in operations:
             if op.names.py in seen:

@@ -121,6 +121,36 @@ def test_a_document_that_tags_nothing_is_grouped_by_resource(tmp_path: Path) -> 
     )
 
 
+def test_an_operation_id_namespaced_by_its_service_drops_the_namespace(tmp_path: Path) -> None:
+    def op(op_id: str, tag: str) -> dict[str, Any]:
+        return {"operationId": op_id, "tags": [tag], "responses": {"204": {"description": "."}}}
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Octo", "version": "1"},
+        "paths": {
+            "/issues": {"get": op("issues/list", "issues"), "post": op("issues/create", "issues")},
+            "/issues/{n}": {"get": op("issues/get", "issues")},
+            "/issues/{n}/lock": {"put": op("repos/lock", "issues")},  # another namespace
+            "/pulls/{n}": {"get": op("pulls/get", "pulls"), "put": op("get", "pulls")},
+        },
+    }
+    spec = tmp_path / "octo.yaml"
+    spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    api, _ = parse_file(spec, tmp_path)
+    methods = {
+        s.name: [(o.id, o.names.py, o.names.anchor) for o in s.operations] for s in api.services
+    }
+    assert methods["issues"] == [
+        ("issues/list", "list_", "list"),  # `list` would shadow the builtin in the class
+        ("issues/create", "create", "create"),
+        ("issues/get", "get", "get"),
+        ("repos/lock", "repos_lock", "repos-lock"),
+    ]
+    # `get` is another operation's own name: the namespaced one keeps its whole name
+    assert methods["pulls"] == [("pulls/get", "pulls_get", "pulls-get"), ("get", "get", "get")]
+
+
 def test_services_follow_first_tag_in_declared_order(parsed: Any) -> None:
     api, _ = parsed("features/operations.yaml")
     # Declared tags first (an unused one is dropped), then untagged operations in `Default`.
