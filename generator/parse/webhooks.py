@@ -15,8 +15,9 @@ Without it the SDK parses events but offers no verifier; with a malformed one, a
 
 Which schema is the payload: the one marked ``x-webhook-payload: true``; else the events the
 document lists under ``webhooks`` (OpenAPI 3.1; ``x-webhooks`` in 3.0), each its request body's
-JSON schema — one event is the payload, several make a union named ``WebhookEvent``, told apart
-by a property each declares with its own constant (``type``, ``event``, …) when there is one;
+JSON schema — one event is the payload; several make a union named ``WebhookEvent``, told apart
+by a property each declares with its own constant (``type``, ``event``, …), and no payload when
+there is none (shape alone cannot tell them apart);
 else a union component named ``WebhookPayload`` or ``WebhookEvent``. ``x-webhook-signature``
 may also stand at the document's top (where a made union has no schema of its own to hold it);
 the payload schema's own comes first.
@@ -68,7 +69,12 @@ def declared_events(
         return None, ()
     if len(events) == 1:
         return events[0], tuple(webhooks)
-    return _union_of(ctx, registry, events, f"/{key}"), tuple(webhooks)
+    tags, prop = _shared_tags(ctx, registry, events)
+    if prop is None:
+        # Told apart by shape only, one body would parse as whichever event it happens to
+        # fit (GitHub's differ by a header, X-GitHub-Event, not by the body): no union.
+        return None, tuple(webhooks)
+    return _union_of(registry, events, tags, prop, f"/{key}"), tuple(webhooks)
 
 
 def _event_type(
@@ -107,9 +113,11 @@ def _is_json(media: str) -> bool:
     return base == "application/json" or base.endswith("+json")
 
 
-def _union_of(ctx: ParseContext, registry: SchemaRegistry, names: list[str], pointer: str) -> str:
-    """A union of the events, registered as ``WebhookEvent`` (or a free variant of it)."""
-    tags, prop = _shared_tags(ctx, registry, names)
+def _union_of(
+    registry: SchemaRegistry, names: list[str], tags: dict[str, str], prop: str, pointer: str
+) -> str:
+    """A union of the events, tagged by ``prop``, registered as ``WebhookEvent`` (or a free
+    variant of it)."""
     name = registry.inline_name("WebhookEvent")
     registry.taken.add(name)
     registry.schemas[name] = Schema(
@@ -117,8 +125,8 @@ def _union_of(ctx: ParseContext, registry: SchemaRegistry, names: list[str], poi
         kind="union",
         pointer=pointer,
         description="Any event the API posts to a webhook.",
-        variants=tuple(Variant(TypeRef("ref", ref=n), (tags[n],) if prop else ()) for n in names),
-        discriminator=Discriminator(prop, naming.py_identifier(prop)) if prop else None,
+        variants=tuple(Variant(TypeRef("ref", ref=n), (tags[n],)) for n in names),
+        discriminator=Discriminator(prop, naming.py_identifier(prop)),
         exclusive=True,
     )
     return name
