@@ -21,8 +21,9 @@ from generator.parse import parse_spec
 from generator.pipeline import build_api
 from generator.targets.context import TargetContext
 from generator.targets.snippets.cli import cli_command
-from generator.targets.snippets.curl import _query_pairs, curl_command
+from generator.targets.snippets.curl import curl_command
 from generator.targets.snippets.python import python_call
+from generator.targets.snippets.query import query_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "tests" / "fixtures" / "features"
@@ -93,13 +94,13 @@ def test_query_style_is_decided_once() -> None:
     assert styles["role"] == "form"  # form, exploded
 
 
-def test_a_deep_object_list_is_indexed_in_the_curl_snippet() -> None:
+def test_a_deep_object_list_is_indexed_in_the_query_pairs() -> None:
     api = fixture("forms.yaml")
     listing = next(op for op in api.operations if op.id == "listCustomers")
     styles = {p.names.wire: p.query_style for p in listing.parameters}
     assert styles == {"expand": "deepObject", "created": "form", "ids": "form"}
     expand = next(p for p in listing.parameters if p.names.wire == "expand")
-    assert _query_pairs(expand, ["a", "b"]) == [("expand[0]", "a"), ("expand[1]", "b")]
+    assert query_pairs(expand, ["a", "b"], str) == [("expand[0]", "a"), ("expand[1]", "b")]
 
 
 def test_project_names_the_base_url_variable() -> None:

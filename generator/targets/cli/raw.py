@@ -16,8 +16,9 @@ import shlex
 from collections.abc import Iterator
 from urllib.parse import quote, urlencode
 
-from ...ir import JSON, ExampleArgument, Operation, Parameter
+from ...ir import JSON, ExampleArgument, Operation
 from ..context import TargetContext
+from ..snippets.query import query_pairs
 
 QUERY_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 _KEY_UNSAFE = frozenset("[]=")
@@ -44,7 +45,7 @@ def api_command(ctx: TargetContext, op: Operation) -> str | None:
     query = [
         pair
         for argument in by_location.get("query", [])
-        for pair in _query_pairs(params[argument.names.wire], argument.value)
+        for pair in query_pairs(params[argument.names.wire], argument.value, _text)
     ]
     fields: list[tuple[str, JSON]] = []
     if op.method in QUERY_METHODS and not any(_KEY_UNSAFE & set(key) for key, _ in query):
@@ -105,18 +106,6 @@ def _fields(value: JSON, key: str) -> Iterator[tuple[str, JSON]]:
             yield f"{key}[]", item
     else:
         yield key, value
-
-
-def _query_pairs(param: Parameter, value: JSON) -> list[tuple[str, JSON]]:
-    wire = param.names.wire
-    if not isinstance(value, list):
-        return [(wire, value)]
-    if param.query_style == "deepObject":
-        return [(f"{wire}[{index}]", item) for index, item in enumerate(value)]
-    joiner = {"form": None, "comma": ",", "space": " ", "pipe": "|"}[param.query_style]
-    if joiner is None:
-        return [(wire, item) for item in value]
-    return [(wire, joiner.join(_text(item) for item in value))]
 
 
 def _text(value: JSON) -> str:

@@ -11,8 +11,9 @@ import json
 import shlex
 from urllib.parse import quote, urlencode
 
-from ...ir import JSON, ExampleArgument, Operation, Parameter
+from ...ir import JSON, ExampleArgument, Operation
 from ..context import TargetContext
+from .query import query_pairs
 
 
 def curl_command(ctx: TargetContext, op: Operation) -> str:
@@ -49,20 +50,9 @@ def _query(op: Operation, arguments: list[ExampleArgument]) -> str:
     params = {p.names.wire: p for p in op.parameters if p.location == "query"}
     pairs: list[tuple[str, str]] = []
     for argument in arguments:
-        pairs.extend(_query_pairs(params[argument.names.wire], argument.value))
+        found = query_pairs(params[argument.names.wire], argument.value, _text)
+        pairs.extend((key, _text(item)) for key, item in found)
     return "?" + urlencode(pairs) if pairs else ""
-
-
-def _query_pairs(param: Parameter, value: JSON) -> list[tuple[str, str]]:
-    wire = param.names.wire
-    if not isinstance(value, list):
-        return [(wire, _text(value))]
-    if param.query_style == "deepObject":
-        return [(f"{wire}[{index}]", _text(item)) for index, item in enumerate(value)]
-    joiner = {"form": None, "comma": ",", "space": " ", "pipe": "|"}[param.query_style]
-    if joiner is None:
-        return [(wire, _text(item)) for item in value]
-    return [(wire, joiner.join(_text(item) for item in value))]
 
 
 def _body(op: Operation, arguments: list[ExampleArgument]) -> list[str]:
