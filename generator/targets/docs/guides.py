@@ -13,8 +13,7 @@ from ..pages import DocsPaths
 from ..python.source import literal
 from ..snippets.curl import curl_command
 from ..snippets.python import python_call
-from ..text import code_span
-from .markdown import cell, inline, prose
+from .markdown import cell, inline, prose, value_cell
 from .types import TypeWriter
 from .views import Link
 
@@ -240,35 +239,27 @@ class GuideWriter:
         events = [(_tags_cell(v.tags), self.types.text(v.type, page)) for v in schema.variants]
         webhooks = [
             (
-                code_span(webhook.name).replace("|", "\\|"),
+                value_cell(webhook.name),
                 _tags_cell(tags_of.get(webhook.event.ref or "", ())),
                 self.types.text(webhook.event, page),
                 cell(webhook.summary) or "—",
             )
             for webhook in self.ctx.api.webhooks
         ]
-        signing = self.ctx.api.webhook_signing
-        fresh = signing.timestamp if signing is not None else None
-        sample = None
-        for variant in schema.variants:
-            ref = self.types.referenced(variant.type)
-            example = self.ctx.schemas[ref].example if ref else None
-            if variant.tags and isinstance(example, dict):
-                sample = {k: v for k, v in example.items() if k != fresh}
-                break
+        sample = self.ctx.webhook_sample()
         return {
             "payload": self.types.link(name, page),
             "discriminator": schema.discriminator.property if schema.discriminator else None,
             "events": events,
             "webhooks": webhooks,
-            "signing": signing,
+            "signing": self.ctx.api.webhook_signing,
             "sample": _dict_source(sample) if sample else None,
         }
 
 
 def _tags_cell(tags: tuple[str, ...]) -> str:
     """A variant's discriminator values for a table cell (``—``: matched by shape)."""
-    return ", ".join(code_span(tag).replace("|", "\\|") for tag in tags) or "—"
+    return ", ".join(value_cell(tag) for tag in tags) or "—"
 
 
 def _dict_source(value: dict[str, JSON]) -> str:

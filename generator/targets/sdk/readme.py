@@ -127,20 +127,9 @@ class ReadmeRenderer(SdkContext):
         return UploadSample(helper, send_file)
 
     def _webhook_body(self) -> str | None:
-        """A tagged variant's example, without its send time (the sample sets a fresh one)."""
-        payload = self.api.webhook_payload
-        if payload is None or payload.ref is None:
-            return None
-        signing = self.api.webhook_signing
-        fresh = signing.timestamp if signing is not None else None
-        for variant in self.schemas[payload.ref].variants:
-            if not (variant.type.ref and variant.tags):
-                continue
-            sample = self.schemas[variant.type.ref].example
-            if isinstance(sample, dict):
-                body = {k: v for k, v in sample.items() if k != fresh}
-                return pprint.pformat(body, width=88, sort_dicts=False)
-        return None
+        """The webhook sample (:meth:`webhook_sample`) as a Python literal."""
+        sample = self.webhook_sample()
+        return pprint.pformat(sample, width=88, sort_dicts=False) if sample is not None else None
 
 
 def _sample(code: str, call: PythonCall) -> Sample:
