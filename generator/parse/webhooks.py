@@ -25,6 +25,7 @@ the payload schema's own comes first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .. import naming
@@ -60,9 +61,7 @@ def declared_events(
             if found is not None:
                 summary = prose(operation.get("summary")) or prose(operation.get("description"))
                 webhooks.append(Webhook(str(name), summary, TypeRef("ref", ref=found)))
-    components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
-    if any(isinstance(raw, dict) and raw.get("x-webhook-payload") is True
-           for raw in components.values()):  # fmt: skip
+    if any(_marked_payloads(ctx)):
         return None, tuple(webhooks)
     events = list(dict.fromkeys(w.event.ref for w in webhooks if w.event.ref))
     if not events:
@@ -168,13 +167,11 @@ def webhook_payload(
     """The payload (a schema marked ``x-webhook-payload``, else ``events``: what
     :func:`declared_events` found, else a union named as one) and its signing, when the
     payload schema (or, for ``events``, the document) declares it."""
+    for pointer, raw in _marked_payloads(ctx):
+        name = registry.by_pointer.get(pointer)
+        if name:
+            return TypeRef("ref", ref=name), _signing_of(ctx, raw, pointer)
     components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
-    for key, raw in components.items():
-        if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:
-            pointer = f"/components/schemas/{key}"
-            name = registry.by_pointer.get(pointer)
-            if name:
-                return TypeRef("ref", ref=name), _signing_of(ctx, raw, pointer)
     if events is not None and events in schemas:
         pointer = schemas[events].pointer
         raw, _ = ctx.deref({"$ref": "#" + pointer}, pointer)
@@ -187,6 +184,14 @@ def webhook_payload(
                 ctx, as_dict(components.get(name)), pointer
             )
     return None, None
+
+
+def _marked_payloads(ctx: ParseContext) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The pointer and node of each component schema marked ``x-webhook-payload: true``."""
+    components = as_dict(as_dict(ctx.document.get("components")).get("schemas"))
+    for key, raw in components.items():
+        if isinstance(raw, dict) and raw.get("x-webhook-payload") is True:
+            yield f"/components/schemas/{key}", raw
 
 
 def _signing_of(ctx: ParseContext, payload: dict[str, Any], pointer: str) -> WebhookSigning | None:
