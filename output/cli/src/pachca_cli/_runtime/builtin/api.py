@@ -393,34 +393,28 @@ def _other_body(
         return {"text": form, "content_type": content_type}
     if source is None:
         raise CliError(f"a {media} body needs --input FILE ('-': stdin)", USAGE)
-    return {"content": _read_bytes(obj, source), "content_type": content_type}
+    content = _read_bytes(source)
+    if source != "-":
+        obj.file_paths[source] = source  # --dry-run's curl sends the file, not its bytes
+    return {"content": content, "content_type": content_type}
 
 
-def _read_bytes(obj: CliContext, source: str) -> bytes:
+def _read_bytes(source: str) -> bytes:
+    """``--input``'s bytes: the file's, or stdin's for ``-``."""
     try:
         if source == "-":
             return sys.stdin.buffer.read()
         with open(source, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise CliError(f"cannot read {source}: {exc.strerror}", USAGE) from exc
-    obj.file_paths[source] = source  # --dry-run's curl sends the file, not its bytes inline
-    return data
 
 
 def _read_input(source: str | None) -> Any:
     if source is None:
         return None
     try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            with open(source, encoding="utf-8") as handle:
-                text = handle.read()
-    except OSError as exc:
-        raise CliError(f"cannot read {source}: {exc.strerror}", USAGE) from exc
-    try:
-        return json.loads(text)
+        return json.loads(_read_bytes(source))
     except ValueError as exc:
         raise CliError(f"--input is not valid JSON: {exc}", USAGE) from exc
 
