@@ -307,3 +307,12 @@ def test_other_bodies_refused_with_a_reason(local: Any, args: list[str], message
     assert result.code == 2, str(result)
     assert message in result.err
     assert not server.seen
+
+
+def test_json_input_that_is_not_text_is_a_usage_error(local: Any, tmp_path: Path) -> None:
+    cli, server = local
+    (tmp_path / "bad.json").write_bytes(b"\xff\xfe{")
+    result = cli.run("api", "POST", "/files", "--input", str(tmp_path / "bad.json"))
+    assert result.code == 2, str(result)
+    assert "--input is not valid JSON" in result.err and "Traceback" not in result.err
+    assert not server.seen
