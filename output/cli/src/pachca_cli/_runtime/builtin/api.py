@@ -400,10 +400,12 @@ def _other_body(
 
 
 def _read_bytes(source: str) -> bytes:
-    """``--input``'s bytes: the file's, or stdin's for ``-``."""
+    """``--input``'s bytes: the file's, or stdin's for ``-`` (a stdin replaced by a text
+    stream, as an embedding program may do, is read as text and encoded)."""
     try:
         if source == "-":
-            return sys.stdin.buffer.read()
+            binary = getattr(sys.stdin, "buffer", None)
+            return binary.read() if binary is not None else sys.stdin.read().encode("utf-8")
         with open(source, "rb") as handle:
             return handle.read()
     except OSError as exc:
