@@ -158,7 +158,9 @@ class Schema:
     description: str = ""
     module: str = ""  # snake_case module/file stem: portable, unique ignoring case
     anchor: str = ""
-    page: str = ""  # file stem of its docs page: its own (a cycle shares `module`, not this)
+    page: str = ""  # file stem of its docs page: its group's (parse/modules.py), as `module`
+    #: Its section's anchor on that page; "" for the schema the page is about (the group's own).
+    page_anchor: str = ""
     # object
     fields: tuple[Field, ...] = ()
     additional: TypeRef | None = None  # additionalProperties type (None: not declared)

@@ -16,6 +16,7 @@ from ..load.gcpause import collector_paused
 from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .identity import find_identity
+from .modules import cycles, module_leaders, owners
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
 from .showcase import example_of, pick_showcase
@@ -161,31 +162,41 @@ def _fill_variables(ctx: ParseContext, url: str, variables: object, pointer: str
 
 def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[str, Schema]:
     graph = {name: _direct_dependencies(schema) & built.keys() for name, schema in built.items()}
-    cycles = _cycles(graph)
-    cyclic = {name for component in cycles for name in component}
-    # Schemas on one reference cycle share a module, so generated imports stay acyclic.
-    leader = {name: min(component) for component in cycles for name in component}
+    cyclic = {name for component in cycles(graph) for name in component}
+    # An inline schema lives with the schema it is defined in; groups on a reference cycle
+    # share a module, so generated imports stay acyclic (.modules).
+    group_of = owners(built)
+    leader = module_leaders(graph, group_of)
     modules: set[str] = set()
     module_of: dict[str, str] = {}
     for name in sorted(built):
-        if leader.get(name, name) == name:
+        if leader[name] == name:
             stem = naming.py_identifier(name, fallback="model")
             module_of[name] = naming.unique_file_stem(stem, modules)
-    # Each schema has its own docs page, cycle or not.
+    # A group shares a docs page too (one section a schema), cycle or not.
     pages: set[str] = set()
     page_of = {
         name: naming.unique_file_stem(naming.py_identifier(name, fallback="model"), pages)
         for name in sorted(built)
+        if group_of[name] == name
     }
+    anchors: dict[str, set[str]] = {page: set() for page in page_of.values()}
+    page_anchor: dict[str, str] = {}
+    for name in sorted(built):
+        group = group_of[name]
+        if group != name:
+            taken = anchors[page_of[group]]
+            page_anchor[name] = naming.unique(naming.anchor(name), taken, separator="-")
     result: dict[str, Schema] = {}
     names = set(built)
     for name in sorted(built):
         schema = built[name]
-        module = module_of[leader.get(name, name)]
+        module = module_of[leader[name]]
         result[name] = evolve(
             schema,
             module=module,
-            page=page_of[name],
+            page=page_of[group_of[name]],
+            page_anchor=page_anchor.get(name, ""),
             literal_name=(
                 naming.unique(f"{name}Value", names, separator="") if schema.kind == "enum" else ""
             ),
@@ -200,55 +211,6 @@ def _finalize_schemas(built: dict[str, Schema], error_names: set[str]) -> dict[s
         if schema.example is None:
             result[name] = evolve(schema, example=synthesizer.for_schema(schema))
     return result
-
-
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components that form cycles (Tarjan's algorithm, iteratively)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cycles: list[list[str]] = []
-    counter = 0
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph[child]))))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in graph[node]:
-                    cycles.append(sorted(component))
-    return cycles
 
 
 def _link_uploads(services: tuple[Service, ...], schemas: dict[str, Schema]) -> tuple[Service, ...]:

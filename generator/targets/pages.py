@@ -33,6 +33,13 @@ class DocsPaths:
 
     @staticmethod
     def model(schema: Schema) -> str:
+        """Where a schema is documented: its page, and its section there if it has one."""
+        page = f"models/{schema.page}.md"
+        return f"{page}#{schema.page_anchor}" if schema.page_anchor else page
+
+    @staticmethod
+    def model_page(schema: Schema) -> str:
+        """The page a schema is documented on (its group's)."""
         return f"models/{schema.page}.md"
 
     @staticmethod

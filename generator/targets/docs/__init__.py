@@ -5,7 +5,7 @@ skills targets link to the same paths). Pages::
 
     index.md                          what the API is, base URL, auth, quick start, service map
     reference.md, reference/<service>/index.md, reference/<service>/<operation>.md
-    models.md, models/<schema>.md     every schema, linked both ways with the operations
+    models.md, models/<group>.md      every schema (a group to a page), linked to the operations
     guides/<slug>.md                  authentication, errors, pagination, retries, uploads, webhooks
     workflows.md, workflows/<id>.md   spec/workflows.yaml, step by step, with a sequence diagram
 
@@ -114,12 +114,11 @@ class _DocsBuilder:
                     functools.partial(self._operation, op),
                 )
         yield whole(DocsPaths.MODELS, self._models)
-        for schema in api.schemas:
-            page = DocsPaths.model(schema)
+        for page, schemas in self._model_pages().items():
             yield planned(
                 page,
-                units.schemas_key("docs", page, [schema.name], users=True),
-                functools.partial(self._model, schema),
+                units.schemas_key("docs", page, [s.name for s in schemas], users=True),
+                functools.partial(self._model, page, schemas),
             )
         for guide in self._guide_pages():
             yield whole(guide.page, functools.partial(self._guide, guide))
@@ -177,10 +176,16 @@ class _DocsBuilder:
             ],
         )[1]
 
-    def _model(self, schema: Schema) -> str:
-        return self.page(
-            DocsPaths.model(schema), "model.md.jinja", model=self.models.model_view(schema)
-        )[1]
+    def _model_pages(self) -> dict[str, list[Schema]]:
+        """Each model page and its schemas: the one it is about first, then the sections."""
+        pages: dict[str, list[Schema]] = {}
+        for schema in sorted(self.api.schemas, key=lambda s: bool(s.page_anchor)):
+            pages.setdefault(DocsPaths.model_page(schema), []).append(schema)
+        return pages
+
+    def _model(self, page: str, schemas: list[Schema]) -> str:
+        views = [self.models.model_view(schema) for schema in schemas]
+        return self.page(page, "model.md.jinja", models=views)[1]
 
     def _guide(self, guide: Guide) -> str:
         return self.page(
@@ -286,7 +291,7 @@ class _DocsBuilder:
             (
                 title("Models"),
                 [(title("All models"), DocsPaths.MODELS)]
-                + [(title(s.name), DocsPaths.model(s)) for s in api.schemas],
+                + [(title(s.name), DocsPaths.model(s)) for s in api.schemas if not s.page_anchor],
             )
         )
         return nav

@@ -1,4 +1,5 @@
-"""The model reference: a page per schema, linked both ways with the operations using it."""
+"""The model reference: a page per group of schemas (a schema and those defined inside it,
+parse/modules.py), a section each, linked both ways with the operations using them."""
 
 from __future__ import annotations
 
@@ -51,9 +52,11 @@ class ModelWriter:
         return sorted(seen)
 
     def model_view(self, schema: Schema) -> ModelView:
-        page = DocsPaths.model(schema)
+        page = DocsPaths.model_page(schema)
         return ModelView(
             name=inline(schema.name),
+            heading="##" if schema.page_anchor else "#",
+            anchor=schema.page_anchor,
             kind=self._kind(schema),
             description=prose(schema.description),
             deprecated=schema.deprecated,

@@ -133,6 +133,8 @@ class VariantRow:
 @dataclass(frozen=True)
 class ModelView:
     name: str
+    heading: str  # its heading's marks: "#" for the schema the page is about, "##" for others
+    anchor: str  # its section's anchor ("" for the page's own schema)
     kind: str  # a sentence: "Object", "Enum of strings", …
     description: str
     deprecated: bool

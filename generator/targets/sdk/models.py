@@ -1,4 +1,4 @@
-"""Schemas → pydantic model modules (one per schema; a reference cycle shares a module)."""
+"""Schemas → pydantic model modules (one per group of schemas: :mod:`generator.parse.modules`)."""
 
 from __future__ import annotations
 
@@ -192,16 +192,19 @@ class ModelRenderer(SdkContext):
 
 
 def _define_order(schemas: list[Schema]) -> list[Schema]:
-    """Enums and classes first, then aliases in dependency order (their values run at import)."""
-    first = [s for s in schemas if s.kind in ("enum", "object")]
-    rest = [s for s in schemas if s.kind not in ("enum", "object")]
+    """Each definition after those of the module it needs, where a cycle allows: an alias's
+    value runs at import, and a model whose fields' types are all defined is complete at once
+    (pydantic would otherwise finish it at its first use). Where a cycle leaves nothing ready,
+    enums and classes go first, as their annotations are read later."""
+    pending = [s for s in schemas if s.kind in ("enum", "object")]
+    pending += [s for s in schemas if s.kind not in ("enum", "object")]
+    names = {s.name for s in schemas}
+    placed: set[str] = set()
     ordered: list[Schema] = []
-    names = {s.name for s in rest}
-    while rest:
-        ready = [s for s in rest if not (set(s.depends_on) & names - {o.name for o in ordered})]
-        if not ready:
-            ready = rest[:1]
-        for schema in ready:
+    while pending:
+        ready = [s for s in pending if not (names & set(s.depends_on)) - placed - {s.name}]
+        for schema in ready or pending[:1]:
             ordered.append(schema)
-            rest.remove(schema)
-    return first + ordered
+            placed.add(schema.name)
+            pending.remove(schema)
+    return ordered
