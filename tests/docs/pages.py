@@ -11,6 +11,7 @@ from markdown.extensions.toc import slugify, unique
 
 LINK = re.compile(r"(?<!\!)\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6}) (.+)$", re.M)
+ATTR_ID = re.compile(r" \{#([\w-]+)\}$")
 FENCE = re.compile(r"^(`{3,})([\w-]*)\n(.*?)^\1$", re.M | re.S)
 
 
@@ -48,6 +49,10 @@ def links(text: str) -> list[str]:
 def _anchor_cache(text: str) -> frozenset[str]:
     ids: set[str] = set()
     for _, heading in HEADING.findall(without_code(text)):
+        given = ATTR_ID.search(heading)  # `## Name {#id}` (attr_list): the id as given
+        if given is not None:
+            ids.add(given.group(1))
+            continue
         plain = re.sub(r"\[((?:[^\]\\]|\\.)*)\]\([^)]*\)", r"\1", heading)  # link → its text
         plain = plain.replace("\\", "")
         ids.add(unique(slugify(plain, "-"), ids))
