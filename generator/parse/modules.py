@@ -19,8 +19,15 @@ from ..ir import Schema
 def owners(schemas: Mapping[str, Schema]) -> dict[str, str]:
     """Each schema's group (the name of its outermost enclosing schema; its own if none).
 
-    Only an inline schema joins another's group: a component is always a group of its own."""
-    by_pointer = {schema.pointer: name for name, schema in schemas.items() if schema.pointer}
+    Only an inline schema joins another's group: a component is always a group of its own. A
+    group's head is a schema defined at its pointer (an inline one, or one under
+    ``/components/``), not one parse made up for a place (the ``WebhookEvent`` union of the
+    ``/webhooks`` section: the events there are not defined inside it)."""
+    by_pointer = {
+        schema.pointer: name
+        for name, schema in schemas.items()
+        if schema.inline or schema.pointer.startswith("/components/")
+    }
     found: dict[str, str] = {}
     for name, schema in schemas.items():
         found[name] = name

@@ -67,3 +67,18 @@ def test_module_leaders_merge_the_groups_of_a_cycle_under_the_least_name() -> No
     graph: dict[str, set[str]] = {"A": {"AX"}, "AX": {"B"}, "B": {"BY"}, "BY": {"A"}, "C": {"A"}}
     leaders = module_leaders(graph, group_of)
     assert leaders == {"A": "A", "AX": "A", "B": "A", "BY": "A", "C": "C"}
+
+
+def test_a_union_made_up_for_a_place_heads_no_group() -> None:
+    """The events of OpenAPI 3.1's ``webhooks`` section lie under ``/webhooks``, the pointer of
+    the ``WebhookEvent`` union parse makes of them; they are not defined inside it."""
+    loaded = load_spec(FIXTURES / "webhooks_31.yaml", base_dir=FIXTURES, validate=False)
+    api, _ = parse_spec(loaded)
+    schemas = {schema.name: schema for schema in api.schemas}
+    assert schemas["WebhookEvent"].pointer == "/webhooks"
+    event = schemas["FileUploadedEvent"]
+    assert (event.module, event.page, event.page_anchor) == (
+        "file_uploaded_event",
+        "file_uploaded_event",
+        "",
+    )
