@@ -23,4 +23,16 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            _age_everything()
             gc.enable()
+
+
+def _age_everything() -> None:
+    """Count what the block built as old, without examining it: the first collection after
+    the pause would otherwise be of the youngest generation, which then holds the whole tree,
+    and walk it all (0.1 s after parsing GitHub's description) to find it all alive. Freezing
+    and unfreezing moves every object to the oldest generation in one step. Not while someone
+    else holds objects frozen: unfreezing would let go of theirs."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
