@@ -111,7 +111,13 @@ class Measured:
 
 
 def measured(args: Sequence[str], cwd: Path, env: dict[str, str], stderr: Path | None) -> Measured:
-    """Run ``args``: its exit code, wall time and peak RSS (its own, or its children's)."""
+    """Run ``args``: its exit code, wall time and peak RSS (its own, or its children's).
+
+    The disk is settled first (``os.sync``): what earlier runs wrote and deleted is on the disk
+    before the clock starts. On this machine's ext4 (mounted with ``discard``), creating files
+    stalls while the journal commits an earlier run's deletions; a run right after one that
+    deleted a large output took up to twice as long to write its own, whichever tool made it."""
+    os.sync()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "measured"
         with open(stderr or os.devnull, "wb") as errors:
