@@ -7,6 +7,7 @@ objects, enums and unions get stable names from where they appear
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import unquote
 
@@ -245,44 +246,37 @@ class SchemaRegistry:
 
     def _merge_all_of(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         """Flatten ``allOf`` (recursively, through refs) into one object schema."""
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        origin: dict[str, str] = {}
-        descriptions: list[str] = []
-        extra: Any = None
-
-        def absorb(part: Any, part_pointer: str, depth: int) -> None:
-            nonlocal extra
-            part, part_pointer = self.ctx.deref(part, part_pointer)
-            if not isinstance(part, dict) or depth > 32:
-                return
-            for index, sub in enumerate(as_list(part.get("allOf"))):
-                absorb(sub, join_pointer(part_pointer, "allOf", index), depth + 1)
-            for key, value in as_dict(part.get("properties")).items():
-                properties[key] = value
-                origin[key] = join_pointer(part_pointer, "properties", key)
-            for key in as_list(part.get("required")):
-                if isinstance(key, str) and key not in required:
-                    required.append(key)
-            if part.get("additionalProperties") not in (None, False):
-                extra = part["additionalProperties"]
-            if part.get("description"):
-                descriptions.append(str(part["description"]))
-
-        absorb({k: v for k, v in node.items() if k != "allOf"}, pointer, 0)
+        into = _AllOf()
+        self._absorb(into, {k: v for k, v in node.items() if k != "allOf"}, pointer, 0)
         for index, part in enumerate(node["allOf"]):
-            absorb(part, join_pointer(pointer, "allOf", index), 1)
+            self._absorb(into, part, join_pointer(pointer, "allOf", index), 1)
         merged: dict[str, Any] = {
             "type": "object",
-            "properties": properties,
-            "required": required,
-            "x-dxgen-origin": origin,
+            "properties": into.properties,
+            "required": into.required,
+            "x-dxgen-origin": into.origin,
         }
-        if extra is not None:
-            merged["additionalProperties"] = extra
+        if into.extra is not None:
+            merged["additionalProperties"] = into.extra
         if node.get("discriminator"):
             merged["discriminator"] = node["discriminator"]
         return merged
+
+    def _absorb(self, into: _AllOf, part: Any, part_pointer: str, depth: int) -> None:
+        """One part of an ``allOf``: its own ``allOf`` parts first, then its properties."""
+        part, part_pointer = self.ctx.deref(part, part_pointer)
+        if not isinstance(part, dict) or depth > 32:
+            return
+        for index, sub in enumerate(as_list(part.get("allOf"))):
+            self._absorb(into, sub, join_pointer(part_pointer, "allOf", index), depth + 1)
+        for key, value in as_dict(part.get("properties")).items():
+            into.properties[key] = value
+            into.origin[key] = join_pointer(part_pointer, "properties", key)
+        for key in as_list(part.get("required")):
+            if isinstance(key, str) and key not in into.required:
+                into.required.append(key)
+        if part.get("additionalProperties") not in (None, False):
+            into.extra = part["additionalProperties"]
 
     def _object(self, base: Schema, node: dict[str, Any], pointer: str) -> Schema:
         properties = as_dict(node.get("properties"))
@@ -563,3 +557,15 @@ def _enum_type(node: dict[str, Any], values: list[Any]) -> Primitive:
     if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
         return "number"
     return "string"
+
+
+@dataclass
+class _AllOf:
+    """What the parts of an ``allOf`` add up to, as :meth:`SchemaRegistry._absorb` gathers it
+    (a method, not a closure calling itself: that would be a reference cycle holding the
+    registry, which only the collector frees)."""
+
+    properties: dict[str, Any] = field(default_factory=dict)
+    required: list[str] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)
+    extra: Any = None
