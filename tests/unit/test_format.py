@@ -185,6 +185,37 @@ def test_an_alias_whose_name_passes_the_line_is_formatted_as_black_does() -> Non
     assert generator.format._ruff_format({"long.py": source})["long.py"] != formatted
 
 
+def test_in_a_module_of_many_models_only_the_long_aliases_go_to_black() -> None:
+    """A grouped model module (generator/parse/modules.py) formats as black would format it
+    whole, though black reads only its over-long alias statements."""
+    import black
+    import black.mode
+
+    long_a = "CustomerBalanceResource" + "A" * 90 + "TypeValue"
+    long_b = "CustomerBalanceResource" + "B" * 90 + "TypeValue"
+    values = ", ".join(f'"value_{n}"' for n in range(30))
+    source = (
+        "from typing import Literal, TypeAlias\n\nfrom pydantic import BaseModel\n\n\n"
+        f"class Customer(BaseModel):\n    name: str\n    kind: {long_a} | None = None\n\n\n"
+        f'{long_a}: TypeAlias = Literal["a", "b"]\n"""The values."""\n\n\n'
+        f"Short: TypeAlias = Literal[{values}]\n\n\n"
+        f"{long_b}: TypeAlias = Literal[{values}]\n"
+    )
+    mode = black.mode.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
+    formatted = format_files({"pkg/types/many.py": source})["pkg/types/many.py"]
+    assert formatted == black.format_str(source, mode=mode)
+
+    seen: list[str] = []
+
+    def recording(text: str) -> str:
+        seen.append(text)
+        return str(black.format_str(text, mode=mode))
+
+    ruffed = generator.format._ruff_format({"many.py": source})["many.py"]
+    assert generator.format._with_long_aliases_formatted(ruffed, recording) == formatted
+    assert sorted(text.split(":")[0] for text in seen) == [long_a, long_b]  # the two alone
+
+
 def test_a_damaged_cache_database_only_costs_time(empty_cache: Path) -> None:
     folder = empty_cache / "ruff-format"
     folder.mkdir(parents=True)
