@@ -49,6 +49,11 @@ def test_nested_schemas_are_sections_of_their_outer_page_and_every_link_lands(
     assert order.startswith("# Order\n")
     assert "\n## OrderCustomerAddress {#order-customer-address}\n" in order
     assert "\n### Fields\n" in order  # a section's own headings one level down
+    # the page lists the operations that use Order; a section used by the same says so
+    head, _, sections = order.partition("\n## OrderCustomer {#order-customer}\n")
+    assert "- [Create an order](../reference/orders/create-order.md)" in head
+    assert "\n### Used by operations\n\nThe operations that use Order, above.\n" in sections
+    assert "create-order.md" not in sections
     checked = 0
     for page, text in pages.items():
         for href in links(text):

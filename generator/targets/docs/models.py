@@ -54,8 +54,12 @@ class ModelWriter:
             stack.extend(self.ctx.schemas[name].depends_on)
         return sorted(seen)
 
-    def model_view(self, schema: Schema) -> ModelView:
+    def model_view(self, schema: Schema, head: Schema | None = None) -> ModelView:
+        """The view of ``schema``, on its page or (``head``: the page's own schema) as a
+        section of it."""
         page = DocsPaths.model_page(schema)
+        users = self.used_by.get(schema.name, [])
+        same = bool(head is not None and users and users == self.used_by.get(head.name, []))
         return ModelView(
             name=inline(schema.name),
             heading="##" if schema.page_anchor else "#",
@@ -81,7 +85,8 @@ class ModelWriter:
             exclusive=schema.exclusive,
             target=self.types.text(schema.target, page) if schema.target else None,
             example=self.json_blocks(schema.example) if schema.example is not None else None,
-            used_by=tuple(self._op_link(op, page) for op in self.used_by.get(schema.name, ())),
+            used_by=() if same else tuple(self._op_link(op, page) for op in users),
+            users_as=inline(head.name) if same and head is not None else None,
             used_in=tuple(
                 Link(name, DocsPaths.relative(page, DocsPaths.model(self.ctx.schemas[name])))
                 for name in sorted(self.used_in.get(schema.name, ()))
