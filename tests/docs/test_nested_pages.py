@@ -54,6 +54,12 @@ def test_nested_schemas_are_sections_of_their_outer_page_and_every_link_lands(
     assert "- [Create an order](../reference/orders/create-order.md)" in head
     assert "\n### Used by operations\n\nThe operations that use Order, above.\n" in sections
     assert "create-order.md" not in sections
+    # a page lists the operations that name its schema, not those that reach it through other
+    # named schemas: "Used in models" shows that way (getTeam → Team → TeamLead → Member)
+    member = pages["models/member.md"]
+    assert "Used by operations" not in member.partition("\n## MemberTeamsItem")[0]
+    assert "- [TeamLead](team.md#team-lead)" in member
+    assert "- [Get a team](../reference/teams/get-team.md)" in pages["models/team.md"]
     checked = 0
     for page, text in pages.items():
         for href in links(text):

@@ -33,7 +33,11 @@ class ModelWriter:
                     self.used_in.setdefault(name, []).append(schema.name)
 
     def _usage(self) -> dict[str, list[Operation]]:
-        """Schema name → the operations whose parameters, body or responses reach it."""
+        """Schema name → the operations whose parameters, body or responses name it, directly
+        or through the schemas defined inline in them. Not through other named schemas: a page
+        lists what uses it, and "Used in models" the way on (every one of Stripe's 588
+        operations reaches most of its models through expandable fields, and Pachca's page of
+        validation error codes listed all 76 operations that can answer 422)."""
         found: dict[str, list[Operation]] = {}
         for op in self.ctx.api.operations:
             for name in self._reachable(op):
@@ -51,7 +55,8 @@ class ModelWriter:
             if name in seen or name not in self.ctx.schemas:
                 continue
             seen[name] = None
-            stack.extend(self.ctx.schemas[name].depends_on)
+            if self.ctx.schemas[name].inline:
+                stack.extend(self.ctx.schemas[name].depends_on)
         return sorted(seen)
 
     def model_view(self, schema: Schema, head: Schema | None = None) -> ModelView:
@@ -59,7 +64,9 @@ class ModelWriter:
         section of it."""
         page = DocsPaths.model_page(schema)
         users = self.used_by.get(schema.name, [])
-        same = bool(head is not None and users and users == self.used_by.get(head.name, []))
+        head_users = self.used_by.get(head.name, []) if head is not None else []
+        # a section is used through its page's schema: said once, not listed again
+        same = bool(head_users) and {op.id for op in users} <= {op.id for op in head_users}
         return ModelView(
             name=inline(schema.name),
             heading="##" if schema.page_anchor else "#",

@@ -148,7 +148,7 @@ class ModelView:
     target: str | None
     example: str | None
     used_by: tuple[Link, ...]  # operations
-    #: The page's own schema, when a section is used by exactly the operations it is (its
+    #: The page's own schema, when a section is used by no operation it is not used by (the
     #: list is not repeated: Stripe's account_capabilities page repeated 590 of them 150 times)
     users_as: str | None
     used_in: tuple[Link, ...]  # other models
