@@ -176,7 +176,16 @@ class Units:
                     for s in self.api.services
                 ),
                 tuple(
-                    (s.name, s.kind, s.module, s.anchor, s.page, s.literal_name, s.recursive)
+                    (
+                        s.name,
+                        s.kind,
+                        s.module,
+                        s.anchor,
+                        s.page,
+                        s.page_anchor,
+                        s.literal_name,
+                        s.recursive,
+                    )
                     for s in self.api.schemas
                 ),
             )

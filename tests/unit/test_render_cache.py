@@ -441,6 +441,17 @@ def test_pachca_spec_edited_at_random(
     _check(spec, runner, monkeypatch, SEED + 1)
 
 
+def test_nested_spec_edited_at_random(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schemas nested in others share modules and pages (generator/parse/modules.py): an edit
+    that moves one, renames one or changes a page's sections re-renders what reads it."""
+    fixture = ROOT / "tests" / "fixtures" / "features" / "nested.yaml"
+    spec = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    runner = Runner(tmp_path, Config(), None, project=False)
+    _check(spec, runner, monkeypatch, SEED + 2)
+
+
 def test_a_small_edit_renders_few_files(cache_dir: Path, tmp_path: Path) -> None:
     """What the cache is for: after one summary changes, most files come from it."""
     runner = Runner(tmp_path, Config(), None, project=False)
