@@ -184,10 +184,7 @@ class _DocsBuilder:
         return pages
 
     def _model(self, page: str, schemas: list[Schema]) -> str:
-        head, sections = schemas[0], schemas[1:]
-        views = [self.models.model_view(head)]
-        views += [self.models.model_view(schema, head) for schema in sections]
-        return self.page(page, "model.md.jinja", models=views)[1]
+        return self.page(page, "model.md.jinja", models=self.models.page_views(schemas))[1]
 
     def _guide(self, guide: Guide) -> str:
         return self.page(

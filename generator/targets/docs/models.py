@@ -40,11 +40,11 @@ class ModelWriter:
         validation error codes listed all 76 operations that can answer 422)."""
         found: dict[str, list[Operation]] = {}
         for op in self.ctx.api.operations:
-            for name in self._reachable(op):
+            for name in self._named_by(op):
                 found.setdefault(name, []).append(op)
         return found
 
-    def _reachable(self, op: Operation) -> list[str]:
+    def _named_by(self, op: Operation) -> list[str]:
         roots = [p.type for p in op.parameters] + [r.type for r in op.responses if r.type]
         if op.body is not None:
             roots.append(op.body.type)
@@ -59,14 +59,22 @@ class ModelWriter:
                 stack.extend(self.ctx.schemas[name].depends_on)
         return sorted(seen)
 
-    def model_view(self, schema: Schema, head: Schema | None = None) -> ModelView:
-        """The view of ``schema``, on its page or (``head``: the page's own schema) as a
-        section of it."""
+    def page_views(self, schemas: list[Schema]) -> list[ModelView]:
+        """The views of one model page: the schema it is about, then its sections. A section
+        used by no operation but its page's schema's says so, not listing them again."""
+        head, sections = schemas[0], schemas[1:]
+        head_users = {op.id for op in self.used_by.get(head.name, ())}
+        views = [self._model_view(head, None)]
+        for schema in sections:
+            users = {op.id for op in self.used_by.get(schema.name, ())}
+            said = bool(head_users) and head_users >= users
+            views.append(self._model_view(schema, head if said else None))
+        return views
+
+    def _model_view(self, schema: Schema, users_as: Schema | None) -> ModelView:
+        """``schema``'s view; with ``users_as``, its operations are said to be that schema's."""
         page = DocsPaths.model_page(schema)
-        users = self.used_by.get(schema.name, [])
-        head_users = self.used_by.get(head.name, []) if head is not None else []
-        # a section is used through its page's schema: said once, not listed again
-        same = bool(head_users) and {op.id for op in users} <= {op.id for op in head_users}
+        users = () if users_as is not None else self.used_by.get(schema.name, ())
         return ModelView(
             name=inline(schema.name),
             heading="##" if schema.page_anchor else "#",
@@ -92,8 +100,8 @@ class ModelWriter:
             exclusive=schema.exclusive,
             target=self.types.text(schema.target, page) if schema.target else None,
             example=self.json_blocks(schema.example) if schema.example is not None else None,
-            used_by=() if same else tuple(self._op_link(op, page) for op in users),
-            users_as=inline(head.name) if same and head is not None else None,
+            used_by=tuple(self._op_link(op, page) for op in users),
+            users_as=inline(users_as.name) if users_as is not None else None,
             used_in=tuple(
                 Link(name, DocsPaths.relative(page, DocsPaths.model(self.ctx.schemas[name])))
                 for name in sorted(self.used_in.get(schema.name, ()))
