@@ -1,7 +1,9 @@
 """Run settings: ``dxgen.toml`` (or ``[tool.dxgen]`` in pyproject.toml) in the working folder.
 
 Whatever is not configured is derived from the spec's ``info.title``: ``Pachca API`` gives
-package ``pachca``, client ``PachcaClient``, command ``pachca`` and ``PACHCA_TOKEN``.
+package ``pachca``, client ``PachcaClient``, command ``pachca`` and ``PACHCA_TOKEN``;
+``GitHub's official OpenAPI spec + Octokit extension`` gives ``github_octokit`` and
+``GitHubOctokitClient`` (see :func:`naming.project_words`).
 """
 
 from __future__ import annotations
@@ -17,15 +19,13 @@ from . import naming
 from .diagnostics import Location, SpecError, error
 from .ir import Project
 
+
 KNOWN_KEYS = frozenset(
     {
         "spec", "workflows", "output", "package", "client", "command", "env_prefix",
         "docs_base_url", "skill_grouping", "distribution", "ref_root", "skills", "doc_links",
     }
 )  # fmt: skip
-_NOISE_WORDS = {"api", "openapi", "rest", "the", "service", "http", "swagger"}
-
-
 @dataclass(frozen=True)
 class Config:
     values: dict[str, Any] = field(default_factory=dict)
@@ -185,10 +185,15 @@ def _links_problems(data: dict[str, Any]) -> list[str]:
 
 def derive_project(title: str, config: Config, *, use_config_names: bool = True) -> Project:
     values = config.values if use_config_names else {}
-    title_words = [w for w in naming.words(title) if w not in _NOISE_WORDS and not w.isdigit()]
-    stem = "_".join(title_words) or "client"
-    package = str(values.get("package") or naming.package_name(stem, fallback="client"))
-    base_class = naming.pascal(package) or "Api"
+    title_words = naming.project_words(title)
+    configured = values.get("package")
+    stem = "_".join(word.lower() for word in title_words) or "client"
+    package = str(configured or naming.package_name(stem, fallback="client"))
+    # the title's own capitals where they make a class name (GitHubClient, OpenAIClient)
+    base_class = "".join(word[:1].upper() + word[1:] for word in title_words)
+    if configured or (title_words and not base_class.isidentifier()):
+        base_class = naming.pascal(package)
+    base_class = base_class or "Api"
     client = str(values.get("client") or f"{base_class}Client")
     env_prefix = str(values.get("env_prefix") or naming.upper_snake(package))
     command = str(values.get("command") or naming.kebab(package) or "api")

@@ -79,6 +79,34 @@ _SPLIT = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
 
 
+#: Words of an API's title that say nothing of which API it is: ``Stripe API``, ``GitHub's
+#: official OpenAPI spec``, ``Swagger Petstore - OpenAPI 3.0``, ``Union without a discriminator``.
+_TITLE_NOISE = frozenset(
+    {
+        "api", "apis", "openapi", "rest", "restful", "http", "swagger", "service", "official",
+        "spec", "specs", "specification", "description", "definition", "definitions",
+        "extension", "extensions", "the", "a", "an", "and", "by", "for", "of", "on", "to",
+        "with", "in",
+    }
+)  # fmt: skip
+_VERSION_WORD = re.compile(r"v?[0-9]+(?:(?:alpha|beta|rc)[0-9]*)?", re.IGNORECASE)  # v3, 2, v1beta1
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+#: A title that is a sentence names its project by its first few words.
+MAX_PROJECT_WORDS = 3
+
+
+def project_words(title: str) -> list[str]:
+    """The words of an API's title that name it, each kept whole and as written, so that a
+    brand stays one word (``GitHub``, not ``git`` and ``hub``): ``GitHub's official OpenAPI
+    spec + Octokit extension`` → ``['GitHub', 'Octokit']``, ``Swagger Petstore - OpenAPI 3.0``
+    → ``['Petstore']``. At most :data:`MAX_PROJECT_WORDS`; none for a title of noise alone."""
+    found: list[str] = []
+    for chunk in _SPLIT.split(ascii_fold(_POSSESSIVE.sub("", title))):
+        if chunk and chunk.lower() not in _TITLE_NOISE and not _VERSION_WORD.fullmatch(chunk):
+            found.append(chunk)
+    return found[:MAX_PROJECT_WORDS]
+
+
 def ascii_fold(text: str) -> str:
     """Drop accents and anything outside ASCII (``Привет`` keeps nothing, ``café`` → ``cafe``)."""
     normal = unicodedata.normalize("NFKD", text)

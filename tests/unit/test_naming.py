@@ -240,3 +240,70 @@ def test_names_that_read_as_digits_are_not_used_alone() -> None:
     assert naming.py_identifier("l") == "l_"
     assert naming.py_identifier("L") == "l_"
     assert naming.py_identifier("i") == "i"
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Pachca API", ["Pachca"]),
+        ("GitHub's official OpenAPI spec + Octokit extension", ["GitHub", "Octokit"]),
+        ("GitHub\u2019s REST API v3", ["GitHub"]),
+        ("Swagger Petstore - OpenAPI 3.0", ["Petstore"]),
+        ("Kubernetes v1beta1", ["Kubernetes"]),
+        ("Amazon S3", ["Amazon", "S3"]),
+        (
+            "Discriminator fields kept by base and derived structs",
+            ["Discriminator", "fields", "kept"],
+        ),
+        ("3scale API", ["3scale"]),
+        ("The REST API", []),
+        ("Пачка API", []),
+    ],
+)
+def test_project_words_name_the_api_with_brands_kept_whole(title: str, words: list[str]) -> None:
+    assert naming.project_words(title) == words
+
+
+@pytest.mark.parametrize(
+    ("title", "package", "client", "command", "token_env"),
+    [
+        ("Pachca API", "pachca", "PachcaClient", "pachca", "PACHCA_TOKEN"),
+        (
+            "GitHub's official OpenAPI spec + Octokit extension",
+            "github_octokit",
+            "GitHubOctokitClient",
+            "github-octokit",
+            "GITHUB_OCTOKIT_TOKEN",
+        ),
+        ("OpenAI API", "openai", "OpenAIClient", "openai", "OPENAI_TOKEN"),
+        (
+            "Docker Engine API",
+            "docker_engine",
+            "DockerEngineClient",
+            "docker-engine",
+            "DOCKER_ENGINE_TOKEN",
+        ),
+        ("3scale API", "n3scale", "N3scaleClient", "n3scale", "N3SCALE_TOKEN"),
+        ("API", "client", "ApiClient", "client", "CLIENT_TOKEN"),
+    ],
+)
+def test_a_project_is_named_from_the_title(
+    title: str, package: str, client: str, command: str, token_env: str
+) -> None:
+    from generator.config import Config, derive_project
+
+    project = derive_project(title, Config())
+    assert (project.package, project.client_class, project.command, project.token_env) == (
+        package,
+        client,
+        command,
+        token_env,
+    )
+    assert project.client_class.isidentifier() and project.package.isidentifier()
+
+
+def test_a_configured_package_names_the_client_too() -> None:
+    from generator.config import Config, derive_project
+
+    project = derive_project("GitHub v3 REST API", Config(values={"package": "gh"}))
+    assert (project.package, project.client_class, project.command) == ("gh", "GhClient", "gh")
