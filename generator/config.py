@@ -19,13 +19,15 @@ from . import naming
 from .diagnostics import Location, SpecError, error
 from .ir import Project
 
-
+#: The settings dxgen.toml (or ``[tool.dxgen]``) may hold.
 KNOWN_KEYS = frozenset(
     {
         "spec", "workflows", "output", "package", "client", "command", "env_prefix",
         "docs_base_url", "skill_grouping", "distribution", "ref_root", "skills", "doc_links",
     }
 )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Config:
     values: dict[str, Any] = field(default_factory=dict)

@@ -177,6 +177,8 @@ def _py_identifier(text: str, fallback: str) -> str:
 
 def _spelled_identifier(text: str, fallback: str, reserved: Iterable[str]) -> str:
     name = snake(_spell_sign(text)) or fallback
+    if not name:  # nothing to spell, and no fallback asked for (``fallback=""``)
+        return ""
     if name[0].isdigit():
         name = "n" + name
     if (

@@ -69,7 +69,7 @@ def test_the_package_shadows_no_module_and_imports_in_a_fresh_interpreter(genera
     code = (
         "import enum, enum_api, httpx\n"
         "assert enum.__file__ != enum_api.__file__\n"
-        "c = enum_api.EnumApiClient('t', base_url='https://api.test')\n"
+        "c = enum_api.EnumClient('t', base_url='https://api.test')\n"
         "print(type(c.con).__name__, type(c.close_).__name__, enum_api.VeryLong"
         + "VeryLong" * 37
         + ".__name__[:16])\n"
@@ -92,7 +92,7 @@ def test_operation_ids_do_not_replace_sdk_members(sdk: Any) -> None:
         raw = mock.post("/things/a%2Fb/raw").respond(json={"size": 3})
         door = mock.delete("/doors/7").respond(json={"closed": True})
         listing = mock.get("/doors").respond(json=[{"port": 1}])
-        client = sdk.EnumApiClient("t", base_url=BASE)
+        client = sdk.EnumClient("t", base_url=BASE)
         assert client.con.with_raw_response_("a/b").size == 3
         response = client.con.with_raw_response.with_raw_response_("a/b")
         assert response.status_code == 200
@@ -113,7 +113,7 @@ def test_models_named_like_runtime_or_service_classes(sdk: Any) -> None:
 def test_undeclared_path_placeholder_is_a_required_argument(sdk: Any) -> None:
     with respx.mock(base_url=BASE) as mock:
         route = mock.get("/things/x%20y").respond(json={"id": "x y"})
-        with sdk.EnumApiClient("t", base_url=BASE) as client:
+        with sdk.EnumClient("t", base_url=BASE) as client:
             assert client.con.get_thing("x y").id == "x y"
             with pytest.raises(TypeError):
                 client.con.get_thing()

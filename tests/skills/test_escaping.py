@@ -81,9 +81,7 @@ def test_values_reach_the_cli_literally(files: dict[str, str], tmp_path: Path) -
     """Each command run by bash with its program replaced by one that prints its argv."""
     printer = tmp_path / "argv.py"
     printer.write_text("import json, sys\nprint(json.dumps(sys.argv[1:]))\n", encoding="utf-8")
-    commands = {
-        c for text in files.values() for c in commands_in(text, "tricky-beta-script-alert-script")
-    }
+    commands = {c for text in files.values() for c in commands_in(text, "tricky-beta-script")}
     assert commands
     for command in commands:
         rest = command.split(" ", 1)[1]

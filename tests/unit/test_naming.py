@@ -57,6 +57,9 @@ def test_py_identifier(text: str, expected: str) -> None:
 def test_py_identifier_fallback_and_extra_reserved() -> None:
     assert naming.py_identifier("", fallback="param") == "param"
     assert naming.py_identifier("client", reserved={"client"}) == "client_"
+    # no fallback asked for: nothing to spell is no name (an operationId "/0" has no head)
+    assert naming.py_identifier("", fallback="") == ""
+    assert naming.py_identifier("--", fallback="") == ""
 
 
 @pytest.mark.parametrize(

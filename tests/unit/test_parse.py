@@ -121,6 +121,22 @@ def test_a_document_that_tags_nothing_is_grouped_by_resource(tmp_path: Path) -> 
     )
 
 
+def test_an_operation_id_with_an_empty_namespace_is_kept_whole(tmp_path: Path) -> None:
+    """``/0`` has no head before its slash: no service's namespace (it once raised
+    IndexError, exit 3)."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Slash", "version": "1"},
+        "paths": {
+            "/a": {"get": {"operationId": "/0", "responses": {"204": {"description": "Done."}}}}
+        },
+    }
+    spec = tmp_path / "slash.yaml"
+    spec.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    api, _ = parse_file(spec, tmp_path)
+    assert [op.names.py for op in api.operations] == ["n0"]
+
+
 def test_an_operation_id_namespaced_by_its_service_drops_the_namespace(tmp_path: Path) -> None:
     def op(op_id: str, tag: str) -> dict[str, Any]:
         return {"operationId": op_id, "tags": [tag], "responses": {"204": {"description": "."}}}
