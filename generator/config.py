@@ -192,7 +192,7 @@ def derive_project(title: str, config: Config, *, use_config_names: bool = True)
     stem = "_".join(word.lower() for word in title_words) or "client"
     package = str(configured or naming.package_name(stem, fallback="client"))
     # the title's own capitals where they make a class name (GitHubClient, OpenAIClient)
-    base_class = "".join(word[:1].upper() + word[1:] for word in title_words)
+    base_class = naming.pascal_of(title_words)
     if configured or (title_words and not base_class.isidentifier()):
         base_class = naming.pascal(package)
     base_class = base_class or "Api"

@@ -141,7 +141,13 @@ def kebab(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def pascal(text: str) -> str:
-    return "".join(w[:1].upper() + w[1:] for w in words(text))
+    return pascal_of(words(text))
+
+
+def pascal_of(parts: Iterable[str]) -> str:
+    """``parts`` joined, each with its first letter raised and the rest as it is
+    (``['GitHub', 'octokit']`` → ``GitHubOctokit``)."""
+    return "".join(part[:1].upper() + part[1:] for part in parts)
 
 
 def upper_snake(text: str) -> str:
