@@ -28,7 +28,9 @@ from ..ir import (
 )
 from ..load import join_pointer
 from .context import ParseContext, as_dict, as_list, prose
-from .paths import TemplateError, placeholders
+from .nouns import noun_forms
+from .paths import TemplateError, path_resource, placeholders
+from .rest_names import collection_paths, ids_spell_paths, rest_names
 from .schemas import SchemaRegistry, constraints_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -74,9 +76,6 @@ def _content_rank(content_type: str) -> int:
     return 3
 
 
-_PATH_PREFIX = re.compile(r"v\d+(?:\.\d+)*(?:alpha\d*|beta\d*)?|api|rest", re.IGNORECASE)
-
-
 def _without_service_prefix(service: str, operations: list[Operation]) -> list[Operation]:
     """``issues/create`` in service ``issues`` is the method ``create``
     (``client.issues.create``), as Octokit names GitHub's: an operationId namespaced by its
@@ -101,16 +100,6 @@ def _without_service_prefix(service: str, operations: list[Operation]) -> list[O
         )
         for op in operations
     ]
-
-
-def path_resource(path: str) -> str:
-    """The service of an operation in a document that tags none: its path's first segment
-    past version and API prefixes (``/v1/checkout/sessions`` → ``checkout``); ``Default`` for
-    a path of none."""
-    for segment in path.split("/"):
-        if segment and not segment.startswith("{") and not _PATH_PREFIX.fullmatch(segment):
-            return segment
-    return "Default"
 
 
 def _deep_fields(media: dict[str, Any]) -> tuple[str, ...]:
@@ -151,6 +140,7 @@ class OperationParser:
         grouped: dict[str, list[Operation]] = {}
         seen_ids: dict[str, str] = {}
         walked = list(self._iter_operations())
+        collections = collection_paths(str(path) for path, *_ in walked)
         tagged = any(isinstance(op.get("tags"), list) and op["tags"] for *_, op, _ in walked)
         for path, item, method, op, pointer in walked:
             operation_id = op.get("operationId")
@@ -172,6 +162,7 @@ class OperationParser:
                 order.append(service)
             operation = self._operation(path, item, method, op, pointer, service)
             grouped.setdefault(service, []).append(operation)
+        spelled_ids = ids_spell_paths(op for ops in grouped.values() for op in ops)
         services: list[Service] = []
         taken_py: set[str] = set()
         taken_cli: set[str] = set(CLI_BUILTIN_COMMANDS)  # the CLI's own commands
@@ -198,7 +189,16 @@ class OperationParser:
                     names=Names(name, py, cli, naming.anchor(name)),
                     class_name=self._service_class(name, taken_classes),
                     description=descriptions.get(name, ""),
-                    operations=self._name_commands(name, operations),
+                    operations=self._name_commands(
+                        name,
+                        rest_names(
+                            name,
+                            operations,
+                            collections,
+                            SERVICE_MEMBERS,
+                            spelled_ids=spelled_ids,
+                        ),
+                    ),
                     module=naming.unique_file_stem(py, taken_modules),
                 )
             )
@@ -880,35 +880,6 @@ def cli_actions(
         names_in_use.update(aliases)
         result[op.id] = (name, tuple(aliases))
     return result
-
-
-def noun_forms(words: list[str]) -> list[tuple[str, ...]]:
-    """A noun phrase in the plural and the singular (its last word changed), longest first."""
-    if not words:
-        return []
-    *head, last = words
-    forms = {tuple(words), (*head, singular(last)), (*head, plural(last))}
-    return sorted(forms, key=lambda f: (-len(" ".join(f)), f))
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
-        return word[:-1]
-    return word
-
-
-def plural(word: str) -> str:
-    if word.endswith("s"):
-        return word
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("ch", "sh", "x")):
-        return word + "es"
-    return word + "s"
 
 
 def _without(words: list[str], nouns: list[tuple[str, ...]]) -> list[str]:

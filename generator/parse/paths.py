@@ -7,6 +7,8 @@ error (exit 2) rather than a method that requests a literal ``%7B…``.
 
 from __future__ import annotations
 
+import re
+
 
 class TemplateError(ValueError):
     """A path template that cannot be filled; the message says what and where (1-based)."""
@@ -32,3 +34,16 @@ def placeholders(path: str) -> tuple[str, ...]:
     if start is not None:
         raise TemplateError(f"unclosed `{{` at character {start + 1}")
     return tuple(names)
+
+
+VERSION_PREFIX = re.compile(r"v\d+(?:\.\d+)*(?:alpha\d*|beta\d*)?|api|rest", re.IGNORECASE)
+
+
+def path_resource(path: str) -> str:
+    """The service of an operation in a document that tags none: its path's first segment
+    past version and API prefixes (``/v1/checkout/sessions`` → ``checkout``); ``Default`` for
+    a path of none."""
+    for segment in path.split("/"):
+        if segment and not segment.startswith("{") and not VERSION_PREFIX.fullmatch(segment):
+            return segment
+    return "Default"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.ir import Names, Operation
-from generator.parse.operations import cli_actions, noun_forms, singular
+from generator.parse.nouns import noun_forms, singular
+from generator.parse.operations import cli_actions
 from tests.conftest import Parsed
 
 

@@ -21,7 +21,7 @@ class UploadSample:
 class NamingSample:
     """How one operation is named on the command line (the README explains the rule)."""
 
-    operation: str  # its operationId
+    method: str  # its SDK method: `create_message`
     service: str  # its tag
     command: str  # `messages create`
     alias: str  # `messages create-message`
@@ -88,7 +88,7 @@ class ReadmeMaker:
             return None
         group = self.ctx.service_of(op).names.cli
         return NamingSample(
-            op.id, op.service, f"{group} {op.names.cli}", f"{group} {op.cli_aliases[0]}"
+            op.names.py, op.service, f"{group} {op.names.cli}", f"{group} {op.cli_aliases[0]}"
         )
 
     def _columns(self, op: Operation, services: list[ServiceModuleView]) -> str | None:
