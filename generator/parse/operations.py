@@ -839,7 +839,10 @@ def cli_actions(
        parameter follows it, in either number (``listChatMembers`` on
        ``/chats/{id}/members`` → ``list``; ``addChatGroupTags`` → ``add-group-tags``),
 
-    each removal made only when it leaves a word. Where two actions of a service would then
+    each removal made only when it leaves a word, and none splitting a noun of several words
+    that a segment of the path spells (``create_bank_account`` on
+    ``/accounts/{account}/bank_accounts`` in Accounts is ``create-bank-account``, not
+    ``create-bank``). Where two actions of a service would then
     be equal, or an action would take a reserved name (``help``, the upload helper's
     ``upload``), each of them keeps its whole name in kebab case (``upload-file``), made
     unique with a number if need be. The whole name, when it differs, is kept as a hidden
@@ -849,10 +852,11 @@ def cli_actions(
     proposals: dict[str, str] = {}
     for op in operations:
         words = naming.words(op.names.py)
-        words = _without(words, service_nouns)
+        compounds = _compound_nouns(op.path)
+        words = _without(words, service_nouns, compounds)
         owner = _owner_words(op.path)
         if owner:
-            words = _without(words, noun_forms(owner))
+            words = _without(words, noun_forms(owner), compounds)
         proposals[op.id] = "-".join(words)
     counts: dict[str, int] = {}
     for value in proposals.values():
@@ -882,14 +886,24 @@ def cli_actions(
     return result
 
 
-def _without(words: list[str], nouns: list[tuple[str, ...]]) -> list[str]:
-    """``words`` less every run equal to one of ``nouns``; unchanged if nothing would be left."""
+def _without(
+    words: list[str], nouns: list[tuple[str, ...]], compounds: Sequence[tuple[str, ...]] = ()
+) -> list[str]:
+    """``words`` less every run equal to one of ``nouns`` but those inside a longer run equal
+    to one of ``compounds``; unchanged if nothing would be left."""
+    whole: set[int] = set()  # the places of the words of a compound noun
+    for compound in compounds:
+        for start in range(len(words) - len(compound) + 1):
+            if tuple(words[start : start + len(compound)]) == compound:
+                whole.update(range(start, start + len(compound)))
     for noun in nouns:
         size = len(noun)
         kept: list[str] = []
         index = 0
         while index < len(words):
-            if tuple(words[index : index + size]) == noun:
+            run = tuple(words[index : index + size])
+            inside = noun not in compounds and not whole.isdisjoint(range(index, index + size))
+            if run == noun and not inside:
                 index += size
                 continue
             kept.append(words[index])
@@ -897,6 +911,16 @@ def _without(words: list[str], nouns: list[tuple[str, ...]]) -> list[str]:
         if kept and kept != words:
             return kept
     return words
+
+
+def _compound_nouns(path: str) -> list[tuple[str, ...]]:
+    """The nouns of several words the path's segments spell, in either number."""
+    found: list[tuple[str, ...]] = []
+    for segment in path.split("/"):
+        words = naming.words(segment) if not segment.startswith("{") else []
+        if len(words) > 1:
+            found.extend(noun_forms(words))
+    return found
 
 
 def _owner_words(path: str) -> list[str]:

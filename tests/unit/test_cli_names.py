@@ -50,6 +50,14 @@ def _op(op_id: str, py: str, path: str, method: str = "GET") -> Operation:
         ("Boxes", "getBox", "get_box", "/boxes/{id}", "get"),
         # nothing would be left: the name stays whole
         ("Health", "health", "health", "/health", "health"),
+        # a noun of several words the path spells is not split
+        ("accounts", "PostAccountsAccountBankAccounts", "create_bank_account",
+         "/v1/accounts/{account}/bank_accounts", "create-bank-account"),
+        ("accounts", "GetAccountsAccountBankAccountsId", "retrieve_bank_account",
+         "/v1/accounts/{account}/bank_accounts/{id}", "retrieve-bank-account"),
+        # ... but is dropped whole where it is the service's own noun
+        ("Bank accounts", "createBankAccount", "create_bank_account", "/bank_accounts",
+         "create"),
     ],
 )  # fmt: skip
 def test_action_drops_the_service_and_owner_nouns(
