@@ -447,6 +447,20 @@ class Webhook:
     name: str
     summary: str
     event: TypeRef
+    #: The value of the API's event header (:class:`WebhookHeader`) this webhook is sent with.
+    header_value: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookHeader:
+    """Events told apart by a request header before their body, as GitHub's are
+    (``X-GitHub-Event: pull_request``); where one value has several events, a body property
+    tells those apart (``action``). The payload is then a union of one type per value."""
+
+    name: str  # the header, as the document spells it
+    #: header value → the schema its events parse into: the one event sent with that value,
+    #: or the union of those sent with it, tagged by a body property
+    types: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -489,6 +503,7 @@ class Api:
     webhook_payload: TypeRef | None = None
     webhook_signing: WebhookSigning | None = None  # None: events are parsed, not verified
     webhooks: tuple[Webhook, ...] = ()  # as the document lists them, in order
+    webhook_header: WebhookHeader | None = None  # None: the body alone tells events apart
     showcase: Showcase = Showcase()
     identity: Identity = Identity()
     skill_groups: tuple[SkillGroup, ...] = ()  # every service in exactly one

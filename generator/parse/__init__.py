@@ -51,7 +51,7 @@ def _parse_spec(
     registry.build_components()
     parser = OperationParser(ctx, registry)
     services = parser.services()
-    events, webhooks = declared_events(ctx, registry)
+    declared = declared_events(ctx, registry)
     ctx.reporter.raise_if_errors()
 
     schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
@@ -60,7 +60,7 @@ def _parse_spec(
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
-    webhook, signing = webhook_payload(ctx, schemas, registry, events)
+    webhook, signing = webhook_payload(ctx, schemas, registry, declared.payload)
     title = prose(info.get("title")) or "API"
     project = derive_project(title, config or Config(), use_config_names=use_config_names)
     groups, grouping_problems = skill_groups(
@@ -82,7 +82,8 @@ def _parse_spec(
         schemas=tuple(schemas[name] for name in sorted(schemas)),
         webhook_payload=webhook,
         webhook_signing=signing,
-        webhooks=webhooks,
+        webhooks=declared.webhooks,
+        webhook_header=declared.header if webhook and webhook.ref == declared.payload else None,
         showcase=pick_showcase(tuple(op for s in services for op in s.operations)),
         identity=find_identity(tuple(op for s in services for op in s.operations), schemas),
         skill_groups=groups,

@@ -26,13 +26,41 @@ class TargetContext:
     def webhook_sample(self) -> dict[str, JSON] | None:
         """The example of the first webhook event with a tag, without its send time (samples
         set a fresh one): what the SDK README and the docs' webhooks guide show."""
-        payload = self.api.webhook_payload
-        if payload is None or payload.ref not in self.schemas:
+        found = self._sample_event()
+        if found is None:
             return None
         signing = self.api.webhook_signing
         fresh = signing.timestamp if signing is not None else None
+        example = found[1].example
+        assert isinstance(example, dict)
+        return {k: v for k, v in example.items() if k != fresh}
+
+    def webhook_sample_headers(self) -> dict[str, str]:
+        """The headers :meth:`webhook_sample` is sent with that tell its event: the API's
+        event header (:class:`generator.ir.WebhookHeader`), if it has one; else none."""
+        found = self._sample_event()
+        header = self.api.webhook_header
+        if found is None or header is None or found[0] is None:
+            return {}
+        return {header.name: found[0]}
+
+    def _sample_event(self) -> tuple[str | None, Schema] | None:
+        """The first event with a tag and an example, with the event header's value it is
+        sent with (``None``: the body alone tells events apart)."""
+        payload = self.api.webhook_payload
+        if payload is None or payload.ref not in self.schemas:
+            return None
+        by_header = self.api.webhook_header is not None
         for variant in self.schemas[payload.ref].variants:
             event = self.schemas.get(variant.type.ref or "")
-            if variant.tags and event is not None and isinstance(event.example, dict):
-                return {k: v for k, v in event.example.items() if k != fresh}
+            if not variant.tags or event is None:
+                continue
+            value = variant.tags[0] if by_header else None
+            if isinstance(event.example, dict) and event.kind != "union":
+                return value, event
+            if by_header and event.kind == "union":  # several events for the value: the first
+                for inner in event.variants:
+                    found = self.schemas.get(inner.type.ref or "")
+                    if inner.tags and found is not None and isinstance(found.example, dict):
+                        return value, found
         return None

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.ir import TypeRef, WebhookSigning
+from generator.ir import TypeRef, WebhookHeader, WebhookSigning
 from generator.load import load_spec
 from generator.parse import parse_spec
 
@@ -142,3 +142,69 @@ def test_each_listed_webhook_is_recorded_with_its_summary_and_event(parsed: Any)
     ]  # `ping` posts text, not a typed event
     pachca, _ = parsed("../../spec/pachca.yaml")
     assert pachca.webhooks == ()  # its payload is marked, no webhooks section
+
+
+# -- events a header tells apart (GitHub's X-GitHub-Event, then the body's action) ------------
+
+
+def test_a_header_tells_events_apart_where_the_body_cannot(parsed: Any) -> None:
+    api, findings = parsed("features/webhooks_header.yaml")
+    assert not findings
+    # the header every webhook is sent with a value of, that leaves each value's events
+    # told apart by their body: not User-Agent (one value for all)
+    assert api.webhook_header == WebhookHeader(
+        "X-Forge-Event",
+        (("push", "WebhookPush"), ("issues", "IssuesWebhookEvent"), ("star", "StarCreatedEvent")),
+    )
+    # one value of several events: a union of them, tagged by `action`
+    issues = api.schema("IssuesWebhookEvent")
+    assert issues.discriminator is not None and issues.discriminator.property == "action"
+    assert [(v.type.ref, v.tags) for v in issues.variants] == [
+        ("WebhookIssuesOpened", ("opened",)),
+        ("WebhookIssuesClosed", ("closed",)),  # its value from a one-value enum, not an example
+        ("WebhookIssuesLabeled", ("labeled",)),  # of two shapes, each saying `labeled`
+    ]
+    # the payload: one type per header value
+    assert api.webhook_payload == TypeRef("ref", ref="WebhookEvent")
+    payload = api.schema("WebhookEvent")
+    assert payload.discriminator is None
+    assert [(v.type.ref, v.tags) for v in payload.variants] == [
+        ("WebhookPush", ("push",)),
+        ("IssuesWebhookEvent", ("issues",)),
+        ("StarCreatedEvent", ("star",)),
+    ]
+    assert [(w.name, w.header_value) for w in api.webhooks] == [
+        ("push", "push"),
+        ("issues-opened", "issues"),
+        ("issues-closed", "issues"),
+        ("issues-labeled", "issues"),
+        ("star-created", "star"),
+    ]
+
+
+def _forge(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> Any:
+    document = yaml.safe_load((FIXTURES / "features" / "webhooks_header.yaml").read_text("utf-8"))
+    edit(document)
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    api, _ = parse_spec(load_spec(path))
+    return api
+
+
+def test_no_header_dispatch_when_a_values_events_cannot_be_told_apart(tmp_path: Path) -> None:
+    def untagged(document: dict[str, Any]) -> None:
+        closed = document["components"]["schemas"]["webhook-issues-closed"]
+        closed["properties"]["action"] = {"type": "string"}
+
+    api = _forge(tmp_path, untagged)
+    assert api.webhook_header is None and api.webhook_payload is None
+    assert all(w.header_value is None for w in api.webhooks)
+
+
+def test_no_header_dispatch_when_a_webhook_states_no_value(tmp_path: Path) -> None:
+    def unstated(document: dict[str, Any]) -> None:
+        star = document["x-webhooks"]["star-created"]["post"]
+        star["parameters"] = star["parameters"][:1]  # User-Agent only
+
+    api = _forge(tmp_path, unstated)
+    assert api.webhook_header is None and api.webhook_payload is None

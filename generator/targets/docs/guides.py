@@ -13,6 +13,7 @@ from ..pages import DocsPaths
 from ..python.source import literal
 from ..snippets.curl import curl_command
 from ..snippets.python import python_call
+from ..text import code_span
 from .markdown import cell, inline, prose, value_cell
 from .types import TypeWriter
 from .views import Link
@@ -235,26 +236,54 @@ class GuideWriter:
         name = self._webhook_schema()
         assert name is not None
         schema = self.ctx.schemas[name]
+        header = self.ctx.api.webhook_header
         tags_of = {v.type.ref: v.tags for v in schema.variants if v.type.ref}
         events = [(_tags_cell(v.tags), self.types.text(v.type, page)) for v in schema.variants]
         webhooks = [
             (
                 value_cell(webhook.name),
-                _tags_cell(tags_of.get(webhook.event.ref or "", ())),
+                (
+                    self._header_cell(webhook.header_value, webhook.event.ref)
+                    if header is not None
+                    else _tags_cell(tags_of.get(webhook.event.ref or "", ()))
+                ),
                 self.types.text(webhook.event, page),
                 cell(webhook.summary) or "—",
             )
             for webhook in self.ctx.api.webhooks
         ]
         sample = self.ctx.webhook_sample()
+        headers = self.ctx.webhook_sample_headers()
+        if header is not None:
+            told_by, column = f"the request's {code_span(header.name)} header", header.name
+        elif schema.discriminator is not None:
+            column = schema.discriminator.property
+            told_by = f"its {code_span(column)}"
+        else:
+            told_by, column = "", ""
         return {
             "payload": self.types.link(name, page),
-            "discriminator": schema.discriminator.property if schema.discriminator else None,
+            "told_by": told_by,
+            "tag_column": code_span(column) if column else "Tag",
             "events": events,
             "webhooks": webhooks,
             "signing": self.ctx.api.webhook_signing,
             "sample": _dict_source(sample) if sample else None,
+            "headers": literal(dict[str, JSON](headers)) if headers else None,
         }
+
+    def _header_cell(self, value: str | None, event: str | None) -> str:
+        """The event header's value a webhook is sent with, and the body property's value
+        that tells it from the others sent with it: ``issues``, ``action`` ``opened``."""
+        if value is None:
+            return "—"
+        header = self.ctx.api.webhook_header
+        group = self.ctx.schemas.get(dict(header.types).get(value, "")) if header else None
+        if group is None or group.discriminator is None:
+            return value_cell(value)
+        tags = next((v.tags for v in group.variants if v.type.ref == event), ())
+        prop = code_span(group.discriminator.property)
+        return f"{value_cell(value)}, {prop} {_tags_cell(tags)}"
 
 
 def _tags_cell(tags: tuple[str, ...]) -> str:

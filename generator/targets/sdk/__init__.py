@@ -44,6 +44,10 @@ class WebhookView:
     payload_name: str
     payload_module: str
     signing: WebhookSigning | None
+    #: The header that names the event (GitHub's ``X-GitHub-Event``), if the body cannot.
+    header: str | None = None
+    #: Its values, each with the module and name of the type its events parse into.
+    routes: tuple[tuple[str, str, str], ...] = ()
 
 
 def render_sdk(api: Api) -> Iterator[tuple[str, str]]:
@@ -213,7 +217,13 @@ class _SdkBuilder(SdkContext):
         if payload is None or payload.ref is None:
             return None
         schema = self.schemas[payload.ref]
-        return WebhookView(schema.name, schema.module, self.api.webhook_signing)
+        header = self.api.webhook_header
+        if header is None:
+            return WebhookView(schema.name, schema.module, self.api.webhook_signing)
+        routes = tuple((value, self.schemas[name].module, name) for value, name in header.types)
+        return WebhookView(
+            schema.name, schema.module, self.api.webhook_signing, header.name, routes
+        )
 
 
 def pep440(version: str) -> str:

@@ -65,6 +65,8 @@ class ReadmeView:
     listing: ListingSample | None
     upload: UploadSample | None
     webhook_body: str | None  # a payload example as a Python literal
+    #: the headers that name its event, as a Python literal (``None``: the body does)
+    webhook_headers: str | None = None
 
 
 class ReadmeRenderer(SdkContext):
@@ -77,6 +79,7 @@ class ReadmeRenderer(SdkContext):
             listing=self._listing(),
             upload=self._upload(),
             webhook_body=self._webhook_body(),
+            webhook_headers=repr(headers) if (headers := self.webhook_sample_headers()) else None,
         )
 
     def _create(self) -> CreateSample | None:

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Mapping
 from typing import Any, TypeVar, overload
 
 import pydantic
@@ -13,7 +14,7 @@ import pydantic
 from ._exceptions import WebhookParseError, WebhookVerificationError
 from ._utils import validate_as
 
-__all__ = ["compute_signature", "parse_webhook", "verify_signature"]
+__all__ = ["compute_signature", "header_value", "parse_webhook", "verify_signature"]
 
 _T = TypeVar("_T")
 
@@ -105,3 +106,13 @@ def parse_webhook(raw_body: bytes | str, type_: object) -> Any:
         return validate_as(type_, payload)
     except pydantic.ValidationError as exc:
         raise WebhookParseError(f"webhook body does not match the expected type: {exc}") from exc
+
+
+def header_value(headers: Mapping[str, str], name: str) -> str | None:
+    """The value of the header ``name`` in ``headers``, however its name is spelled there
+    (a plain dict of a framework's headers keeps their case; HTTP names ignore it)."""
+    found = headers.get(name)
+    if found is None:
+        wanted = name.lower()
+        found = next((value for key, value in headers.items() if key.lower() == wanted), None)
+    return found

@@ -245,7 +245,7 @@ if TYPE_CHECKING:
 
     from ._models import BaseModel, OpenIntEnum, OpenStrEnum
     from ._unions import UnknownVariant, tagged_union
-    from ._webhooks import compute_signature, parse_webhook, verify_signature
+    from ._webhooks import compute_signature, header_value, parse_webhook, verify_signature
 
 # Names whose modules build pydantic classes when imported: loaded on first use, so that
 # creating a client and reaching a service does not pay for pydantic's model machinery.
@@ -256,6 +256,7 @@ _ON_FIRST_USE = {
     "UnknownVariant": "._unions",
     "tagged_union": "._unions",
     "compute_signature": "._webhooks",
+    "header_value": "._webhooks",
     "parse_webhook": "._webhooks",
     "verify_signature": "._webhooks",
     # PEP 702, for deprecated operations: a warning from type checkers and at call time.
@@ -325,6 +326,7 @@ __all__ = [
     "deprecated",
     "file_name",
     "fill_filename",
+    "header_value",
     "is_given",
     "load_file",
     "parse_webhook",
