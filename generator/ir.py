@@ -351,6 +351,9 @@ class Service:
     description: str
     operations: tuple[Operation, ...]
     module: str = ""  # file stem of the service's module: portable, unique ignoring case
+    #: Builtins a method of the service is named (``list``): the service's module spells
+    #: them ``builtins.list`` in its signatures, where the class body would find the method.
+    shadows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

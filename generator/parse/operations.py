@@ -30,7 +30,7 @@ from ..load import join_pointer
 from .context import ParseContext, as_dict, as_list, prose
 from .nouns import noun_forms
 from .paths import TemplateError, path_resource, placeholders
-from .rest_names import collection_paths, ids_spell_paths, rest_names
+from .rest_names import METHOD_BUILTINS, collection_paths, ids_spell_paths, rest_names
 from .schemas import SchemaRegistry, constraints_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -183,23 +183,19 @@ class OperationParser:
                     tag_pointers.get(name) or join_pointer(operations[0].pointer, "tags", 0),
                 )
             cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
+            named = self._name_commands(
+                name,
+                rest_names(name, operations, collections, SERVICE_MEMBERS, spelled_ids=spelled_ids),
+            )
             services.append(
                 Service(
                     name=name,
                     names=Names(name, py, cli, naming.anchor(name)),
                     class_name=self._service_class(name, taken_classes),
                     description=descriptions.get(name, ""),
-                    operations=self._name_commands(
-                        name,
-                        rest_names(
-                            name,
-                            operations,
-                            collections,
-                            SERVICE_MEMBERS,
-                            spelled_ids=spelled_ids,
-                        ),
-                    ),
+                    operations=named,
                     module=naming.unique_file_stem(py, taken_modules),
+                    shadows=tuple(sorted({op.names.py for op in named} & METHOD_BUILTINS)),
                 )
             )
         return tuple(services)

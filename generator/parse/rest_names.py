@@ -17,8 +17,8 @@ The noun of the resource acted on follows the verb unless it is the service's ow
 (``client.accounts.retrieve``, ``client.charges.retrieve_refund``). Where two operations of a
 service would share a name, each tries a longer one (the noun as the path spells it, then the
 noun of the resource before it: ``fail_inbound_transfer``), and keeps its spelled-out name
-when none is free. A name Python or the SDK reserves is never taken with an underscore added:
-``list`` becomes ``list_accounts``.
+when none is free. A name Python or the SDK reserves is never taken with an underscore added;
+``list`` is taken (``client.accounts.list()``), and its module says ``builtins.list``.
 """
 
 from __future__ import annotations
@@ -47,6 +47,10 @@ ACTION_WORDS = frozenset(
 _ITEM_VERBS = {"GET": "retrieve", "DELETE": "delete", "POST": "update", "PUT": "update"}
 _ITEM_VERBS["PATCH"] = "update"
 _COLLECTION_VERBS = {"GET": "list", "POST": "create", "DELETE": "delete", "PUT": "replace"}
+#: Builtins a method may be named, though no other name may (``client.accounts.list()``, as
+#: openai-python's and stripe-python's are): the service module spells the builtin
+#: ``builtins.list`` where it needs it (``Service.shadows``).
+METHOD_BUILTINS = frozenset({"list"})
 _IRREGULAR = {"people": "person", "children": "child", "data": "data", "media": "media"}
 
 
@@ -184,7 +188,10 @@ def _candidates(
     result: list[str] = []
     for words in names:
         joined = "_".join(w for w in words if w)
-        name = naming.py_identifier(joined, fallback="", reserved=reserved)
+        if joined in METHOD_BUILTINS and joined not in reserved:
+            name = joined
+        else:
+            name = naming.py_identifier(joined, fallback="", reserved=reserved)
         if name and name == joined and name not in result:
             result.append(name)
     return result

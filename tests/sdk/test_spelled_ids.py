@@ -21,8 +21,10 @@ from ledger import LedgerClient
 client = LedgerClient("t")
 account = client.accounts.retrieve("acct_1")
 print(account.email)
-for item in client.accounts.list_accounts().data or []:
+for item in client.accounts.list().data or []:
     print(item.id)
+for capability in client.accounts.list_capabilities("acct_1"):
+    print(capability.email)
 client.charges.close_dispute("ch_1")
 client.test_helpers.fail_inbound_transfer("it_1")
 """
@@ -43,7 +45,9 @@ def test_rest_named_methods_call_their_paths(sdk: tuple[Path, ModuleType]) -> No
         removed = mock.delete("/v1/accounts/acct_1").respond(200)
         closed = mock.post("/v1/charges/ch_1/dispute/close").respond(200)
         assert client.accounts.retrieve("acct_1").email == "a@b"
-        assert [a.id for a in client.accounts.list_accounts().data] == ["acct_1"]
+        assert [a.id for a in client.accounts.list().data] == ["acct_1"]
+        mock.get("/v1/accounts/acct_1/capabilities").respond(200, json=[{"id": "c"}])
+        assert [c.id for c in client.accounts.list_capabilities("acct_1")] == ["c"]
         assert client.accounts.create(email="c@d").id == "acct_2"
         client.accounts.delete("acct_1")
         client.charges.close_dispute("ch_1")

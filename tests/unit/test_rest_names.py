@@ -31,13 +31,14 @@ def methods(api: Api) -> dict[str, tuple[str, str, str]]:
 def test_spelled_ids_are_named_by_the_shape_of_their_paths() -> None:
     found = methods(parsed(FIXTURES / "features" / "spelled_ids.yaml"))
     assert found == {
-        # the service's own collection; `list` alone would shadow the builtin in the class
-        "GetAccounts": ("accounts", "list_accounts", "list"),
+        # the service's own collection: `list`, as openai-python's and stripe-python's
+        "GetAccounts": ("accounts", "list", "list"),
         "PostAccounts": ("accounts", "create", "create"),
         # one of the service's own items
         "GetAccountsAccount": ("accounts", "retrieve", "retrieve"),
         "PostAccountsAccount": ("accounts", "update", "update"),
         "DeleteAccountsAccount": ("accounts", "delete", "delete"),
+        "GetAccountsAccountCapabilities": ("accounts", "list_capabilities", "list-capabilities"),
         # `retrieve_person` twice: each takes the noun as its path spells it
         "GetAccountsAccountPeoplePerson": ("accounts", "retrieve_people", "retrieve-people"),
         "GetAccountsAccountPersonsPerson": ("accounts", "retrieve_persons", "retrieve-persons"),
@@ -67,6 +68,13 @@ def test_spelled_ids_are_named_by_the_shape_of_their_paths() -> None:
         # a keyword is never taken with an underscore: the service's own noun is added
         "PostTestHelpersIdReturn": ("test_helpers", "return_test_helper", "return"),
     }
+
+
+def test_a_service_with_a_list_method_records_the_builtin_it_shadows() -> None:
+    api = parsed(FIXTURES / "features" / "spelled_ids.yaml")
+    shadows = {service.names.py: service.shadows for service in api.services}
+    assert shadows["accounts"] == ("list",)
+    assert shadows["charges"] == ()
 
 
 def test_the_spelled_out_name_stays_a_hidden_cli_alias() -> None:
@@ -136,6 +144,6 @@ def test_ids_are_taken_as_a_tools_only_when_they_spell_parameters_too(
     ops = parsed(_spec(tmp_path, paths)).operations
     spelled = {op.id: op.names.py for op in ops}
     if renamed:
-        assert spelled == {"GetItems": "list_items", "GetItemsItem": "retrieve"}
+        assert spelled == {"GetItems": "list", "GetItemsItem": "retrieve"}
     else:
         assert spelled == {"getHealth": "get_health", "getStatus": "get_status"}

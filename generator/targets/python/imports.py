@@ -12,6 +12,7 @@ class Imports:
 
     typing: set[str] = field(default_factory=set)
     datetime: bool = False  # `import datetime as _dt` (a field called `date` can't shadow it)
+    builtins: bool = False  # `import builtins`: a builtin a method of the class shadows
     collections: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
     pydantic: set[str] = field(default_factory=set)
@@ -42,6 +43,8 @@ class Imports:
         if defer_models and models:
             typing.add("TYPE_CHECKING")
         stdlib: list[str] = []
+        if self.builtins:
+            stdlib.append("import builtins")
         if self.datetime:
             stdlib.append("import datetime as _dt")
         if self.collections:

@@ -60,16 +60,26 @@ class Annotator:
         role: Role = "model",
         *,
         opaque: frozenset[str] = frozenset(),
+        shadowed: frozenset[str] = frozenset(),
     ) -> str:
-        """``opaque`` names are rendered as ``Any`` (a recursive alias inside its own body)."""
+        """``opaque`` names are rendered as ``Any`` (a recursive alias inside its own body);
+        ``shadowed`` builtins (``list``: a method of the class being written) are spelled
+        ``builtins.list``."""
         if typ is None:
             return "None"
-        text = self._base(typ, imports, role, opaque)
+        text = self._base(typ, imports, role, opaque, shadowed)
         if typ.nullable and text not in ("None", "Any"):
             text = f"{text} | None"
         return text
 
-    def _base(self, typ: TypeRef, imports: Imports, role: Role, opaque: frozenset[str]) -> str:
+    def _base(
+        self,
+        typ: TypeRef,
+        imports: Imports,
+        role: Role,
+        opaque: frozenset[str],
+        shadowed: frozenset[str] = frozenset(),
+    ) -> str:
         if typ.kind == "any":
             imports.typing.add("Any")
             return "Any"
@@ -84,24 +94,24 @@ class Annotator:
         if typ.kind == "primitive":
             return self._primitive(typ, imports, role)
         if typ.kind == "array":
-            inner = self.annotation(typ.items, imports, role, opaque=opaque)
+            inner = self.annotation(typ.items, imports, role, opaque=opaque, shadowed=shadowed)
             if role == "argument":
                 imports.collections.add("Sequence")
                 return f"Sequence[{inner}]"
-            return f"list[{inner}]"
+            return f"{_builtin('list', shadowed, imports)}[{inner}]"
         if typ.kind == "map":
-            inner = self.annotation(typ.items, imports, role, opaque=opaque)
+            inner = self.annotation(typ.items, imports, role, opaque=opaque, shadowed=shadowed)
             if role == "argument":
                 imports.collections.add("Mapping")
                 return f"Mapping[str, {inner}]"
-            return f"dict[str, {inner}]"
+            return f"{_builtin('dict', shadowed, imports)}[str, {inner}]"
         if typ.kind == "ref" and typ.ref:
             schema = self.schemas[typ.ref]
             if schema.name in opaque:
                 imports.typing.add("Any")
                 return "Any"
             if schema.kind == "alias" and schema.target is not None and not schema.recursive:
-                return self._base(schema.target, imports, role, opaque)
+                return self._base(schema.target, imports, role, opaque, shadowed)
             imports.model(schema.module, schema.name)
             if role == "argument" and schema.kind == "enum" and schema.enum_type in _ENUM_CLASSES:
                 return self._enum_argument(schema, imports)
@@ -166,3 +176,11 @@ def union_text(members: Sequence[str]) -> str:
     if nullable:
         parts.append("None")
     return " | ".join(parts) if parts else "None"
+
+
+def _builtin(name: str, shadowed: frozenset[str], imports: Imports) -> str:
+    """``name``, or ``builtins.name`` where a method of the class being written is named so."""
+    if name not in shadowed:
+        return name
+    imports.builtins = True
+    return f"builtins.{name}"

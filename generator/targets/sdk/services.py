@@ -249,9 +249,10 @@ class ServiceRenderer(SdkContext):
         """The result annotation (of one item, for a list) and whether the runtime's result
         needs a ``cast`` for the type checker; fills in what the call parses."""
         result = op.result
+        shadowed = frozenset(self.service_of(op).shadows)
         if result.kind == "page" and op.pagination is not None and result.type is not None:
             pagination = op.pagination
-            item = self.annotator.annotation(result.type, imports, "result")
+            item = self.annotator.annotation(result.type, imports, "result", shadowed=shadowed)
             self.annotator.annotation(result.type, runtime, "result")
             call.page = PageView(
                 item=item,
@@ -272,8 +273,8 @@ class ServiceRenderer(SdkContext):
         if result_type is None:
             call.cast_to = "None"
             return "None", False
-        returns = self.annotator.annotation(result_type, imports, "result")
-        self.annotator.annotation(result_type, runtime, "result")
+        returns = self.annotator.annotation(result_type, imports, "result", shadowed=shadowed)
+        self.annotator.annotation(result_type, runtime, "result", shadowed=shadowed)
         call.cast_to = returns
         # A type expression (union, list, …): the runtime cannot type it as `type[T]`.
         return returns, self._needs_cast(result_type, returns)
