@@ -180,14 +180,12 @@ def _header_dispatch(
             )
         else:
             types.append((value, events[0]))
-    name = registry.inline_name("WebhookEvent")
-    registry.taken.add(name)
-    registry.schemas[name] = Schema(
-        name=name,
-        kind="union",
-        pointer=pointer,
-        description=f"Any event the API posts to a webhook; its `{spelled}` header says which.",
-        variants=tuple(Variant(TypeRef("ref", ref=typ), (value,)) for value, typ in types),
+    name = _register_union(
+        registry,
+        "WebhookEvent",
+        pointer,
+        f"Any event the API posts to a webhook; its `{spelled}` header says which.",
+        tuple(Variant(TypeRef("ref", ref=typ), (value,)) for value, typ in types),
     )
     return name, WebhookHeader(spelled, tuple(types)), lower
 
@@ -239,6 +237,26 @@ def _union_of(
 ) -> str:
     """A union of the events, tagged by ``prop``, registered as ``hint`` (or a free variant of
     it)."""
+    return _register_union(
+        registry,
+        hint,
+        pointer,
+        description,
+        tuple(Variant(TypeRef("ref", ref=n), (tags[n],)) for n in names),
+        Discriminator(prop, naming.py_identifier(prop)),
+    )
+
+
+def _register_union(
+    registry: SchemaRegistry,
+    hint: str,
+    pointer: str,
+    description: str,
+    variants: tuple[Variant, ...],
+    discriminator: Discriminator | None = None,
+) -> str:
+    """A union schema made here (no component holds it), registered under ``hint`` or a free
+    variant of it; its name."""
     name = registry.inline_name(hint)
     registry.taken.add(name)
     registry.schemas[name] = Schema(
@@ -246,8 +264,8 @@ def _union_of(
         kind="union",
         pointer=pointer,
         description=description,
-        variants=tuple(Variant(TypeRef("ref", ref=n), (tags[n],)) for n in names),
-        discriminator=Discriminator(prop, naming.py_identifier(prop)),
+        variants=variants,
+        discriminator=discriminator,
         exclusive=True,
     )
     return name

@@ -46,7 +46,8 @@ class TargetContext:
 
     def _sample_event(self) -> tuple[str | None, Schema] | None:
         """The first event with a tag and an example, with the event header's value it is
-        sent with (``None``: the body alone tells events apart)."""
+        sent with (``None``: the body alone tells events apart). Of a header value with
+        several events, its first event with a tag and an example."""
         payload = self.api.webhook_payload
         if payload is None or payload.ref not in self.schemas:
             return None
@@ -55,12 +56,17 @@ class TargetContext:
             event = self.schemas.get(variant.type.ref or "")
             if not variant.tags or event is None:
                 continue
-            value = variant.tags[0] if by_header else None
-            if isinstance(event.example, dict) and event.kind != "union":
-                return value, event
-            if by_header and event.kind == "union":  # several events for the value: the first
-                for inner in event.variants:
-                    found = self.schemas.get(inner.type.ref or "")
-                    if inner.tags and found is not None and isinstance(found.example, dict):
-                        return value, found
+            if by_header and event.kind == "union":
+                event = next(
+                    (
+                        found
+                        for inner in event.variants
+                        if inner.tags
+                        and (found := self.schemas.get(inner.type.ref or "")) is not None
+                        and isinstance(found.example, dict)
+                    ),
+                    None,
+                )
+            if event is not None and isinstance(event.example, dict):
+                return (variant.tags[0] if by_header else None), event
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir import JSON, Operation, SecurityScheme
+from ...ir import JSON, Operation, Schema, SecurityScheme
 from ..cli_contract import EXIT_CODES
 from ..context import TargetContext
 from ..pages import DocsPaths
@@ -237,13 +237,16 @@ class GuideWriter:
         assert name is not None
         schema = self.ctx.schemas[name]
         header = self.ctx.api.webhook_header
+        groups = (
+            {value: self.ctx.schemas.get(name) for value, name in header.types} if header else {}
+        )
         tags_of = {v.type.ref: v.tags for v in schema.variants if v.type.ref}
         events = [(_tags_cell(v.tags), self.types.text(v.type, page)) for v in schema.variants]
         webhooks = [
             (
                 value_cell(webhook.name),
                 (
-                    self._header_cell(webhook.header_value, webhook.event.ref)
+                    _header_cell(webhook.header_value, groups, webhook.event.ref)
                     if header is not None
                     else _tags_cell(tags_of.get(webhook.event.ref or "", ()))
                 ),
@@ -272,18 +275,18 @@ class GuideWriter:
             "headers": literal(dict[str, JSON](headers)) if headers else None,
         }
 
-    def _header_cell(self, value: str | None, event: str | None) -> str:
-        """The event header's value a webhook is sent with, and the body property's value
-        that tells it from the others sent with it: ``issues``, ``action`` ``opened``."""
-        if value is None:
-            return "—"
-        header = self.ctx.api.webhook_header
-        group = self.ctx.schemas.get(dict(header.types).get(value, "")) if header else None
-        if group is None or group.discriminator is None:
-            return value_cell(value)
-        tags = next((v.tags for v in group.variants if v.type.ref == event), ())
-        prop = code_span(group.discriminator.property)
-        return f"{value_cell(value)}, {prop} {_tags_cell(tags)}"
+
+def _header_cell(value: str | None, groups: dict[str, Schema | None], event: str | None) -> str:
+    """The event header's value a webhook is sent with, and the body property's value that
+    tells it from the others sent with it (``groups``: each value's type): ``issues``,
+    ``action`` ``opened``."""
+    if value is None:
+        return "—"
+    group = groups.get(value)
+    if group is None or group.discriminator is None:
+        return value_cell(value)
+    tags = next((v.tags for v in group.variants if v.type.ref == event), ())
+    return f"{value_cell(value)}, {code_span(group.discriminator.property)} {_tags_cell(tags)}"
 
 
 def _tags_cell(tags: tuple[str, ...]) -> str:

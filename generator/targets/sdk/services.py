@@ -253,7 +253,7 @@ class ServiceRenderer(SdkContext):
         if result.kind == "page" and op.pagination is not None and result.type is not None:
             pagination = op.pagination
             item = self.annotator.annotation(result.type, imports, "result", shadowed=shadowed)
-            self.annotator.annotation(result.type, runtime, "result")
+            self.annotator.annotation(result.type, runtime, "result", shadowed=shadowed)
             call.page = PageView(
                 item=item,
                 items_path=pagination.items_path,
