@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
@@ -30,6 +32,7 @@ from .write import TXN_DIR, OutputError, WriteReport
 if TYPE_CHECKING:
     from .load.validate import EarlyValidation
     from .pipeline import BuildResult
+    from .run_memory import RunMemory
 
 EXIT_OK, EXIT_STALE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 128 + signal.SIGINT, 128 + signal.SIGTERM  # 130, 143: the shell's
@@ -97,6 +100,7 @@ def _build(
     defer_validation: bool = False,
     said: list[str] | None = None,
     early: EarlyValidation | None = None,
+    memory: RunMemory | None = None,
 ) -> BuildResult:
     from .pipeline import build_api
 
@@ -110,6 +114,7 @@ def _build(
             progress=progress,
             defer_validation=defer_validation,
             early=early,
+            memory=memory,
         )
     except SpecError as exc:
         if progress:
@@ -234,6 +239,10 @@ def main() -> None:
 @click.option("--workflows", type=click.Path(path_type=Path), help="Workflows YAML file.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option(
+    "-w", "--watch", is_flag=True,
+    help="Keep running: generate again whenever the spec or a file it reads changes.",
+)  # fmt: skip
 def generate_command(
     spec: Path | None,
     output: Path | None,
@@ -243,37 +252,135 @@ def generate_command(
     workflows: Path | None,
     strict: bool,
     quiet: bool,
+    watch: bool,
 ) -> None:
     """Generate the artifacts for SPEC (default: `spec` from dxgen.toml)."""
-    inputs = _resolve_inputs(spec, config_file, workflows)
-    out_dir = output or inputs.config.path_of("output") or Path("output")
+    if watch and check:
+        raise click.UsageError("--watch and --check do not go together")
+    args = _GenerateArgs(spec, output, tuple(targets), check, config_file, workflows, strict, quiet)
+    if watch:
+        _watch(args)
+        return
+    _generate_once(args)
+    from .cache_prune import prune_if_due
+
+    prune_if_due()  # at most every few hours: the cache kept under its size limit
+
+
+@dataclasses.dataclass(frozen=True)
+class _GenerateArgs:
+    """What ``dxgen generate`` was given."""
+
+    spec: Path | None
+    output: Path | None
+    targets: tuple[str, ...]
+    check: bool
+    config_file: Path | None
+    workflows: Path | None
+    strict: bool
+    quiet: bool
+
+
+def _generate_once(
+    args: _GenerateArgs,
+    memory: RunMemory | None = None,
+    started: float | None = None,
+    reading: set[Path] | None = None,
+) -> tuple[Path, ...]:
+    """One run; the files it read (none when the stamp answered). A long-lived run passes
+    its ``memory`` and is never answered by the stamp (its first run fills the memory), when
+    it ``started`` (``time.perf_counter``: its summary gives the whole run's time), and
+    ``reading``, told the spec and workflows as soon as they are known (a run that fails
+    has read them too)."""
+    inputs = _resolve_inputs(args.spec, args.config_file, args.workflows)
+    if reading is not None:
+        reading.update(Path(os.path.abspath(p)) for p in (inputs.spec, inputs.workflows) if p)
+    out_dir = args.output or inputs.config.path_of("output") or Path("output")
     request = stamp.Request(
         spec=Path(os.path.abspath(inputs.spec)),
         out_dir=Path(os.path.abspath(out_dir)),
-        targets=tuple(targets) or ALL_TARGET_NAMES,
-        strict=strict,
+        targets=args.targets or ALL_TARGET_NAMES,
+        strict=args.strict,
         workflows=Path(os.path.abspath(inputs.workflows)) if inputs.workflows else None,
         use_config_names=inputs.own_spec,
-        config_files=tuple(Path(os.path.abspath(p)) for p in config_candidates(config_file)),
+        config_files=tuple(Path(os.path.abspath(p)) for p in config_candidates(args.config_file)),
     )
-    replay = stamp.current(request)
+    replay = stamp.current(request) if memory is None else None
     if replay is not None:
-        _say_up_to_date(replay, out_dir, check, quiet)
-        return
+        _say_up_to_date(replay, out_dir, args.check, args.quiet)
+        return ()
     from .load.validate import early_validation
 
     # The validator of a small spec starts first, beside everything else the run imports.
     early = early_validation(inputs.spec, Path.cwd(), inputs.config.ref_root)
-    progress = _progress if sys.stderr.isatty() and not quiet else None
+    progress = _progress if sys.stderr.isatty() and not args.quiet else None
     said: list[str] = []  # what the run prints that a rerun with nothing changed says again
-    result = _build(inputs, strict, progress, defer_validation=True, said=said, early=early)
+    result = _build(
+        inputs, args.strict, progress, defer_validation=True, said=said, early=early, memory=memory
+    )
     try:
-        _generate(result, request, out_dir, check, strict, quiet, progress, said)
+        _generate(
+            result,
+            request,
+            out_dir,
+            args.check,
+            args.strict,
+            args.quiet,
+            progress,
+            said,
+            memory,
+            started,
+        )
     finally:
         result.cancel()
-    from .cache_prune import prune_if_due
+    return result.inputs
 
-    prune_if_due()  # at most every few hours: the cache kept under its size limit
+
+def _watch(args: _GenerateArgs) -> None:
+    """Generate, then again each time a file the run read changes, until Ctrl-C. A run that
+    fails says why and leaves the output as it was; the next change is tried again. The
+    process keeps what the next run can reuse (:mod:`generator.run_memory`): after a small
+    edit, a run renders and writes only the files the edit reaches."""
+    from . import watch
+    from .run_memory import RunMemory
+
+    memory = RunMemory()
+    ctx = click.get_current_context()
+    config_files = [Path(os.path.abspath(p)) for p in config_candidates(args.config_file)]
+    always = {*config_files, *([Path(os.path.abspath(args.spec))] if args.spec else [])}
+    read: tuple[Path, ...] = ()
+    before = watch.look(always)
+    while True:
+        ctx.meta.pop(_WRITTEN, None)
+        try:
+            read = _generate_once(args, memory, time.perf_counter(), always) or read
+        except SystemExit as exc:  # its findings are printed: the output is as it was
+            if exc.code not in (EXIT_STALE, EXIT_INPUT):
+                raise
+        memory.settle()  # what the first run left to compute, before waiting
+        now = watch.look(sorted({*always, *(Path(os.path.abspath(p)) for p in read)}))
+        # a file first read by this run is taken as it is now; the others as before the run
+        before = {path: before.get(path, stamp) for path, stamp in now.items()}
+        if not args.quiet:
+            click.echo(f"dxgen: watching {len(before)} files (Ctrl-C to stop)", err=True)
+        try:
+            seen = watch.wait_for_change(before)
+        except KeyboardInterrupt:
+            click.echo("dxgen: stopped watching", err=True)
+            return
+        before = watch.look(before)
+        if not args.quiet:
+            names = ", ".join(_shown(path) for path in seen[:3])
+            more = f" and {len(seen) - 3} more" if len(seen) > 3 else ""
+            click.echo(f"dxgen: {names}{more} changed", err=True)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder where it is inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _say_up_to_date(replay: stamp.Replay, out_dir: Path, check: bool, quiet: bool) -> None:
@@ -324,6 +431,8 @@ def _generate(
     quiet: bool,
     progress: Callable[[str], None] | None,
     said: list[str],
+    memory: RunMemory | None = None,
+    started: float | None = None,
 ) -> None:
     from .format import GeneratedCodeError
     from .pipeline import generate
@@ -344,6 +453,7 @@ def _generate(
             progress=progress,
             on_written=lambda: click.get_current_context().meta.update({_WRITTEN: out_dir}),
             before_write=lambda: _settle(result, strict, progress, said),
+            memory=memory,
         )
     except SpecError as exc:
         _fail(exc)
@@ -373,7 +483,8 @@ def _generate(
                 err=True,
             )
             sys.exit(EXIT_STALE)
-    stamp.record(
+    record = functools.partial(
+        stamp.record,
         request,
         inputs=result.inputs,  # the config files are part of the request
         read=result.digests,
@@ -382,6 +493,10 @@ def _generate(
         messages=said,
         targets=outcome.targets,
     )
+    if memory is None:
+        record()
+    else:  # a long-lived run: once it has said it is done
+        memory.later(record)
     if quiet:
         return
     if check:
@@ -389,10 +504,11 @@ def _generate(
             f"dxgen: {out_dir} is up to date ({len(report.unchanged)} files; targets: {names})"
         )
         return
+    seconds = outcome.seconds if started is None else time.perf_counter() - started
     click.echo(
         f"dxgen: targets {names}: {len(report.written)} written, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed "
-        f"in {outcome.seconds:.2f}s → {out_dir}"
+        f"in {seconds:.2f}s → {out_dir}"
     )
 
 

@@ -17,6 +17,7 @@ from .ir import Api
 from .load import LoadedSpec, load_spec
 from .load.validate import EarlyValidation, PendingValidation, start_validation
 from .parse import parse_spec
+from .run_memory import RunMemory
 from .targets import Target
 from .write import WriteReport, WriteSession, plan
 
@@ -68,6 +69,7 @@ def build_api(
     progress: Callable[[str], None] | None = None,
     defer_validation: bool = False,
     early: EarlyValidation | None = None,
+    memory: RunMemory | None = None,
 ) -> BuildResult:
     """Load, validate and parse; raise :class:`SpecError` on errors (or on warnings with
     ``strict``). ``progress`` is told each phase as it starts (loading, validating, parsing).
@@ -75,6 +77,7 @@ def build_api(
     With ``defer_validation`` the validator runs beside what follows (parsing, rendering,
     formatting) and the result is :meth:`BuildResult.settle`-d by the caller before writing;
     ``early`` is that validator, if the caller started it already (:func:`early_validation`).
+    A long-lived run passes its ``memory`` (:mod:`generator.run_memory`).
     """
     if progress:
         progress(f"loading {spec_path.name}")
@@ -92,7 +95,15 @@ def build_api(
     )
     try:
         return _parse(
-            loaded, config, spec_path, workflows, strict, use_config_names, pending, progress
+            loaded,
+            config,
+            spec_path,
+            workflows,
+            strict,
+            use_config_names,
+            pending,
+            progress,
+            memory,
         )
     except BaseException:
         pending.cancel()
@@ -108,6 +119,7 @@ def _parse(
     use_config_names: bool,
     pending: PendingValidation,
     progress: Callable[[str], None] | None,
+    memory: RunMemory | None,
 ) -> BuildResult:
     diagnostics = list(loaded.diagnostics)
     deferred: PendingValidation | None = pending
@@ -118,7 +130,11 @@ def _parse(
         progress(f"parsing {len(loaded.document.get('paths') or {}):,} paths")
     try:
         api, parse_findings = parse_spec(
-            loaded, config, workflows=workflows, use_config_names=use_config_names
+            loaded,
+            config,
+            workflows=workflows,
+            use_config_names=use_config_names,
+            memo=memory.parse if memory else None,
         )
     except SpecError as exc:
         # what stopped the run first, then what the validator adds (it is done by now)
@@ -153,15 +169,17 @@ def render_targets(
     targets: Sequence[Target],
     progress: Callable[[str], None] | None = None,
     on_file: Callable[[str, bytes], None] | None = None,
+    memory: RunMemory | None = None,
 ) -> dict[str, bytes]:
     """Every target's files, formatted, as bytes. Text that needs no formatter is encoded as
     it comes. A target's Python goes to the formatter as soon as the target is rendered, and
     is formatted while the next targets render (the docs and llms of a large kit: seconds);
     the run waits for it at the end. A large kit's text is held once, mostly as UTF-8 bytes
     (a str with one non-ASCII character takes two or four bytes a character). ``on_file`` is
-    told each file as soon as its bytes are final (to write it meanwhile)."""
+    told each file as soon as its bytes are final (to write it meanwhile). A long-lived run
+    passes its ``memory``: the answers of its last run, and where this run's go."""
     with _long_lived_objects_left_alone():
-        return _render_targets(api, targets, progress, on_file)
+        return _render_targets(api, targets, progress, on_file, memory)
 
 
 @contextlib.contextmanager
@@ -185,13 +203,14 @@ def _render_targets(
     targets: Sequence[Target],
     progress: Callable[[str], None] | None,
     on_file: Callable[[str, bytes], None] | None,
+    memory: RunMemory | None,
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     jobs: list[FormatJob] = []
     where = render_cache.folder()
-    # a cold cache: nothing to look up, and the keys are computed beside the writing
-    cold = where is not None and render_store.is_cold(where)
-    units = render_cache.Units(api, enabled=where is not None, deferred=cold)
+    # nothing to look up (a cold cache, a first run in memory): the keys are computed later
+    cold = (where is None or render_store.is_cold(where)) and not (memory and memory.runs)
+    units = render_cache.Units(api, enabled=where is not None, deferred=cold, memory=memory)
     keys: dict[str, str] = {}  # a file rendered now → its key, to keep its final bytes by
     answers: dict[str, render_store.Answer] = {}  # key → final bytes, kept at the end
 
@@ -207,11 +226,12 @@ def _render_targets(
         for rel, data in job.result().items():
             final(rel, data)
 
+    # a target's Python, and the targets' after it while there is little (one formatter each)
+    python: dict[str, str] = {}
     try:
         for target in targets:
             if progress:
                 progress(f"rendering {target.name}")
-            python: dict[str, str] = {}
             for count, (rel, text) in enumerate(_produce(api, target, units, files, keys), 1):
                 if progress and count % _PROGRESS_EVERY == 0:  # a large kit: seconds a target
                     progress(f"rendering {target.name}: {count:,} files")
@@ -227,11 +247,13 @@ def _render_targets(
                     final(rel, format_file(rel, text).encode("utf-8"))
                 if on_file and jobs and len(files) % 256 == 0 and jobs[0].ready():
                     collect(jobs.pop(0))  # formatted meanwhile: on to the writer now
-            if python:
+            if len(python) >= _FORMAT_BATCH:
                 jobs.append(FormatJob(python))
-                python.clear()
+                python = {}
             while jobs and jobs[0].ready():  # formatted meanwhile: on to the writer
                 collect(jobs.pop(0))
+        if python:
+            jobs.append(FormatJob(python))
         if progress:
             progress(f"formatting {sum(1 for data in files.values() if not data)} Python files")
         while jobs:
@@ -244,9 +266,32 @@ def _render_targets(
     if where is not None and (answers or units.kept):
         if units.deferred:
             render_store.keep_later(where, units, {**units.kept, **answers})
+        elif memory is not None:  # a long-lived run: once its output is in place
+            new = {**units.kept, **answers}
+            memory.later(lambda: render_store.store(where, new))
         else:
             render_store.store(where, {**units.kept, **answers})
+    if memory is not None:
+        _remember(memory, units, answers)
     return files
+
+
+def _remember(
+    memory: RunMemory, units: render_cache.Units, made: dict[str, render_store.Answer]
+) -> None:
+    """What the run used and made, for the next run of a long-lived process. A run whose keys
+    are placeholders (a first run) leaves them to be computed when it is over."""
+    answers = {**units.used, **units.kept, **made}
+    if not units.deferred:
+        memory.replace(answers)
+        return
+
+    def resolved() -> None:
+        memory.replace(
+            {real: data for key, data in answers.items() if (real := units.resolve(key))}
+        )
+
+    memory.later(resolved)
 
 
 def _produce(
@@ -262,11 +307,9 @@ def _produce(
         yield from target.compose(api, files) if target.compose else target.render(api)
         return
     planned = list(target.plan(api, units, files))
-    where = render_cache.folder() if units.enabled else None
     wanted = [p.key for p in planned if p.key is not None]
-    if units.deferred:
-        where = None  # nothing to look up (and the keys are placeholders)
-    hits = render_store.lookup(where, wanted) if where is not None and wanted else {}
+    # a deferred run has nothing to look up (and its keys are placeholders)
+    hits = units.lookup(wanted) if wanted and not units.deferred else {}
     for item in planned:
         if item.key is not None:
             found = hits.get(item.key)
@@ -287,12 +330,14 @@ def generate(
     progress: Callable[[str], None] | None = None,
     on_written: Callable[[], None] | None = None,
     before_write: Callable[[], None] | None = None,
+    memory: RunMemory | None = None,
 ) -> GenerateResult:
     """Render, format and write (or with ``check``, only compare) the targets' files.
 
     Writing raises :class:`generator.write.OutputError` for what the machine refuses; the
     previous output is then left as it was, as it is after an interruption before the moment
-    the new output is in place — which ``on_written`` marks. Writing begins as the files are
+    the new output is in place — which ``on_written`` marks. A long-lived run passes its
+    ``memory`` (:mod:`generator.run_memory`). Writing begins as the files are
     rendered (:class:`generator.write.WriteSession`: staged, not yet in place); the output
     changes only once all are rendered and ``before_write`` has had its say.
     """
@@ -305,7 +350,7 @@ def generate(
         report = plan(files, out_dir, roots, inputs)
     else:
         with WriteSession(out_dir, roots, inputs) as session:
-            files = render_targets(api, targets, progress, on_file=session.offer)
+            files = render_targets(api, targets, progress, session.offer, memory)
             if before_write:
                 before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
             render_store.start()  # what the render cache keeps of the run, beside the writing
@@ -317,6 +362,9 @@ def generate(
 
 
 _PROGRESS_EVERY = 250  # files a target renders between two progress messages
+#: Fewer Python files than this wait for the next target's to go to the formatter with them:
+#: starting it costs a fork of this process (a large one, late in a run), some 10 ms.
+_FORMAT_BATCH = 16
 
 
 def _nowhere() -> Location:

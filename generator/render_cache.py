@@ -32,6 +32,7 @@ from pathlib import Path
 from . import cache
 from .ir import Api, Body, Field, Operation, Response, Schema, Service, TypeRef
 from .render_store import lookup
+from .run_memory import RunMemory
 
 _KIND = "render"
 _FORMAT = "1"  # bump when what a key covers changes
@@ -91,11 +92,24 @@ class Units:
     """Digests of the IR's units, each computed once per run, and the keys made of them.
 
     With ``enabled`` false (the cache is off) every key is ``None`` and nothing is computed.
+    With a ``memory`` (a long-lived run's), keys are looked up there first, and every answer
+    the run uses is noted in :attr:`used` for the next run.
     """
 
-    def __init__(self, api: Api, *, enabled: bool, salt: str = "", deferred: bool = False) -> None:
+    def __init__(
+        self,
+        api: Api,
+        *,
+        enabled: bool,
+        salt: str = "",
+        deferred: bool = False,
+        memory: RunMemory | None = None,
+    ) -> None:
         self.api = api
-        self.enabled = enabled
+        self.enabled = enabled or memory is not None
+        self.memory = memory
+        #: Answers this run found (its memory's or the database's), when it has a memory.
+        self.used: dict[str, bytes] = {}
         #: Keys are placeholders, computed after the run's files are made (a cold cache).
         self.deferred = deferred and enabled
         self._later: list[Callable[[], str | None]] = []
@@ -111,6 +125,27 @@ class Units:
         self.kept: dict[str, bytes | memoryview] = {}
         self._schema_reach: dict[str, frozenset[str]] = {}
         self._op_reach: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        #: The last run's units (a long-lived run's), when its schemas are this run's objects:
+        #: its reach facts hold for every schema, and for each operation whose reach is.
+        self._last: Units | None = None
+        if memory is not None:
+            last = memory.units
+            if isinstance(last, Units) and _same_objects(last.api.schemas, api.schemas):
+                self._last = last
+                self._schema_reach = last._schema_reach
+                self._schema_reach_digests = last._schema_reach_digests
+            memory.units = self
+
+    def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The answers kept for ``keys``: the memory's, then the database's."""
+        found = self.memory.lookup(keys) if self.memory is not None else {}
+        where = folder()
+        rest = [key for key in keys if key not in found] if found else list(keys)
+        if where is not None and rest:
+            found.update(lookup(where, rest))
+        if self.memory is not None:
+            self.used.update(found)
+        return found
 
     # -- the salt: dxgen itself --------------------------------------------------------------
 
@@ -128,14 +163,17 @@ class Units:
     def op(self, op_id: str) -> str:
         found = self._op_digest.get(op_id)
         if found is None:
-            found = self._op_digest[op_id] = _digest(self._ops[op_id])
+            found = self._op_digest[op_id] = self._unit_digest(self._ops[op_id])
         return found
 
     def schema(self, name: str) -> str:
         found = self._schema_digest.get(name)
         if found is None:
-            found = self._schema_digest[name] = _digest(self._schemas[name])
+            found = self._schema_digest[name] = self._unit_digest(self._schemas[name])
         return found
+
+    def _unit_digest(self, unit: object) -> str:
+        return _digest(unit) if self.memory is None else self.memory.digest(unit, _digest)
 
     @cached_property
     def settings(self) -> str:
@@ -313,6 +351,10 @@ class Units:
         found = self._op_reach.get(op_id)
         if found is not None:
             return found
+        found = self._last_reach(op_id)
+        if found is not None:
+            self._op_reach[op_id] = found
+            return found
         ops: set[str] = set()
         schemas: set[str] = set()
         stack = [op_id]
@@ -452,9 +494,23 @@ class Units:
             found = self._schema_reach_digests[name] = digest
         return found
 
+    def _last_reach(self, op_id: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The last run's reach of ``op_id``, if the operations it reached are the same."""
+        last = self._last
+        if last is None:
+            return None
+        found = last._op_reach.get(op_id)
+        if found is None or not all(last._ops.get(o) is self._ops.get(o) for o in found[0]):
+            return None
+        return found
+
     def _reach_digest(self, op_id: str) -> str:
         """The digest of an operation's units and of all it reaches."""
         found = self._reach_digests.get(op_id)
+        if found is None and self._last is not None and self._last_reach(op_id) is not None:
+            found = self._last._reach_digests.get(op_id)
+            if found is not None:
+                self._reach_digests[op_id] = found
         if found is None:
             ops, schemas = self.op_reach(op_id)
             found = self._reach_digests[op_id] = _combine(*self._units(ops, schemas))
@@ -487,6 +543,10 @@ class Units:
                 ops.update(self.users.get(name, ()))
                 reached.update(self.mentioned_by.get(name, ()))
         return _combine(target, rel, self.settings, self.outline, *self._units(ops, reached))
+
+
+def _same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
 
 
 class _Later(str):
@@ -570,7 +630,7 @@ class Fragments:
 
     def __init__(self, units: Units) -> None:
         self._units = units
-        self._where = folder() if units.enabled and not units.deferred else None
+        self._asks = units.enabled and not units.deferred
         self._found: dict[str, bytes] = {}
         self._made: dict[str, bytes] = {}
         self._unheld: set[str] = set()
@@ -578,8 +638,8 @@ class Fragments:
     def ask(self, keys: Iterable[str | None]) -> None:
         """Look the parts of ``keys`` up at once (one query for all)."""
         wanted = [key for key in keys if key is not None]
-        if self._where is not None and wanted:
-            self._found.update(lookup(self._where, wanted))
+        if self._asks and wanted:
+            self._found.update(self._units.lookup(wanted))
 
     def get(self, key: str | None, make: Callable[[], bytes], *, hold: bool = True) -> bytes:
         """The part of ``key``: kept by an earlier run, else ``make()``. ``hold`` false: a

@@ -16,6 +16,7 @@ from ..load.gcpause import collector_paused
 from .context import ParseContext, as_dict, as_list, prose
 from .examples import ExampleSynthesizer
 from .identity import find_identity
+from .memo import ParseMemory, Trace, content_digest
 from .modules import cycles, module_leaders, owners
 from .operations import OperationParser, split_responses
 from .schemas import SchemaRegistry
@@ -35,28 +36,46 @@ def parse_spec(
     *,
     workflows: Path | None = None,
     use_config_names: bool = True,
+    memo: ParseMemory | None = None,
 ) -> tuple[Api, list[Diagnostic]]:
-    """Build the IR; raise :class:`SpecError` when the document cannot be modelled."""
+    """Build the IR; raise :class:`SpecError` when the document cannot be modelled. A
+    long-lived run passes its ``memo``: what did not change is the last run's objects."""
     with collector_paused():  # the IR is a large tree built at once, as the document was
-        return _parse_spec(spec, config, workflows, use_config_names)
+        if memo is None:
+            return _parse_spec(spec, config, workflows, use_config_names, None)
+        memo.begin()
+        try:
+            return _parse_spec(spec, config, workflows, use_config_names, memo)
+        except BaseException:
+            memo.abandon()
+            raise
 
 
 def _parse_spec(
-    spec: LoadedSpec, config: Config | None, workflows: Path | None, use_config_names: bool
+    spec: LoadedSpec,
+    config: Config | None,
+    workflows: Path | None,
+    use_config_names: bool,
+    memo: ParseMemory | None,
 ) -> tuple[Api, list[Diagnostic]]:
     ctx = ParseContext(spec)
     document = spec.document
     registry = SchemaRegistry(ctx)
-    registry.reserve_components()
-    registry.build_components()
-    parser = OperationParser(ctx, registry)
+    outside_paths = (
+        content_digest({k: v for k, v in document.items() if k != "paths"}) if memo else None
+    )
+    _components(ctx, registry, memo, outside_paths)
+    parser = OperationParser(ctx, registry, memo, outside_paths)
     services = parser.services()
     declared = declared_events(ctx, registry)
     ctx.reporter.raise_if_errors()
 
-    schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
-    services = _link_uploads(services, schemas)
-    services = _add_examples(services, schemas)
+    if memo is None:
+        schemas = _finalize_schemas(registry.schemas, parser.error_schema_names)
+        services = _link_uploads(services, schemas)
+        services = _add_examples(services, schemas)
+    else:
+        schemas, services = _recalled_steps(memo, registry, parser.error_schema_names, services)
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     servers = _server_urls(ctx, document)
@@ -105,6 +124,72 @@ def _parse_spec(
             raise SpecError(problems)
         api = evolve(api, workflows=loaded, skill_groups=groups)
     return api, diagnostics
+
+
+def _components(
+    ctx: ParseContext,
+    registry: SchemaRegistry,
+    memo: ParseMemory | None,
+    outside_paths: str | None,
+) -> None:
+    """The component schemas, named and built; in a long-lived run, the last run's when the
+    document outside ``paths`` is the same (they read nothing else)."""
+    if memo is None or outside_paths is None:
+        registry.reserve_components()
+        registry.build_components()
+        return
+    key, inputs = ("components",), (outside_paths,)
+    recalled = memo.recall(key, inputs)
+    if recalled is not None:
+        schemas, by_pointer, taken = recalled[0]
+        registry.schemas.update(schemas)
+        registry.by_pointer.update(by_pointer)
+        registry.taken.update(taken)
+        for _, message, pointer in recalled[1].findings:
+            ctx.warn(message, pointer)
+        memo.keep(key, inputs, recalled[0], recalled[1])
+        return
+    trace = Trace(reads=("/",), builds="/")
+    ctx.trace = registry.trace = trace
+    try:
+        registry.reserve_components()
+        registry.build_components()
+    finally:
+        ctx.trace = registry.trace = None
+    state = (dict(registry.schemas), dict(registry.by_pointer), frozenset(registry.taken))
+    memo.keep(key, inputs, state, trace)
+
+
+def _recalled_steps(
+    memo: ParseMemory,
+    registry: SchemaRegistry,
+    error_names: set[str],
+    services: tuple[Service, ...],
+) -> tuple[dict[str, Schema], tuple[Service, ...]]:
+    """The steps after the operations, each the last run's result when its inputs are the
+    same objects: the schemas finalized, the upload flow linked, the examples added."""
+    built = {
+        name: memo.intern(("built", name), schema) for name, schema in registry.schemas.items()
+    }
+    schemas = dict(
+        memo.step(
+            ("finalized",),
+            (built, frozenset(error_names)),
+            lambda: _finalize_schemas(built, error_names),
+        )
+    )
+    services = tuple(memo.intern(("service", s.name), s) for s in services)
+    services = memo.step(
+        ("uploads",), (services, schemas), lambda: _link_uploads(services, schemas)
+    )
+    return schemas, tuple(
+        memo.step(
+            ("examples", service.name),
+            (service, schemas),
+            lambda service=service: _add_examples((service,), schemas)[0],  # type: ignore[misc]
+        )
+        for service in services
+    )
 
 
 def _display(path: Path) -> str:

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic, Location, Reporter, error, warning
 from ..load import LoadedSpec, resolve_pointer
+from .memo import Trace
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNSEEN = object()
@@ -45,21 +46,32 @@ class ParseContext:
     #: The node each ``$ref`` target names (``_NOWHERE``: none), found once: the document is
     #: not changed while it is parsed.
     _resolved: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: What the step being parsed reads and finds, when a long-lived run traces it
+    #: (:mod:`.memo`).
+    trace: Trace | None = field(default=None, repr=False)
 
     @property
     def document(self) -> dict[str, Any]:
         return self.spec.document
 
     def locate(self, pointer: str) -> Location:
+        if self.trace is not None:  # a line in a message: it moves when lines above do
+            self.trace.opaque = True
         return self.spec.source_map.locate(pointer)
 
     def warn(self, message: str, pointer: str) -> None:
-        self.reporter.add(warning(message, self.locate(pointer)))
+        if self.trace is not None:
+            self.trace.findings.append(("warning", message, pointer))
+        self.reporter.add(warning(message, self.spec.source_map.locate(pointer)))
 
     def fail(self, message: str, pointer: str) -> None:
-        self.reporter.add(error(message, self.locate(pointer)))
+        if self.trace is not None:
+            self.trace.opaque = True  # the run stops: nothing to take back
+        self.reporter.add(error(message, self.spec.source_map.locate(pointer)))
 
     def add(self, diagnostic: Diagnostic) -> None:
+        if self.trace is not None:
+            self.trace.opaque = True
         self.reporter.add(diagnostic)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
@@ -73,6 +85,8 @@ class ParseContext:
                 return node, pointer
             seen.add(ref)
             target = unquote(ref[1:])
+            if self.trace is not None and not self.trace.covers(target):
+                self.trace.opaque = True  # a part of the document its key does not cover
             found = self._resolved.get(target, _UNSEEN)
             if found is _UNSEEN:
                 try:

@@ -28,6 +28,7 @@ from ..ir import (
 )
 from ..load import join_pointer
 from .context import ParseContext, as_dict, as_list, prose
+from .memo import ParseMemory, Trace, content_digest
 from .nouns import noun_forms
 from .paths import TemplateError, path_resource, placeholders
 from .rest_names import METHOD_BUILTINS, collection_paths, ids_spell_paths, rest_names
@@ -120,10 +121,21 @@ def _body_kind(content_type: str) -> BodyKind:
 
 
 class OperationParser:
-    def __init__(self, ctx: ParseContext, schemas: SchemaRegistry) -> None:
+    def __init__(
+        self,
+        ctx: ParseContext,
+        schemas: SchemaRegistry,
+        memo: ParseMemory | None = None,
+        outside_paths: str | None = None,
+    ) -> None:
+        """``memo``: a long-lived run's (:mod:`.memo`), with ``outside_paths`` the digest of
+        the document but its ``paths``, which every operation reads (its components)."""
         self.ctx = ctx
         self.schemas = schemas
         self.error_schema_names: set[str] = set()
+        self._memo = memo if outside_paths is not None else None
+        self._outside_paths = outside_paths
+        self._item_digests: dict[int, tuple[object, str | None]] = {}
 
     # -- services -----------------------------------------------------------------------
 
@@ -160,7 +172,7 @@ class OperationParser:
                 service = "Default" if tagged else path_resource(str(path))
             if service not in order:
                 order.append(service)
-            operation = self._operation(path, item, method, op, pointer, service)
+            operation = self._recalled_operation(path, item, method, op, pointer, service)
             grouped.setdefault(service, []).append(operation)
         spelled_ids = ids_spell_paths(op for ops in grouped.values() for op in ops)
         services: list[Service] = []
@@ -183,10 +195,7 @@ class OperationParser:
                     tag_pointers.get(name) or join_pointer(operations[0].pointer, "tags", 0),
                 )
             cli = naming.unique(naming.cli_name(name, fallback="default"), taken_cli, separator="-")
-            named = self._name_commands(
-                name,
-                rest_names(name, operations, collections, SERVICE_MEMBERS, spelled_ids=spelled_ids),
-            )
+            named = self._named(name, tuple(operations), collections, spelled_ids)
             services.append(
                 Service(
                     name=name,
@@ -199,6 +208,31 @@ class OperationParser:
                 )
             )
         return tuple(services)
+
+    def _named(
+        self,
+        service: str,
+        operations: tuple[Operation, ...],
+        collections: frozenset[str],
+        spelled_ids: bool,
+    ) -> tuple[Operation, ...]:
+        """The service's operations with their method and command names; in a long-lived run
+        the last run's when its operations are the same objects (and it found nothing)."""
+
+        def named() -> tuple[Operation, ...]:
+            ops = rest_names(
+                service, operations, collections, SERVICE_MEMBERS, spelled_ids=spelled_ids
+            )
+            return self._name_commands(service, ops)
+
+        if self._memo is None:
+            return named()
+        found = len(self.ctx.reporter.diagnostics)
+        key = ("names", service)
+        result = self._memo.step(key, (operations, collections, spelled_ids), named)
+        if len(self.ctx.reporter.diagnostics) != found:
+            self._memo.forget(key)  # to be found again in the next run
+        return result
 
     def _service_class(self, tag: str, taken: set[str]) -> str:
         """``<Tag>Service``, unique, and with none of the four classes of its module
@@ -260,6 +294,70 @@ class OperationParser:
         )
 
     # -- one operation ------------------------------------------------------------------
+
+    def _recalled_operation(
+        self,
+        path: str,
+        item: dict[str, Any],
+        method: str,
+        op: dict[str, Any],
+        pointer: str,
+        service: str,
+    ) -> Operation:
+        """:meth:`_operation`, or in a long-lived run the last run's same object when its
+        path item's content, the document outside ``paths`` and its service are the same
+        and the names its inline schemas claimed are still the names they would claim."""
+        memo = self._memo
+        if memo is None:
+            return self._operation(path, item, method, op, pointer, service)
+        digest = self._item_digest(item)
+        if digest is None:
+            return self._operation(path, item, method, op, pointer, service)
+        key = ("operation", pointer)
+        inputs = (self._outside_paths, digest, path, method, service)
+        recalled = memo.recall(key, inputs)
+        if recalled is not None and self._redo(recalled[1]):
+            memo.keep(key, inputs, recalled[0], recalled[1])
+            return cast(Operation, recalled[0])
+        trace = Trace(builds=pointer + "/")
+        self.ctx.trace = self.schemas.trace = trace
+        try:
+            operation = self._operation(path, item, method, op, pointer, service)
+        finally:
+            self.ctx.trace = self.schemas.trace = None
+        memo.keep(key, inputs, operation, trace)
+        return operation
+
+    def _item_digest(self, item: dict[str, Any]) -> str | None:
+        found = self._item_digests.get(id(item))
+        if found is None or found[0] is not item:
+            found = self._item_digests[id(item)] = (item, content_digest(item))
+        return found[1]
+
+    def _redo(self, trace: Trace) -> bool:
+        """Do what an operation's parse did to the shared state, if every name its inline
+        schemas claimed is the one each would claim now; else do nothing."""
+        registry = self.schemas
+        taken = registry.taken
+        claimed: set[str] = set()
+        for wanted, name in trace.claims:
+            candidate, n = wanted, 1
+            while candidate in taken or candidate in claimed:
+                n += 1
+                candidate = f"{wanted}{n}"
+            if candidate != name:
+                return False
+            claimed.add(candidate)
+        if any(pointer in registry.by_pointer for pointer, _, _ in trace.schemas):
+            return False
+        taken |= claimed
+        for pointer, name, schema in trace.schemas:
+            registry.by_pointer[pointer] = name
+            registry.schemas[name] = schema
+        self.error_schema_names.update(trace.errors)
+        for _, message, where in trace.findings:
+            self.ctx.warn(message, where)
+        return True
 
     def _operation(
         self,
@@ -585,6 +683,8 @@ class OperationParser:
                 example = _media_example(media)
             if is_error and typ is not None and typ.kind == "ref" and typ.ref:
                 self.error_schema_names.add(typ.ref)
+                if self.schemas.trace is not None:
+                    self.schemas.trace.errors.append(typ.ref)
             unwrap_key, unwrapped = self._unwrap(typ) if code.startswith("2") else (None, None)
             headers = response.get("headers")
             result.append(

@@ -28,6 +28,7 @@ from ..ir import (
 )
 from ..load import join_pointer, split_pointer
 from .context import ParseContext, as_dict, as_list, prose
+from .memo import Trace
 
 ANY = TypeRef("any")
 _PRIMITIVES = ("string", "integer", "number", "boolean", "null")
@@ -47,6 +48,8 @@ class SchemaRegistry:
         self.by_pointer: dict[str, str] = {}  # pointer -> schema name
         self.taken: set[str] = set()
         self._building: set[str] = set()
+        #: What an operation being parsed adds, when a long-lived run traces it (:mod:`.memo`).
+        self.trace: Trace | None = None
 
     # -- names --------------------------------------------------------------------------
 
@@ -72,7 +75,11 @@ class SchemaRegistry:
             self.by_pointer[pointer] = name
 
     def inline_name(self, hint: str) -> str:
-        return naming.unique(naming.class_name(hint, fallback="Model"), self.taken, separator="")
+        wanted = naming.class_name(hint, fallback="Model")
+        name = naming.unique(wanted, self.taken, separator="")
+        if self.trace is not None:
+            self.trace.claims.append((wanted, name))
+        return name
 
     # -- entry points -------------------------------------------------------------------
 
@@ -87,6 +94,9 @@ class SchemaRegistry:
     def named(self, pointer: str) -> str:
         """The name of the schema at ``pointer``, building it on first use."""
         name = self.by_pointer.get(pointer)
+        trace = self.trace
+        if trace is not None and name not in self.schemas and not pointer.startswith(trace.builds):
+            trace.opaque = True  # a schema built at a place other operations share
         if name is None:
             tokens = split_pointer(pointer)
             name = self.inline_name(tokens[-1] if tokens else "Schema")
@@ -94,8 +104,10 @@ class SchemaRegistry:
         if name not in self.schemas and name not in self._building:
             self._building.add(name)
             node, _ = self.ctx.deref({"$ref": "#" + pointer}, pointer)
-            self.schemas[name] = self._build_named(name, node, pointer, inline=False)
+            schema = self.schemas[name] = self._build_named(name, node, pointer, inline=False)
             self._building.discard(name)
+            if trace is not None:
+                trace.schemas.append((pointer, name, schema))
         return name
 
     def type_of(self, node: Any, pointer: str, hint: str) -> TypeRef:
@@ -184,12 +196,16 @@ class SchemaRegistry:
 
     def _inline(self, node: dict[str, Any], pointer: str, hint: str, nullable: bool) -> TypeRef:
         name = self.by_pointer.get(pointer)
+        if self.trace is not None and not pointer.startswith(self.trace.builds):
+            self.trace.opaque = True  # a place other operations share
         if name is None:
             name = self.inline_name(hint)
             self.by_pointer[pointer] = name
             self._building.add(name)
-            self.schemas[name] = self._build_named(name, node, pointer, inline=True)
+            schema = self.schemas[name] = self._build_named(name, node, pointer, inline=True)
             self._building.discard(name)
+            if self.trace is not None:
+                self.trace.schemas.append((pointer, name, schema))
         return TypeRef("ref", ref=name, nullable=nullable)
 
     def _additional(self, node: dict[str, Any], pointer: str, hint: str) -> TypeRef:

@@ -1,0 +1,72 @@
+"""What a long-lived run (``dxgen generate --watch``) keeps in memory from one run to the next.
+
+A run after a one-operation edit spends most of its time on what did not change: importing
+dxgen, asking the render cache's database for the files' answers, digesting the IR's units
+again. A process that stays keeps the last run's answers by key (the final bytes of every
+file and part it made or found) and the digests of its units by their pickles' content, so
+the next run asks the disk only for the keys that changed and digests nothing twice.
+
+Everything here is an answer to a question that names all it depends on (a key, a unit's
+digest), so it can only be stale by being unused: a run never reads a wrong answer from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .parse.memo import ParseMemory
+
+Answer = bytes | memoryview
+
+
+@dataclass
+class RunMemory:
+    """The last run's answers by key; see the module's docstring."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    #: The last parse's steps (:mod:`generator.parse.memo`).
+    parse: ParseMemory = field(default_factory=ParseMemory)
+    runs: int = 0
+    #: The last run's unit digests by the unit's identity (id → unit, digest), and this run's.
+    _digests: dict[int, tuple[object, str]] = field(default_factory=dict)
+    _digests_now: dict[int, tuple[object, str]] = field(default_factory=dict)
+    #: The last run's :class:`generator.render_cache.Units`, whose reach facts hold while
+    #: the units they read are the same objects.
+    units: object = None
+    _later: list[Callable[[], None]] = field(default_factory=list)
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The answers the last run had for ``keys``."""
+        found: dict[str, bytes] = {}
+        for key in keys:
+            answer = self.answers.get(key)
+            if answer is not None:
+                found[key] = answer if isinstance(answer, bytes) else bytes(answer)
+        return found
+
+    def replace(self, answers: Mapping[str, Answer]) -> None:
+        """What this run used and made is what the next one may ask for (what it did not
+        use, an older state of the spec, stays in the render cache's database)."""
+        self.answers = dict(answers)
+        self.runs += 1
+        self._digests, self._digests_now = self._digests_now, {}
+
+    def digest(self, unit: object, compute: Callable[[object], str]) -> str:
+        """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
+        key = id(unit)
+        found = self._digests_now.get(key) or self._digests.get(key)
+        if found is None or found[0] is not unit:
+            found = (unit, compute(unit))
+        self._digests_now[key] = found
+        return found[1]
+
+    def later(self, fill: Callable[[], None]) -> None:
+        """``fill`` the memory once the run is over (:meth:`settle`): a first run's keys are
+        placeholders, computed after its files are written rather than on its way."""
+        self._later.append(fill)
+
+    def settle(self) -> None:
+        """Do what :meth:`later` left; a long-lived run calls it between runs."""
+        while self._later:
+            self._later.pop(0)()
