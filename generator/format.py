@@ -223,7 +223,11 @@ class _RuffRun:
                 with open(os.path.join(self._scratch, name), "wb") as handle:
                     handle.write(files[rel].encode("utf-8"))
             self._errors = open(os.path.join(self._scratch, "errors"), "w+b")  # noqa: SIM115
-            self._process = _spawn([_ruff(), *_COMMAND, *self._names], self._scratch, self._errors)
+            # a few files are done in milliseconds: no need to follow this process, whose
+            # following (a preexec function) costs a full fork of it (tens of ms, late in a run)
+            follow = len(self._names) > _FOLLOW_FROM
+            command = [_ruff(), *_COMMAND, *self._names]
+            self._process = _spawn(command, self._scratch, self._errors, follow=follow)
         except BaseException:
             self._clean_up()
             raise
@@ -259,6 +263,10 @@ class _RuffRun:
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
+#: A formatter given at most this many files is not made to follow the run (see _RuffRun).
+_FOLLOW_FROM = 16
+
+
 def _scratch_root() -> str | None:
     """Where the formatter's scratch copies go: a RAM-backed folder (``/dev/shm``) when there is
     one and ``TMPDIR`` does not name another place, else the usual temporary folder. Creating a
@@ -290,15 +298,17 @@ def _run(command: list[str], cwd: str) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(command, process.returncode, decode(stdout), decode(stderr))
 
 
-def _spawn(command: list[str], cwd: str, stderr: IO[bytes] | int) -> subprocess.Popen[bytes]:
-    """The formatter's process, killed with this one (on Linux)."""
+def _spawn(
+    command: list[str], cwd: str, stderr: IO[bytes] | int, *, follow: bool = True
+) -> subprocess.Popen[bytes]:
+    """The formatter's process, killed with this one (on Linux) if it is to ``follow`` it."""
     return subprocess.Popen(
         command,
         cwd=cwd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE if stderr == subprocess.PIPE else subprocess.DEVNULL,
         stderr=stderr,
-        preexec_fn=_follow(os.getpid()) if sys.platform == "linux" else None,
+        preexec_fn=_follow(os.getpid()) if follow and sys.platform == "linux" else None,
     )
 
 

@@ -520,6 +520,7 @@ class Api:
     def _schemas_by_name(self) -> dict[str, Schema]:
         return {schema.name: schema for schema in self.schemas}
 
-    @property
+    @cached_property
     def operations(self) -> tuple[Operation, ...]:
+        """Every service's operations, in order (made once: targets ask often)."""
         return tuple(op for service in self.services for op in service.operations)

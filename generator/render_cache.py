@@ -121,6 +121,7 @@ class Units:
         self._head_digest: dict[str, str] = {}
         self._reach_digests: dict[str, str] = {}
         self._schema_reach_digests: dict[str, str] = {}
+        self._labels: dict[tuple[str, str], str] = {}  # a unit as a key's part: kind, name
         #: Parts of files (:class:`Fragments`) made this run, to store with its files.
         self.kept: dict[str, bytes | memoryview] = {}
         self._schema_reach: dict[str, frozenset[str]] = {}
@@ -154,9 +155,14 @@ class Units:
         """dxgen's code, templates and tools (as the stamp signs them), Python's version."""
         if self._salt:
             return self._salt
+        if self.memory is not None and self.memory.salt:
+            return self.memory.salt  # a long-lived run's code is what it loaded
         from .stamp import _code_signature
 
-        return _combine(f"render {_FORMAT}", sys.version, _code_signature())
+        salt = _combine(f"render {_FORMAT}", sys.version, _code_signature())
+        if self.memory is not None:
+            self.memory.salt = salt
+        return salt
 
     # -- unit digests ------------------------------------------------------------------------
 
@@ -175,6 +181,17 @@ class Units:
     def _unit_digest(self, unit: object) -> str:
         return _digest(unit) if self.memory is None else self.memory.digest(unit, _digest)
 
+    def bytes_digest(self, data: bytes) -> str:
+        """The sha1 of ``data`` (a file's bytes); a long-lived run's memory knows the bytes it
+        kept, the same objects run after run."""
+        if self.memory is None:
+            return hashlib.sha1(data).hexdigest()
+        return self.memory.digest(data, _bytes_sha1)  # type: ignore[arg-type]
+
+    def _combine(self, *parts: str) -> str:
+        """:func:`_combine`, answered from a long-lived run's memory when it can be."""
+        return _combine(*parts) if self.memory is None else self.memory.combine(parts, _combine)
+
     @cached_property
     def settings(self) -> str:
         """Everything API-wide: the Api's fields but its services and schemas, and in full the
@@ -190,7 +207,7 @@ class Units:
         # every field of the Api but its services and schemas (keyed unit by unit), so that
         # a field the IR gains is in every key without anyone remembering to add it here
         head = tuple((f.name, getattr(api, f.name)) for f in fields(Api) if f.name not in _UNITS)
-        return _combine(
+        return self._combine(
             self.salt,
             _digest(head),
             *(f"o:{op_id}:{self.op(op_id)}" for op_id in sorted(special)),
@@ -260,12 +277,12 @@ class Units:
         payload = self.api.webhook_payload
         if payload is not None and payload.ref in self._schemas:
             schemas |= self.schema_reach(payload.ref)
-        return _combine("wide", *self._units(ops, schemas))
+        return self._combine("wide", *self._units(ops, schemas))
 
     @cached_property
     def heads(self) -> str:
         """Every service's own fields."""
-        return _combine("heads", *(self.service_head(s) for s in self.api.services))
+        return self._combine("heads", *(self.service_head(s) for s in self.api.services))
 
     @cached_property
     def surface(self) -> str:
@@ -297,25 +314,26 @@ class Units:
                 for name in found:
                     if name in self._schemas:
                         schemas |= self.schema_reach(name)
-        listed = tuple((op.id, op.errors) for op in self.api.operations)
-        return _combine("errors", _digest(listed), *self._units((), schemas))
+        listed = (
+            f"{op.id}:{self._unit_digest(op.errors)}" for op in self.api.operations if op.errors
+        )
+        return self._combine("errors", *listed, "|", *self._units((), schemas))
 
     def service_head(self, service: Service) -> str:
         """The service's own fields (its operations are in the outline, or keyed apart)."""
         found = self._head_digest.get(service.name)
         if found is None:
-            head = tuple(
-                (f.name, getattr(service, f.name))
-                for f in fields(Service)
-                if f.name != "operations"
+            found = self._head_digest[service.name] = (
+                _head_digest(service)
+                if self.memory is None
+                else self.memory.digest(service, _head_digest)  # type: ignore[arg-type]
             )
-            found = self._head_digest[service.name] = _digest(head)
         return found
 
     @cached_property
     def everything(self) -> str:
         """Every unit: the key of a file that reads the whole API."""
-        return _combine(
+        return self._combine(
             self.settings,
             self.outline,
             *(self.service_head(s) for s in self.api.services),
@@ -392,10 +410,17 @@ class Units:
     # -- keys --------------------------------------------------------------------------------
 
     def _units(self, ops: Iterable[str], schemas: Iterable[str]) -> Iterator[str]:
+        labels = self._labels
         for op_id in sorted(set(ops)):
-            yield f"o:{op_id}:{self.op(op_id)}"
+            label = labels.get(("o", op_id))
+            if label is None:
+                label = labels[("o", op_id)] = f"o:{op_id}:{self.op(op_id)}"
+            yield label
         for name in sorted(set(schemas)):
-            yield f"s:{name}:{self.schema(name)}"
+            label = labels.get(("s", name))
+            if label is None:
+                label = labels[("s", name)] = f"s:{name}:{self.schema(name)}"
+            yield label
 
     # In a deferred run (:attr:`deferred`: a cold cache, nothing to look up) each key below
     # is a placeholder, computed by :meth:`resolve` once the files are made, beside the
@@ -424,22 +449,22 @@ class Units:
         """A key made from another (a file among several that read the same units)."""
         if key is None:
             return None
-        return self.later(lambda: _combine(self.resolve(key) or "", *parts))
+        return self.later(lambda: self._combine(self.resolve(key) or "", *parts))
 
     def key(self, target: str, rel: str, *parts: str) -> str | None:
         """A file's key: the target, its path, the settings, the outline and ``parts``."""
         return self.later(
-            lambda: _combine(target, rel, self.settings, self.outline, *self._resolved(parts))
+            lambda: self._combine(target, rel, self.settings, self.outline, *self._resolved(parts))
         )
 
     def static_key(self, target: str, rel: str) -> str | None:
         """A file copied from dxgen's templates: dxgen's own version is all it reads."""
-        return self.later(lambda: _combine("static", target, rel, self.salt))
+        return self.later(lambda: self._combine("static", target, rel, self.salt))
 
     def all_key(self, target: str, rel: str) -> str | None:
         """A file that reads anything of the API."""
         return self.later(
-            lambda: _combine(target, rel, self.settings, self.outline, self.everything)
+            lambda: self._combine(target, rel, self.settings, self.outline, self.everything)
         )
 
     def operations_key(
@@ -474,7 +499,9 @@ class Units:
         facts = tuple(self._resolved(facts))
         if len(op_ids) == 1 and not extra_ops and not schemas:  # most files: made once an op
             reach = self._reach_digest(op_ids[0])
-            return _combine(target, rel, self.settings, self.outline, head, *facts, "|1", reach)
+            return self._combine(
+                target, rel, self.settings, self.outline, head, *facts, "|1", reach
+            )
         ops: set[str] = set(extra_ops)
         reached: set[str] = set()
         for op_id in op_ids:
@@ -484,13 +511,13 @@ class Units:
         for name in schemas:
             reached |= self.schema_reach(name)
         units = self._units(ops, reached)
-        return _combine(target, rel, self.settings, self.outline, head, *facts, "|", *units)
+        return self._combine(target, rel, self.settings, self.outline, head, *facts, "|", *units)
 
     def _schema_digest_of(self, name: str) -> str:
         """The digest of a schema's units and of all it reaches."""
         found = self._schema_reach_digests.get(name)
         if found is None:
-            digest = _combine(*self._units((), self.schema_reach(name)))
+            digest = self._combine(*self._units((), self.schema_reach(name)))
             found = self._schema_reach_digests[name] = digest
         return found
 
@@ -513,7 +540,7 @@ class Units:
                 self._reach_digests[op_id] = found
         if found is None:
             ops, schemas = self.op_reach(op_id)
-            found = self._reach_digests[op_id] = _combine(*self._units(ops, schemas))
+            found = self._reach_digests[op_id] = self._combine(*self._units(ops, schemas))
         return found
 
     def schemas_key(
@@ -531,9 +558,11 @@ class Units:
             name = wanted[0]
             head = (target, rel, self.settings, self.outline, "|s1", self._schema_digest_of(name))
             if not users:
-                return _combine(*head)
+                return self._combine(*head)
             users_of = self.users.get(name, [])
-            return _combine(*head, "|u", *self._units(users_of, self.mentioned_by.get(name, [])))
+            return self._combine(
+                *head, "|u", *self._units(users_of, self.mentioned_by.get(name, []))
+            )
         reached: set[str] = set()
         for name in wanted:
             reached |= self.schema_reach(name)
@@ -542,7 +571,17 @@ class Units:
             for name in wanted:
                 ops.update(self.users.get(name, ()))
                 reached.update(self.mentioned_by.get(name, ()))
-        return _combine(target, rel, self.settings, self.outline, *self._units(ops, reached))
+        return self._combine(target, rel, self.settings, self.outline, *self._units(ops, reached))
+
+
+def _bytes_sha1(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def _head_digest(service: Service) -> str:
+    return _digest(
+        tuple((f.name, getattr(service, f.name)) for f in fields(Service) if f.name != "operations")
+    )
 
 
 def _same_objects(these: Sequence[object], those: Sequence[object]) -> bool:

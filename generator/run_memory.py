@@ -28,12 +28,16 @@ class RunMemory:
     #: The last parse's steps (:mod:`generator.parse.memo`).
     parse: ParseMemory = field(default_factory=ParseMemory)
     runs: int = 0
+    #: The render cache's salt (dxgen's own code): what this process loaded, once.
+    salt: str = ""
     #: The last run's unit digests by the unit's identity (id → unit, digest), and this run's.
-    _digests: dict[int, tuple[object, str]] = field(default_factory=dict)
-    _digests_now: dict[int, tuple[object, str]] = field(default_factory=dict)
+    _digests: dict[tuple[int, object], tuple[object, str]] = field(default_factory=dict)
+    _digests_now: dict[tuple[int, object], tuple[object, str]] = field(default_factory=dict)
     #: The last run's :class:`generator.render_cache.Units`, whose reach facts hold while
     #: the units they read are the same objects.
     units: object = None
+    _combined: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _combined_now: dict[tuple[str, ...], str] = field(default_factory=dict)
     _later: list[Callable[[], None]] = field(default_factory=list)
 
     def lookup(self, keys: Iterable[str]) -> dict[str, bytes]:
@@ -51,15 +55,26 @@ class RunMemory:
         self.answers = dict(answers)
         self.runs += 1
         self._digests, self._digests_now = self._digests_now, {}
+        self._combined, self._combined_now = self._combined_now, {}
 
     def digest(self, unit: object, compute: Callable[[object], str]) -> str:
         """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
-        key = id(unit)
+        key = (id(unit), compute)  # one object may be digested two ways
         found = self._digests_now.get(key) or self._digests.get(key)
         if found is None or found[0] is not unit:
             found = (unit, compute(unit))
         self._digests_now[key] = found
         return found[1]
+
+    def combine(self, parts: tuple[str, ...], compute: Callable[..., str]) -> str:
+        """A key made of ``parts`` (a pure function of them): the last run's if it made it."""
+        if not all(type(part) is str for part in parts):  # a placeholder: not a key yet
+            return compute(*parts)
+        found = self._combined_now.get(parts) or self._combined.get(parts)
+        if found is None:
+            found = compute(*parts)
+        self._combined_now[parts] = found
+        return found
 
     def later(self, fill: Callable[[], None]) -> None:
         """``fill`` the memory once the run is over (:meth:`settle`): a first run's keys are

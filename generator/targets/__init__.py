@@ -6,6 +6,7 @@ A target never reads the OpenAPI document, only :class:`generator.ir.Api`. Templ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,20 @@ def templates_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("dxgen templates not found next to the generator package")
+
+
+@functools.cache
+def runtime_files(folder: str) -> tuple[tuple[str, Path], ...]:
+    """The Python files a package carries as they are (``sdk/runtime/_core``,
+    ``cli/runtime``): each one's path under ``folder`` and where it is. Listed once a process
+    (a long-lived run lists them again only when it is started again, as it reads its code)."""
+    root = templates_dir() / folder
+    return tuple((path.relative_to(root).as_posix(), path) for path in sorted(root.rglob("*.py")))
+
+
+def static_text(path: Path) -> Callable[[], str]:
+    """A file's text, read when it is asked for: the render cache answers most runs."""
+    return functools.partial(Path.read_text, path, encoding="utf-8")
 
 
 def available_targets() -> dict[str, Target]:

@@ -20,7 +20,7 @@ from functools import cached_property
 from ... import __version__ as dxgen_version
 from ...ir import Api, Operation, Service
 from ...render_cache import Fragments, Planned, Units
-from .. import Target, templates_dir
+from .. import Target, runtime_files, static_text
 from ..context import TargetContext
 from ..render import render
 from ..sdk import pep440
@@ -86,10 +86,9 @@ class _CliBuilder:
                 rel, units.key("cli", rel, *reads), lambda: render(template, **self.common)
             )
 
-        runtime = templates_dir() / "cli" / "runtime"
-        for path in sorted(runtime.rglob("*.py")):
-            rel = f"{src}/_runtime/{path.relative_to(runtime).as_posix()}"
-            yield Planned(rel, units.static_key("cli", rel), _constant(path.read_text("utf-8")))
+        for name, path in runtime_files("cli/runtime"):
+            rel = f"{src}/_runtime/{name}"
+            yield Planned(rel, units.static_key("cli", rel), static_text(path))
         yield simple("cli/pyproject.toml", "cli/pyproject.toml.jinja")
         readers = ReadmeMaker(self.ctx)
         yield Planned(

@@ -13,7 +13,6 @@ docs again, or holding them as text beside the run's own copy, was a large kit's
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from collections.abc import Callable, Iterator, Mapping
 
@@ -82,7 +81,7 @@ def _rebased(links: DocLinks, memo: dict[tuple[str, str], str], rel: str, page: 
 def _page_key(units: Units, project: str, rel: str, page: bytes) -> str:
     """A docs page's rebased text is kept by the page's digest (and the project's names:
     where links lead)."""
-    return key_of(units.salt, "llms page", project, rel, hashlib.sha1(page).hexdigest())
+    return key_of(units.salt, "llms page", project, rel, units.bytes_digest(page))
 
 
 def plan_llms(api: Api, units: Units, outputs: Mapping[str, bytes]) -> Iterator[Planned]:

@@ -25,7 +25,7 @@ from packaging.version import InvalidVersion, Version
 from ... import __version__ as dxgen_version
 from ...ir import Api, Service, WebhookSigning
 from ...render_cache import Planned, Units, digest_of
-from .. import Target, templates_dir
+from .. import Target, runtime_files, static_text
 from ..render import render
 from .context import SdkContext
 from .errors import ErrorRenderer
@@ -113,8 +113,9 @@ class _SdkBuilder(SdkContext):
             """A file of the whole package: the settings, every name, and ``reads``."""
             return Planned(rel, units.key("sdk", rel, *reads), produce)
 
-        for rel, text in self._runtime():
-            yield Planned(rel, units.static_key("sdk", rel), _constant(text))
+        for name, path in runtime_files("sdk/runtime/_core"):
+            rel = f"{self.src}/_core/{name}"
+            yield Planned(rel, units.static_key("sdk", rel), static_text(path))
         yield whole("sdk/pyproject.toml", lambda: render("sdk/pyproject.toml.jinja", **self.common))
         yield whole(
             "sdk/README.md",
@@ -205,12 +206,6 @@ class _SdkBuilder(SdkContext):
         return render("sdk/resource.py.jinja", **self.common, service=view)
 
     # -- runtime ------------------------------------------------------------------------
-
-    def _runtime(self) -> Iterator[tuple[str, str]]:
-        runtime = templates_dir() / "sdk" / "runtime" / "_core"
-        for path in sorted(runtime.rglob("*.py")):
-            rel = path.relative_to(runtime).as_posix()
-            yield f"{self.src}/_core/{rel}", path.read_text(encoding="utf-8")
 
     def _webhook_view(self) -> WebhookView | None:
         payload = self.api.webhook_payload
