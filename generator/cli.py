@@ -311,8 +311,13 @@ def _generate_once(
         return ()
     from .load.validate import early_validation
 
-    # The validator of a small spec starts first, beside everything else the run imports.
-    early = early_validation(inputs.spec, Path.cwd(), inputs.config.ref_root)
+    # The validator of a small spec starts first, beside everything else the run imports (a
+    # long-lived run has imported it all: its validator starts once the spec is loaded).
+    early = (
+        early_validation(inputs.spec, Path.cwd(), inputs.config.ref_root)
+        if memory is None
+        else None
+    )
     progress = _progress if sys.stderr.isatty() and not args.quiet else None
     said: list[str] = []  # what the run prints that a rerun with nothing changed says again
     result = _build(
@@ -350,6 +355,7 @@ def _watch(args: _GenerateArgs) -> None:
     always = {*config_files, *([Path(os.path.abspath(args.spec))] if args.spec else [])}
     read: tuple[Path, ...] = ()
     before = watch.look(always)
+    prepared = False
     while True:
         ctx.meta.pop(_WRITTEN, None)
         try:
@@ -358,6 +364,11 @@ def _watch(args: _GenerateArgs) -> None:
             if exc.code not in (EXIT_STALE, EXIT_INPUT):
                 raise
         memory.settle()  # what the first run left to compute, before waiting
+        if not prepared:
+            from .load.validate import prepare
+
+            prepare()  # for the validator's children to come
+            prepared = True
         now = watch.look(sorted({*always, *(Path(os.path.abspath(p)) for p in read)}))
         # a file first read by this run is taken as it is now; the others as before the run
         before = {path: before.get(path, stamp) for path, stamp in now.items()}

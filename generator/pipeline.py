@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, Location, Severity, SpecError, error
 from .format import FormatJob, format_file, is_python
 from .ir import Api
 from .load import LoadedSpec, load_spec
+from .load.memo import remembering
 from .load.validate import EarlyValidation, PendingValidation, start_validation
 from .parse import parse_spec
 from .run_memory import RunMemory
@@ -83,7 +84,10 @@ def build_api(
         progress(f"loading {spec_path.name}")
     base_dir = Path.cwd()
     try:
-        loaded = load_spec(spec_path, base_dir=base_dir, validate=False, ref_root=config.ref_root)
+        with remembering(memory.load if memory else None):
+            loaded = load_spec(
+                spec_path, base_dir=base_dir, validate=False, ref_root=config.ref_root
+            )
     except BaseException:
         if early is not None:
             early.cancel()

@@ -148,6 +148,36 @@ class Units:
             self.used.update(found)
         return found
 
+    def section(
+        self,
+        key: tuple[str, ...],
+        inputs: Sequence[object],
+        make: Callable[[], Iterable[Planned]],
+        *,
+        ops: Iterable[str] = (),
+    ) -> list[Planned]:
+        """A part of a target's plan (``make()``): in a long-lived run, the last run's part of
+        ``key`` when its files' keys cannot have changed, which is when ``inputs`` (what the
+        part reads of the IR: its service, its schemas) are the same objects, as are every
+        schema, the operations ``ops`` reach and the settings and outline. Its files' makers
+        are the last run's then, which make what this run would: their keys are the same."""
+        memory = self.memory
+        if memory is None or self.deferred:
+            return list(make())
+        state = (self.settings, self.outline)
+        last = memory.section(key)
+        if not (
+            last is not None
+            and self._last is not None
+            and last[0] == state
+            and _same_objects(last[1], inputs)
+            and all(self._last_reach(op_id) is not None for op_id in ops)
+        ):
+            last = (state, tuple(inputs), list(make()))
+        memory.keep_section(key, last)
+        planned: list[Planned] = last[2]
+        return planned
+
     # -- the salt: dxgen itself --------------------------------------------------------------
 
     @cached_property

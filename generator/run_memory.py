@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from .load.memo import LoadMemory
 from .parse.memo import ParseMemory
 
 Answer = bytes | memoryview
@@ -25,7 +27,9 @@ class RunMemory:
     """The last run's answers by key; see the module's docstring."""
 
     answers: dict[str, Answer] = field(default_factory=dict)
-    #: The last parse's steps (:mod:`generator.parse.memo`).
+    #: The last load's pieces (:mod:`generator.load.memo`) and parse's steps
+    #: (:mod:`generator.parse.memo`).
+    load: LoadMemory = field(default_factory=LoadMemory)
     parse: ParseMemory = field(default_factory=ParseMemory)
     runs: int = 0
     #: The render cache's salt (dxgen's own code): what this process loaded, once.
@@ -36,6 +40,9 @@ class RunMemory:
     #: The last run's :class:`generator.render_cache.Units`, whose reach facts hold while
     #: the units they read are the same objects.
     units: object = None
+    #: Parts of the targets' plans (:meth:`generator.render_cache.Units.section`).
+    _sections: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    _sections_now: dict[tuple[str, ...], Any] = field(default_factory=dict)
     _combined: dict[tuple[str, ...], str] = field(default_factory=dict)
     _combined_now: dict[tuple[str, ...], str] = field(default_factory=dict)
     _later: list[Callable[[], None]] = field(default_factory=list)
@@ -56,6 +63,7 @@ class RunMemory:
         self.runs += 1
         self._digests, self._digests_now = self._digests_now, {}
         self._combined, self._combined_now = self._combined_now, {}
+        self._sections, self._sections_now = self._sections_now, {}
 
     def digest(self, unit: object, compute: Callable[[object], str]) -> str:
         """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
@@ -75,6 +83,12 @@ class RunMemory:
             found = compute(*parts)
         self._combined_now[parts] = found
         return found
+
+    def section(self, key: tuple[str, ...]) -> Any:
+        return self._sections_now.get(key) or self._sections.get(key)
+
+    def keep_section(self, key: tuple[str, ...], value: Any) -> None:
+        self._sections_now[key] = value
 
     def later(self, fill: Callable[[], None]) -> None:
         """``fill`` the memory once the run is over (:meth:`settle`): a first run's keys are

@@ -20,11 +20,15 @@ import argparse
 import copy
 import json
 import os
+import queue
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,6 +51,7 @@ VALIDATOR_DEFAULT = ("petstore-v3.yaml",)
 VALIDATOR_FULL = ("stripe.yaml", "kubernetes.yaml", "github.yaml")
 CURVE = (100, 1000, 5000)
 CHANGE_AT = 1000  # the synthetic spec in which one operation changes
+WATCH_EDITS = 7  # one-operation edits a watching run is given
 TIMES = "\u00d7"
 
 
@@ -166,6 +171,85 @@ def run_kit(spec: Spec, out: Path, cache_dir: Path | None) -> KitRun:
     )
 
 
+@dataclass
+class WatchRun:
+    """A watching run (``dxgen generate --watch``) given one-operation edits, one at a time."""
+
+    seconds: list[float] = field(default_factory=list)  # each run's own, from its summary line
+    waits: list[float] = field(default_factory=list)  # from the spec's save to that line
+    written: list[int] = field(default_factory=list)
+    error: str = ""
+
+
+_SUMMARY = re.compile(r": (\d+) written, .* in ([0-9.]+)s ")
+
+
+def run_watch(
+    spec: Path, document: dict[str, Any], out: Path, cache_dir: Path, edits: int
+) -> WatchRun:
+    """Start ``dxgen generate --watch`` on ``spec`` (its first run: the output as it is, the
+    cache warm), then save ``edits`` one-operation edits of ``document``, one after another,
+    each once the last is regenerated; each run's seconds as the run reports them (from the
+    change taken to the output in place) and as seen from here (from the save: the watcher's
+    polling and its wait for the file to settle besides)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DXGEN_CACHE", "DXGEN_CACHE_DIR")}
+    env["DXGEN_CACHE_DIR"] = str(cache_dir)
+    command = [sys.executable, "-m", "generator", "generate", "--watch", str(spec), "-o", str(out)]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    for stream in (process.stdout, process.stderr):
+        threading.Thread(target=_lines_into, args=(stream, lines), daemon=True).start()
+    result = WatchRun()
+    try:
+        _wait_for(lines, "watching", process)
+        for number in range(edits):
+            edited = one_operation_changed(document, f"(edit {number})")
+            write_spec(edited, spec)
+            saved = time.perf_counter()
+            summary = _wait_for(lines, " written, ", process)
+            seen = time.perf_counter() - saved
+            _wait_for(lines, "watching", process)
+            found = _SUMMARY.search(summary)
+            if found is None:
+                raise RuntimeError(f"no summary: {summary}")
+            result.written.append(int(found[1]))
+            result.seconds.append(float(found[2]))
+            result.waits.append(seen)
+    except (RuntimeError, queue.Empty) as exc:
+        result.error = str(exc)[:120] or "no answer"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return result
+
+
+def _lines_into(stream: Any, lines: queue.Queue[str]) -> None:
+    for line in stream:
+        lines.put(line.rstrip("\n"))
+
+
+def _wait_for(lines: queue.Queue[str], text: str, process: subprocess.Popen[str]) -> str:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            if process.poll() is not None:
+                raise RuntimeError(f"dxgen ended (exit {process.returncode})") from None
+            continue
+        if ": error:" in line:
+            raise RuntimeError(line)
+        if text in line:
+            return line
+    raise RuntimeError(f"no {text!r} in 300 s")
+
+
 def compile_modules() -> None:
     """dxgen's modules compiled to bytecode, as installing its wheel compiles them (and as
     pip compiled openapi-python-client's): with PYTHONDONTWRITEBYTECODE set, as it is on
@@ -278,12 +362,12 @@ def synthetic(operations: int) -> dict[str, Any]:
     return synthetic_spec(operations)
 
 
-def one_operation_changed(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` with one operation's summary changed (added): a typical small edit."""
+def one_operation_changed(spec: dict[str, Any], mark: str = "(edited)") -> dict[str, Any]:
+    """``spec`` with one operation's summary changed (``mark`` added): a typical small edit."""
     changed = copy.deepcopy(spec)
     first_path = next(iter(changed["paths"].values()))
     operation = next(iter(first_path.values()))
-    operation["summary"] = f"{operation.get('summary', 'Changed')} (edited)"
+    operation["summary"] = f"{operation.get('summary', 'Changed')} {mark}"
     return changed
 
 
@@ -449,6 +533,33 @@ def rerun_table(results: Sequence[tuple[Spec, KitRun, KitRun, KitRun | None]]) -
     return grid(headers, rows)
 
 
+def watch_table(full_run: KitRun, watching: WatchRun) -> str:
+    """Each edit's run as the watcher reports it (from the change taken to the output in
+    place), its ratio to the full run, and the time from the save to the report."""
+    if watching.error or not watching.seconds:
+        return f"watching failed: {watching.error or 'no runs'}"
+    seconds = sorted(watching.seconds)
+    median = seconds[len(seconds) // 2]
+    headers = [
+        "full run s",
+        "regenerated s (min, median, max)",
+        f"median{TIMES}full",
+        f"best{TIMES}full",
+        "save to done s (median)",
+        "files written",
+    ]
+    waits = sorted(watching.waits)
+    row = [
+        _s(full_run.wall),
+        f"{seconds[0]:.3f}, {median:.3f}, {seconds[-1]:.3f}",
+        _x(median, full_run.wall),
+        _x(seconds[0], full_run.wall),
+        f"{waits[len(waits) // 2]:.3f}",
+        ", ".join(sorted({str(n) for n in watching.written})),
+    ]
+    return grid(headers, [row])
+
+
 def curve_table(results: Sequence[tuple[int, KitRun]]) -> str:
     base = next(((n, r) for n, r in results if r.ok), None)
     headers = [
@@ -526,6 +637,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reruns: list[tuple[Spec, KitRun, KitRun, KitRun | None]] = []
         curve: list[tuple[int, KitRun]] = []
         change: tuple[KitRun, KitRun] | None = None
+        watching: WatchRun | None = None
         for index, spec in enumerate(specs):
             _note(f"{spec.label}: first run")
             out, cache_dir = work / f"out-{index}", work / f"cache-{index}"
@@ -548,8 +660,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 curve.append((count, first))
                 if count == CHANGE_AT:
                     _note(f"{spec.label}: one operation changed")
-                    write_spec(one_operation_changed(synthetic(count)), spec.path)
+                    document = synthetic(count)
+                    write_spec(one_operation_changed(document), spec.path)
                     change = (first, run_kit(spec, out, cache_dir))
+                    _note(f"{spec.label}: one operation changed at a time, watching")
+                    watching = run_watch(spec.path, document, out, cache_dir, WATCH_EDITS)
             shutil.rmtree(out, ignore_errors=True)
     print("## Full kit (sdk, cli, docs, skills, llms), first run: empty output, empty cache")
     print(
@@ -609,6 +724,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print("\nthe run after the change, phase by phase:\n")
         print(phase_table([(Spec("edited", Path("edited")), edited_run)]))
+        if watching is not None:
+            print(f"\n## The same, watching: `dxgen generate --watch`, {WATCH_EDITS} edits\n")
+            print(watch_table(full_run, watching))
     print(
         f"\nbench_kit took {time.perf_counter() - started:.0f} s;"
         f" load average at the end: {os.getloadavg()[0]:.1f}"

@@ -19,6 +19,7 @@ from .. import naming
 from ..diagnostics import Diagnostic, Location, SpecError, error
 from .confine import RefRoots
 from .limits import DEFAULT_LIMITS, Limits
+from .memo import current
 from .source import SourceFile, escape_token, join_pointer, read_source, split_pointer
 
 _SCHEMA_SLOTS = {"schema", "items", "additionalProperties", "not"}
@@ -383,7 +384,23 @@ def bundle(
 def _internal_refs(data: Any) -> set[str] | None:
     """Every internal ``$ref`` in ``data`` outside examples (those :func:`_check_internal_refs`
     checks), or ``None`` if any ``$ref`` names another file (or is not a ``#`` string): then
-    the file is bundled, and the bundle checked on its own. One walk, no pointers."""
+    the file is bundled, and the bundle checked on its own. One walk, no pointers; in a
+    long-lived run, each ``paths`` entry's walk is the last load's if it is the same object."""
+    memory = current()
+    paths = data.get("paths") if isinstance(data, dict) else None
+    if memory is None or not isinstance(paths, dict):
+        return _refs_in(data)
+    refs = _refs_in({key: value for key, value in data.items() if key != "paths"})
+    for entry in paths.values():
+        found = memory.refs(entry, _refs_in)
+        if refs is None or found is None:
+            return None
+        refs |= found
+    return refs
+
+
+def _refs_in(data: Any) -> set[str] | None:
+    """:func:`_internal_refs` of ``data``, walked."""
     refs: set[str] = set()
     stack: list[Any] = [data]
     examples: list[Any] = []  # values under `example(s)`: only an outside ref matters there

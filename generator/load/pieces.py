@@ -40,6 +40,7 @@ import yaml
 
 from .. import cache
 from .limits import Limits
+from .memo import current
 from .yamltree import Positions, build_counted
 
 _FORMAT = "yaml-pieces-3"  # change it when what a piece reads to changes
@@ -96,9 +97,12 @@ def read_in_pieces(
     reads: list[tuple[_Piece, str, Any]] = []
     expanded = 0
     anchors: set[str] = set()
+    memory = current()
     for piece in pieces:
         entry = cache.key(salt, piece.kind, piece.text)
-        found = _cached(folder, entry)
+        found = memory.piece(entry) if memory is not None else None
+        if found is None:
+            found = _cached(folder, entry)
         if found is None:
             read = _read(piece, display, limits, loader_class)
             if read is None:
@@ -106,6 +110,8 @@ def read_in_pieces(
             data, positions, count, names = read
             found = count, data, positions.get("/paths"), names
             _store(folder, entry, found, positions)
+        if memory is not None:
+            memory.keep_piece(entry, found)
         count, data, paths_key, names = found
         if piece.kind == "skeleton" and paths_key != (piece.gap_after, 1):
             return None  # `paths` is not the key on the line taken for it
@@ -258,9 +264,10 @@ def _anchor_names(text: str, loader_class: type[Any]) -> set[str]:
 
 
 def _assemble(reads: list[tuple[_Piece, str, Any]]) -> dict[str, Any] | None:
-    document = reads[0][2]
-    if not isinstance(document, dict) or "paths" not in document or document["paths"] is not None:
+    skeleton = reads[0][2]
+    if not isinstance(skeleton, dict) or "paths" not in skeleton or skeleton["paths"] is not None:
         return None
+    document = dict(skeleton)  # the piece as read stays as it was (a long-lived run keeps it)
     paths: dict[str, Any] = {}
     for _piece, _entry, data in reads[1:]:
         if not isinstance(data, dict) or not data or not paths.keys().isdisjoint(data):

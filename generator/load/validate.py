@@ -368,6 +368,15 @@ def _judge(
     return _findings(document), False
 
 
+def prepare() -> None:
+    """Ready the validator in this process: imported, patched, its own schemas read. A
+    long-lived run calls it once, between runs, so that the child it forks for each verdict
+    judges at once instead of importing it first (a quarter of a second, which was the
+    longest part of a watching run's edit)."""
+    for version in ("3.0.3", "3.1.0"):
+        _findings({"openapi": version, "info": {"title": "-", "version": "-"}, "paths": {}})
+
+
 def _findings(document: dict[str, Any]) -> list[Finding]:
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 

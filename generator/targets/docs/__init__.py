@@ -99,27 +99,17 @@ class _DocsBuilder:
         )
         yield whole(DocsPaths.REFERENCE, self._reference)
         for service in api.services:
-            page = DocsPaths.service(service)
             ids = [op.id for op in service.operations]
-            yield planned(
-                page,
-                units.operations_key("docs", page, service, ids),
-                functools.partial(self._service, service),
+            yield from units.section(
+                ("docs", "service", service.name),
+                (service,),
+                functools.partial(self._service_files, units, service, ids),
+                ops=ids,
             )
-            for op in service.operations:
-                page = DocsPaths.operation(service, op)
-                yield planned(
-                    page,
-                    units.operations_key("docs", page, service, [op.id]),
-                    functools.partial(self._operation, op),
-                )
         yield whole(DocsPaths.MODELS, self._models)
-        for page, schemas in self._model_pages().items():
-            yield planned(
-                page,
-                units.schemas_key("docs", page, [s.name for s in schemas], users=True),
-                functools.partial(self._model, page, schemas),
-            )
+        # not a section: a model page lists the operations that use its schemas, and an edit
+        # of one changes the pages of all the schemas it reaches
+        yield from self._model_files(units)
         for guide in self._guide_pages():
             yield whole(guide.page, functools.partial(self._guide, guide))
         if api.workflows:
@@ -129,6 +119,31 @@ class _DocsBuilder:
             yield whole(page, functools.partial(self._workflow, workflow))
         rel = f"{DocsPaths.SITE}/mkdocs.yml"
         yield Planned(rel, units.all_key("docs", rel), self._mkdocs)
+
+    def _service_files(self, units: Units, service: Service, ids: list[str]) -> Iterator[Planned]:
+        """A service's page and its operations' pages."""
+        page = DocsPaths.service(service)
+        yield Planned(
+            f"{DocsPaths.ROOT}/{page}",
+            units.operations_key("docs", page, service, ids),
+            functools.partial(self._service, service),
+        )
+        for op in service.operations:
+            page = DocsPaths.operation(service, op)
+            yield Planned(
+                f"{DocsPaths.ROOT}/{page}",
+                units.operations_key("docs", page, service, [op.id]),
+                functools.partial(self._operation, op),
+            )
+
+    def _model_files(self, units: Units) -> Iterator[Planned]:
+        """The model pages, each with the schemas it shows."""
+        for page, schemas in self._model_pages().items():
+            yield Planned(
+                f"{DocsPaths.ROOT}/{page}",
+                units.schemas_key("docs", page, [s.name for s in schemas], users=True),
+                functools.partial(self._model, page, schemas),
+            )
 
     def _guide_pages(self) -> list[Guide]:
         return self.guides

@@ -187,18 +187,22 @@ class _SdkBuilder(SdkContext):
             ),
             units.surface if units.enabled else "",
         )
+        yield from units.section(("sdk", "models"), (), functools.partial(self._model_files, units))
+        if self.api.webhook_payload is not None and self.api.webhook_payload.ref is not None:
+            yield whole(
+                f"{self.src}/webhooks.py",
+                lambda: render("sdk/webhooks.py.jinja", **self.common, webhook=self.webhook),
+                units.wide if units.enabled else "",
+            )
+
+    def _model_files(self, units: Units) -> Iterator[Planned]:
+        """The model modules, each with its schemas."""
         for module, schemas in sorted(self.models.model_modules().items()):
             rel = f"{self.src}/types/{module}.py"
             yield Planned(
                 rel,
                 units.schemas_key("sdk", rel, [s.name for s in schemas]),
                 functools.partial(self.models.model_module, module, schemas),
-            )
-        if self.api.webhook_payload is not None and self.api.webhook_payload.ref is not None:
-            yield whole(
-                f"{self.src}/webhooks.py",
-                lambda: render("sdk/webhooks.py.jinja", **self.common, webhook=self.webhook),
-                units.wide if units.enabled else "",
             )
 
     def _resource(self, service: Service) -> str:
