@@ -135,6 +135,7 @@ class Units:
                 self._last = last
                 self._schema_reach = last._schema_reach
                 self._schema_reach_digests = last._schema_reach_digests
+            memory.release_later(memory.units)
             memory.units = self
 
     def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:

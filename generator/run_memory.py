@@ -46,6 +46,7 @@ class RunMemory:
     _combined: dict[tuple[str, ...], str] = field(default_factory=dict)
     _combined_now: dict[tuple[str, ...], str] = field(default_factory=dict)
     _later: list[Callable[[], None]] = field(default_factory=list)
+    _released: list[object] = field(default_factory=list)  # let go of between runs
 
     def lookup(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The answers the last run had for ``keys``."""
@@ -59,6 +60,7 @@ class RunMemory:
     def replace(self, answers: Mapping[str, Answer]) -> None:
         """What this run used and made is what the next one may ask for (what it did not
         use, an older state of the spec, stays in the render cache's database)."""
+        self._released.append((self.answers, self._digests, self._combined, self._sections))
         self.answers = dict(answers)
         self.runs += 1
         self._digests, self._digests_now = self._digests_now, {}
@@ -95,7 +97,14 @@ class RunMemory:
         placeholders, computed after its files are written rather than on its way."""
         self._later.append(fill)
 
+    def release_later(self, value: object) -> None:
+        """Let go of ``value`` between runs, not during one (:meth:`settle`)."""
+        self._released.append(value)
+
     def settle(self) -> None:
-        """Do what :meth:`later` left; a long-lived run calls it between runs."""
+        """Do what :meth:`later` left, and let go of what the last run replaced; a long-lived
+        run calls it between runs."""
         while self._later:
             self._later.pop(0)()
+        self._released.clear()
+        self.parse.release()

@@ -171,25 +171,29 @@ def _recalled_steps(
     built = {
         name: memo.intern(("built", name), schema) for name, schema in registry.schemas.items()
     }
-    schemas = dict(
-        memo.step(
-            ("finalized",),
-            (built, frozenset(error_names)),
-            lambda: _finalize_schemas(built, error_names),
-        )
+    # the last run's very dict when nothing changed (no step after this one changes it): the
+    # steps below that read it see the same object
+    schemas = memo.step(
+        ("finalized",),
+        (built, frozenset(error_names)),
+        lambda: _finalize_schemas(built, error_names),
     )
     services = tuple(memo.intern(("service", s.name), s) for s in services)
     services = memo.step(
         ("uploads",), (services, schemas), lambda: _link_uploads(services, schemas)
     )
-    return schemas, tuple(
-        memo.step(
-            ("examples", service.name),
-            (service, schemas),
-            lambda service=service: _add_examples((service,), schemas)[0],  # type: ignore[misc]
-        )
-        for service in services
-    )
+    return schemas, tuple(_with_examples(memo, service, schemas) for service in services)
+
+
+def _with_examples(memo: ParseMemory, service: Service, schemas: dict[str, Schema]) -> Service:
+    """:func:`_add_examples` of one service; its operations that did not change (in a service
+    one of whose did) are the last run's objects still."""
+    key = ("examples", service.name)
+    done = memo.step(key, (service, schemas), lambda: _add_examples((service,), schemas)[0])
+    ops = tuple(memo.intern(("example", op.id), op) for op in done.operations)
+    if all(a is b for a, b in zip(ops, done.operations, strict=True)):
+        return done
+    return evolve(done, operations=ops)
 
 
 def _display(path: Path) -> str:

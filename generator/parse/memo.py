@@ -104,14 +104,21 @@ class ParseMemory:
     def __init__(self) -> None:
         self._last: dict[Hashable, _Entry] = {}
         self._now: dict[Hashable, _Entry] = {}
+        self._released: list[dict[Hashable, _Entry]] = []
         self.hits = 0
         self.misses = 0
 
     def begin(self) -> None:
-        """A run starts: what the run before it did is what this one may take back."""
+        """A run starts: what the run before it did is what this one may take back (what
+        the run before that did is let go later, between runs: :meth:`release`)."""
         if self._now:
+            self._released.append(self._last)
             self._last, self._now = self._now, {}
         self.hits = self.misses = 0
+
+    def release(self) -> None:
+        """Let go of what no run will take back (freeing a large IR's objects takes time)."""
+        self._released.clear()
 
     def abandon(self) -> None:
         """The run failed: keep what the last good one had (and this one's steps, which are

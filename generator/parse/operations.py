@@ -232,7 +232,8 @@ class OperationParser:
         result = self._memo.step(key, (operations, collections, spelled_ids), named)
         if len(self.ctx.reporter.diagnostics) != found:
             self._memo.forget(key)  # to be found again in the next run
-        return result
+        # named again (one of them changed): the others are the last run's objects still
+        return tuple(self._memo.intern(("named", op.id), op) for op in result)
 
     def _service_class(self, tag: str, taken: set[str]) -> str:
         """``<Tag>Service``, unique, and with none of the four classes of its module
