@@ -131,6 +131,8 @@ class Units:
         self._last: Units | None = None
         if memory is not None:
             last = memory.units
+            if isinstance(last, Units):
+                last._last = None  # one run back is all that is kept: not a chain of them
             if isinstance(last, Units) and _same_objects(last.api.schemas, api.schemas):
                 self._last = last
                 self._schema_reach = last._schema_reach

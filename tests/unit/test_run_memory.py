@@ -11,6 +11,7 @@ spec's rules refuse are undone, as a watching run leaves its output alone on an 
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import random
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import render_cache
+from generator import render_cache, render_store
 from generator.config import Config, load_config
 from generator.diagnostics import SpecError
 from generator.ir import Api, Schema
@@ -66,6 +67,7 @@ class MemoryRunner:
     def remembered(self, spec: Spec) -> tuple[Api, list[str], dict[str, bytes]]:
         api, said = self._build(spec, self.memory)
         files = render_targets(api, self.targets, memory=self.memory)
+        render_store.settle()  # as generate() does: a first run keeps its files beside
         self.memory.settle()
         return api, said, files
 
@@ -226,3 +228,19 @@ def test_same_is_strict() -> None:
     assert same(one, Schema(name="A", kind="alias", pointer="", example={"n": 1}))
     assert not same(one, Schema(name="A", kind="alias", pointer="", example={"n": True}))
     assert same(frozenset({"a"}), frozenset({"a"}))
+
+
+def test_a_long_run_keeps_one_run_back_not_all_of_them(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run's units hold the last run's, for its reach facts: never a chain of all the
+    runs there were (a watching session ran out of memory by a few MiB an edit)."""
+    runner = MemoryRunner(tmp_path, Config(), None, project=False)
+    spec = _richer_synthetic()
+    for number in range(6):
+        edited = copy.deepcopy(spec)
+        edited["info"]["description"] = f"Run {number}"
+        runner.remembered(edited)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, render_cache.Units)]
+    assert len(alive) <= 2, len(alive)
