@@ -15,7 +15,9 @@ from tests.bench_kit import (
     phase_table,
     rerun_table,
     run_kit,
+    run_watch,
     synthetic,
+    watch_table,
     write_spec,
 )
 
@@ -53,6 +55,23 @@ def test_a_full_kit_run_is_measured_phase_by_phase_and_a_second_writes_nothing(
     ):
         assert "| " in table and "error" not in table
     assert "synthetic-12" in phase_table([(spec, first)])
+
+
+def test_a_watching_run_is_measured_edit_by_edit(tmp_path: Path) -> None:
+    document = synthetic(12)
+    spec = write_spec(document, tmp_path / "spec.yaml")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = run_kit(Spec("synthetic-12", spec), out, cache)
+    assert first.ok, first.error
+
+    watching = run_watch(spec, document, out, cache, edits=2)
+
+    assert not watching.error, watching.error
+    assert len(watching.seconds) == len(watching.waits) == 2
+    assert all(0 < seconds <= wait for seconds, wait in zip(watching.seconds, watching.waits))
+    assert all(0 < written < len(first.written) for written in watching.written)
+    table = watch_table(first, watching)
+    assert "| " in table and "failed" not in table
 
 
 def test_a_failed_run_is_reported_not_raised(tmp_path: Path) -> None:
