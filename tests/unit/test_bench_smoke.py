@@ -68,7 +68,9 @@ def test_a_watching_run_is_measured_edit_by_edit(tmp_path: Path) -> None:
 
     assert not watching.error, watching.error
     assert len(watching.seconds) == len(watching.waits) == 2
-    assert all(0 < seconds <= wait for seconds, wait in zip(watching.seconds, watching.waits))
+    assert all(
+        0 < seconds <= wait for seconds, wait in zip(watching.seconds, watching.waits, strict=True)
+    )
     assert all(0 < written < len(first.written) for written in watching.written)
     table = watch_table(first, watching)
     assert "| " in table and "failed" not in table
