@@ -161,7 +161,8 @@ class Units:
     ) -> list[Planned]:
         """A part of a target's plan (``make()``): in a long-lived run, the last run's part of
         ``key`` when its files' keys cannot have changed, which is when ``inputs`` (what the
-        part reads of the IR: its service, its schemas) are the same objects, as are every
+        part reads of the IR: its service, its schemas; or equal strings) are the same objects,
+        as are every
         schema, the operations ``ops`` reach and the settings and outline. Its files' makers
         are the last run's then, which make what this run would: their keys are the same."""
         memory = self.memory
@@ -173,7 +174,10 @@ class Units:
             last is not None
             and self._last is not None
             and last[0] == state
-            and _same_objects(last[1], inputs)
+            and len(last[1]) == len(inputs)
+            and all(
+                a is b or (type(a) is str and a == b) for a, b in zip(last[1], inputs, strict=True)
+            )
             and all(self._last_reach(op_id) is not None for op_id in ops)
         ):
             last = (state, tuple(inputs), list(make()))
@@ -219,7 +223,7 @@ class Units:
         kept, the same objects run after run."""
         if self.memory is None:
             return hashlib.sha1(data).hexdigest()
-        return self.memory.digest(data, _bytes_sha1)  # type: ignore[arg-type]
+        return self.memory.digest(data, _bytes_sha1)
 
     def _combine(self, *parts: str) -> str:
         """:func:`_combine`, answered from a long-lived run's memory when it can be."""
@@ -251,31 +255,29 @@ class Units:
     def outline(self) -> str:
         """Every name: services, their operations (in order), schemas. A rename, an operation
         or a schema added or removed changes it, and with it every key."""
+        services = (
+            _service_outline(s) if self.memory is None else self.memory.digest(s, _service_outline)
+            for s in self.api.services
+        )
+        return self._combine("outline", *services, "|", self._schemas_outline)
+
+    @cached_property
+    def _schemas_outline(self) -> str:
+        if self._last is not None:  # the same schemas: the same names
+            return self._last._schemas_outline
         return _digest(
-            (
-                tuple(
-                    (
-                        s.name,
-                        s.names,
-                        s.class_name,
-                        s.module,
-                        tuple((op.id, op.names, op.service) for op in s.operations),
-                    )
-                    for s in self.api.services
-                ),
-                tuple(
-                    (
-                        s.name,
-                        s.kind,
-                        s.module,
-                        s.anchor,
-                        s.page,
-                        s.page_anchor,
-                        s.literal_name,
-                        s.recursive,
-                    )
-                    for s in self.api.schemas
-                ),
+            tuple(
+                (
+                    s.name,
+                    s.kind,
+                    s.module,
+                    s.anchor,
+                    s.page,
+                    s.page_anchor,
+                    s.literal_name,
+                    s.recursive,
+                )
+                for s in self.api.schemas
             )
         )
 
@@ -359,7 +361,7 @@ class Units:
             found = self._head_digest[service.name] = (
                 _head_digest(service)
                 if self.memory is None
-                else self.memory.digest(service, _head_digest)  # type: ignore[arg-type]
+                else self.memory.digest(service, _head_digest)
             )
         return found
 
@@ -605,6 +607,12 @@ class Units:
                 ops.update(self.users.get(name, ()))
                 reached.update(self.mentioned_by.get(name, ()))
         return self._combine(target, rel, self.settings, self.outline, *self._units(ops, reached))
+
+
+def _service_outline(service: Service) -> str:
+    """A service's names and its operations'."""
+    names = tuple((op.id, op.names, op.service) for op in service.operations)
+    return _digest((service.name, service.names, service.class_name, service.module, names))
 
 
 def _bytes_sha1(data: bytes) -> str:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .load.memo import LoadMemory
 from .parse.memo import ParseMemory
 
 Answer = bytes | memoryview
+_U = TypeVar("_U")
 
 
 @dataclass
@@ -67,7 +68,7 @@ class RunMemory:
         self._combined, self._combined_now = self._combined_now, {}
         self._sections, self._sections_now = self._sections_now, {}
 
-    def digest(self, unit: object, compute: Callable[[object], str]) -> str:
+    def digest(self, unit: _U, compute: Callable[[_U], str]) -> str:
         """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
         key = (id(unit), compute)  # one object may be digested two ways
         found = self._digests_now.get(key) or self._digests.get(key)

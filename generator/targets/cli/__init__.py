@@ -118,13 +118,19 @@ class _CliBuilder:
             lambda: render("cli/commands__init__.py.jinja", **self.common, services=self.services),
         )
         for service in api.services:
-            rel = f"{src}/commands/{service.module}.py"
             ids = [op.id for op in service.operations]
-            yield Planned(
-                rel,
-                units.operations_key("cli", rel, service, ids),
-                functools.partial(self._command, service),
+            yield from units.section(
+                ("cli", "commands", service.name),
+                (service,),
+                functools.partial(self._command_file, units, service, ids),
+                ops=ids,
             )
+
+    def _command_file(self, units: Units, service: Service, ids: list[str]) -> Iterator[Planned]:
+        """A service's command group."""
+        rel = f"{self.src}/commands/{service.module}.py"
+        key = units.operations_key("cli", rel, service, ids)
+        yield Planned(rel, key, functools.partial(self._command, service))
 
     def _readme_reads(self, units: Units, readers: ReadmeMaker) -> tuple[str, ...]:
         """The README's samples: the showcase operations (and all they reach), the operation

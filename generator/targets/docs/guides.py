@@ -4,7 +4,9 @@ webhook payload), with samples from the shared snippet renderers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ...ir import JSON, Operation, Schema, SecurityScheme
 from ..cli_contract import EXIT_CODES
@@ -65,7 +67,13 @@ class Guide:
     slug: str
     title: str
     page: str
-    facts: dict[str, object]
+    #: What its page shows, made when the page is (the list of guides is needed by every
+    #: run's plan; a guide's facts read every operation, only when its page is made again).
+    build: Callable[[str], dict[str, object]] = field(repr=False, compare=False)
+
+    @cached_property
+    def facts(self) -> dict[str, object]:
+        return self.build(self.page)
 
 
 class GuideWriter:
@@ -88,10 +96,8 @@ class GuideWriter:
             found.append(self._guide(GUIDES.webhooks, self._webhooks))
         return found
 
-    def _guide(self, slug: str, build: object) -> Guide:
-        page = DocsPaths.guide(slug)
-        assert callable(build)
-        return Guide(slug, TITLES[slug], page, build(page))
+    def _guide(self, slug: str, build: Callable[[str], dict[str, object]]) -> Guide:
+        return Guide(slug, TITLES[slug], DocsPaths.guide(slug), build)
 
     # -- shared pieces ---------------------------------------------------------------
 
