@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -353,7 +354,10 @@ def generate(
             before_write()
         report = plan(files, out_dir, roots, inputs)
     else:
-        with WriteSession(out_dir, roots, inputs) as session:
+        # a long-lived run knows what it left in the folder (generator.run_memory.Output)
+        output = memory.output(out_dir) if memory is not None else None
+        known = output.known if output is not None and output.recorded else None
+        with WriteSession(out_dir, roots, inputs, known=known) as session:
             files = render_targets(api, targets, progress, session.offer, memory)
             if before_write:
                 before_write()  # e.g. the validator's verdict, which may stop the run (--strict)
@@ -361,6 +365,8 @@ def generate(
             if progress:
                 progress("writing")
             report = session.finish(files, on_written)
+        if output is not None and memory is not None:
+            memory.later(functools.partial(output.record, files))
     render_store.settle()  # what the render cache keeps of this run, stored meanwhile
     return GenerateResult(report, [t.name for t in targets], time.perf_counter() - started, roots)
 

@@ -12,8 +12,11 @@ digest), so it can only be stale by being unused: a run never reads a wrong answ
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .load.memo import LoadMemory
@@ -48,6 +51,7 @@ class RunMemory:
     _combined_now: dict[tuple[str, ...], str] = field(default_factory=dict)
     _later: list[Callable[[], None]] = field(default_factory=list)
     _released: list[object] = field(default_factory=list)  # let go of between runs
+    _outputs: dict[Path, Output] = field(default_factory=dict)
 
     def lookup(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The answers the last run had for ``keys``."""
@@ -98,6 +102,14 @@ class RunMemory:
         placeholders, computed after its files are written rather than on its way."""
         self._later.append(fill)
 
+    def output(self, out_dir: Path) -> Output:
+        """What the last run left in ``out_dir`` (nothing known of a folder it did not write)."""
+        found = self._outputs.get(out_dir)
+        if found is None:
+            self._outputs.clear()  # one folder is watched; another spec's output: start over
+            found = self._outputs[out_dir] = Output(out_dir)
+        return found
+
     def release_later(self, value: object) -> None:
         """Let go of ``value`` between runs, not during one (:meth:`settle`)."""
         self._released.append(value)
@@ -109,3 +121,55 @@ class RunMemory:
             self._later.pop(0)()
         self._released.clear()
         self.parse.release()
+
+
+_Stat = tuple[int, int, int, int]
+
+
+class Output:
+    """The files a long-lived run left in an output folder: each one's bytes (the very object
+    its run had) and its ``lstat`` (size, modified, changed, inode) once they were in place.
+    A file of the next run that is that object, at a path whose ``lstat`` is the same, is on
+    the disk already: it is neither read nor handed to a staging process. Anything else about
+    it (a file edited by hand, replaced, touched) makes it compared with the disk as usual.
+
+    A file changed in the same tick of the file system's clock as it was looked at could keep
+    its stamp (git's "racy" index entries): one modified less than :data:`_RACY` seconds before
+    it was recorded is not recorded, and so is compared the next time."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._files: dict[str, tuple[bytes, _Stat]] = {}
+        self.recorded = False
+
+    def known(self, files: Mapping[str, bytes]) -> dict[str, bool]:
+        """Of ``files``, those the folder holds as the last run left them."""
+        base = os.fspath(self.out_dir)
+        found: dict[str, bool] = {}
+        for rel, data in files.items():
+            kept = self._files.get(rel)
+            if kept is not None and kept[0] is data and _stat(os.path.join(base, rel)) == kept[1]:
+                found[rel] = True
+        return found
+
+    def record(self, files: Mapping[str, bytes]) -> None:
+        """``files`` are in place (the run committed): note each one's stamp."""
+        base = os.fspath(self.out_dir)
+        now = time.time_ns()
+        self._files = {}
+        for rel, data in files.items():
+            stat = _stat(os.path.join(base, rel))
+            if stat is not None and now - max(stat[1], stat[2]) > _RACY * 1e9:
+                self._files[rel] = (data, stat)
+        self.recorded = True
+
+
+_RACY = 0.05  # seconds
+
+
+def _stat(path: str) -> _Stat | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

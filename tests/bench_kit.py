@@ -52,6 +52,7 @@ VALIDATOR_FULL = ("stripe.yaml", "kubernetes.yaml", "github.yaml")
 CURVE = (100, 1000, 5000)
 CHANGE_AT = 1000  # the synthetic spec in which one operation changes
 WATCH_EDITS = 7  # one-operation edits a watching run is given
+EDIT_PAUSE = 0.5  # seconds between a watching run's report and the next save
 TIMES = "\u00d7"
 
 
@@ -189,9 +190,10 @@ def run_watch(
 ) -> WatchRun:
     """Start ``dxgen generate --watch`` on ``spec`` (its first run: the output as it is, the
     cache warm), then save ``edits`` one-operation edits of ``document``, one after another,
-    each once the last is regenerated; each run's seconds as the run reports them (from the
-    change taken to the output in place) and as seen from here (from the save: the watcher's
-    polling and its wait for the file to settle besides)."""
+    each once the last is regenerated, the disk settled and a moment passed (:data:`EDIT_PAUSE`:
+    a person does not save a file ten times a second); each run's seconds as the run reports
+    them (from the change taken to the output in place) and as seen from here (from the save:
+    the watcher's polling and its wait for the file to settle besides)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DXGEN_CACHE", "DXGEN_CACHE_DIR")}
     env["DXGEN_CACHE_DIR"] = str(cache_dir)
     command = [sys.executable, "-m", "generator", "generate", "--watch", str(spec), "-o", str(out)]
@@ -206,6 +208,8 @@ def run_watch(
         _wait_for(lines, "watching", process)
         for number in range(edits):
             edited = one_operation_changed(document, f"(edit {number})")
+            os.sync()  # the disk settled, as before every measured run (see measured())
+            time.sleep(EDIT_PAUSE)
             write_spec(edited, spec)
             saved = time.perf_counter()
             summary = _wait_for(lines, " written, ", process)

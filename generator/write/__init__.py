@@ -182,8 +182,16 @@ class WriteSession:
     """
 
     def __init__(
-        self, out_dir: Path, roots: Collection[str], inputs: Collection[Path] = ()
+        self,
+        out_dir: Path,
+        roots: Collection[str],
+        inputs: Collection[Path] = (),
+        *,
+        known: Callable[[Mapping[str, bytes]], Mapping[str, bool]] | None = None,
     ) -> None:
+        """``known``: a caller that knows, of the files it is given, which the disk holds
+        already (a long-lived run: what it wrote, unchanged since); the others are compared in
+        place at the end, with no staging process beside the run (few files change then)."""
         self.out_dir = out_dir
         self.roots = roots
         self.inputs = inputs
@@ -192,6 +200,7 @@ class WriteSession:
         self._exits = contextlib.ExitStack()
         self._recovered: str | None = None
         self._feeder: _Feeder | None = None
+        self._known = known
         self._ours = False
 
     def __enter__(self) -> WriteSession:
@@ -201,10 +210,11 @@ class WriteSession:
             self._recovered = recover(self.out_dir)
             self._ours = True  # from here, any transaction folder is this run's
             self._staging.begin()
-            try:
-                self._feeder = _Feeder.start(self.out_dir, self._staging.txn / "new")
-            except OSError:  # no process to be had: the commit stages everything itself
-                self._feeder = None
+            if self._known is None:
+                try:
+                    self._feeder = _Feeder.start(self.out_dir, self._staging.txn / "new")
+                except OSError:  # no process to be had: the commit stages everything itself
+                    self._feeder = None
         except BaseException as exc:
             self._close(failed=True)
             if isinstance(exc, OSError):
@@ -222,7 +232,7 @@ class WriteSession:
     ) -> WriteReport:
         """Plan with every file of the run, and commit (see :func:`apply`)."""
         try:
-            known: dict[str, bool] = {}
+            known: dict[str, bool] = dict(self._known(files)) if self._known else {}
             if self._feeder is not None:
                 feeder, self._feeder = self._feeder, None
                 for rel, answer in feeder.answers().items():

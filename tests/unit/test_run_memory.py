@@ -241,6 +241,12 @@ def test_a_long_run_keeps_one_run_back_not_all_of_them(
         edited = copy.deepcopy(spec)
         edited["info"]["description"] = f"Run {number}"
         runner.remembered(edited)
+    chain: list[object] = []
+    units = runner.memory.units
+    while isinstance(units, render_cache.Units):
+        chain.append(units)
+        units = units._last
+    assert len(chain) == 2  # this run's, and the last run's for its reach facts
     gc.collect()
-    alive = [o for o in gc.get_objects() if isinstance(o, render_cache.Units)]
-    assert len(alive) <= 2, len(alive)
+    kept = {id(o) for o in gc.get_referents(runner.memory)}
+    assert sum(isinstance(o, render_cache.Units) for o in gc.get_objects() if id(o) in kept) <= 1
