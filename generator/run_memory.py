@@ -1,13 +1,18 @@
 """What a long-lived run (``dxgen generate --watch``) keeps in memory from one run to the next.
 
-A run after a one-operation edit spends most of its time on what did not change: importing
-dxgen, asking the render cache's database for the files' answers, digesting the IR's units
-again. A process that stays keeps the last run's answers by key (the final bytes of every
-file and part it made or found) and the digests of its units by their pickles' content, so
-the next run asks the disk only for the keys that changed and digests nothing twice.
+A run after a one-operation edit spent most of its time on what did not change: importing
+dxgen, reading and parsing the whole document, digesting the IR's units, asking the render
+cache's database for every file, planning every file, comparing every file with the disk. A
+process that stays keeps, from its last run: the load's YAML pieces (:mod:`.load.memo`), the
+parse's steps (:mod:`.parse.memo`), the render cache's answers by key, the units' digests by
+the units' identity and their reach facts, the keys' sha1s, the parts of the targets' plans
+whose keys cannot have changed (:meth:`.render_cache.Units.section`), and what it left in the
+output folder (:class:`Output`).
 
-Everything here is an answer to a question that names all it depends on (a key, a unit's
-digest), so it can only be stale by being unused: a run never reads a wrong answer from it.
+Everything here answers a question that names all it depends on (a key, a unit that is the
+same object, a file's content digest, a stamp on the disk), so it can only be stale by being
+unused: a run never reads a wrong answer from it (tests/unit/test_run_memory.py compares runs
+with the memory with fresh ones, edit after random edit).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any, TypeVar
 
 from .load.memo import LoadMemory
 from .parse.memo import ParseMemory
+from .recent import Recent
 
 Answer = bytes | memoryview
 _U = TypeVar("_U")
@@ -38,17 +44,15 @@ class RunMemory:
     runs: int = 0
     #: The render cache's salt (dxgen's own code): what this process loaded, once.
     salt: str = ""
-    #: The last run's unit digests by the unit's identity (id → unit, digest), and this run's.
-    _digests: dict[tuple[int, object], tuple[object, str]] = field(default_factory=dict)
-    _digests_now: dict[tuple[int, object], tuple[object, str]] = field(default_factory=dict)
+    #: Unit digests by the unit's identity and the way it is digested (→ the unit, kept
+    #: alive so that its id is not another's, and its digest).
+    _digests: Recent[tuple[int, object], tuple[object, str]] = field(default_factory=Recent)
     #: The last run's :class:`generator.render_cache.Units`, whose reach facts hold while
     #: the units they read are the same objects.
     units: object = None
     #: Parts of the targets' plans (:meth:`generator.render_cache.Units.section`).
-    _sections: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    _sections_now: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    _combined: dict[tuple[str, ...], str] = field(default_factory=dict)
-    _combined_now: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _sections: Recent[tuple[str, ...], Any] = field(default_factory=Recent)
+    _combined: Recent[tuple[str, ...], str] = field(default_factory=Recent)
     _later: list[Callable[[], None]] = field(default_factory=list)
     _released: list[object] = field(default_factory=list)  # let go of between runs
     _outputs: dict[Path, Output] = field(default_factory=dict)
@@ -65,37 +69,36 @@ class RunMemory:
     def replace(self, answers: Mapping[str, Answer]) -> None:
         """What this run used and made is what the next one may ask for (what it did not
         use, an older state of the spec, stays in the render cache's database)."""
-        self._released.append((self.answers, self._digests, self._combined, self._sections))
+        self._released.append(self.answers)
         self.answers = dict(answers)
         self.runs += 1
-        self._digests, self._digests_now = self._digests_now, {}
-        self._combined, self._combined_now = self._combined_now, {}
-        self._sections, self._sections_now = self._sections_now, {}
+        for recent in (self._digests, self._combined, self._sections):
+            self._released.append(recent.turn())
 
     def digest(self, unit: _U, compute: Callable[[_U], str]) -> str:
         """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
         key = (id(unit), compute)  # one object may be digested two ways
-        found = self._digests_now.get(key) or self._digests.get(key)
+        found = self._digests.get(key)
         if found is None or found[0] is not unit:
             found = (unit, compute(unit))
-        self._digests_now[key] = found
+            self._digests.put(key, found)
         return found[1]
 
     def combine(self, parts: tuple[str, ...], compute: Callable[..., str]) -> str:
         """A key made of ``parts`` (a pure function of them): the last run's if it made it."""
         if not all(type(part) is str for part in parts):  # a placeholder: not a key yet
             return compute(*parts)
-        found = self._combined_now.get(parts) or self._combined.get(parts)
+        found = self._combined.get(parts)
         if found is None:
             found = compute(*parts)
-        self._combined_now[parts] = found
+            self._combined.put(parts, found)
         return found
 
     def section(self, key: tuple[str, ...]) -> Any:
-        return self._sections_now.get(key) or self._sections.get(key)
+        return self._sections.get(key)
 
     def keep_section(self, key: tuple[str, ...], value: Any) -> None:
-        self._sections_now[key] = value
+        self._sections.put(key, value)
 
     def later(self, fill: Callable[[], None]) -> None:
         """``fill`` the memory once the run is over (:meth:`settle`): a first run's keys are

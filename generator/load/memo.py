@@ -14,39 +14,36 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
+from ..recent import Recent
+
 _CURRENT: ContextVar[LoadMemory | None] = ContextVar("dxgen_load_memory", default=None)
 
 
 class LoadMemory:
     def __init__(self) -> None:
-        self._pieces: dict[str, Any] = {}
-        self._pieces_now: dict[str, Any] = {}
-        self._refs: dict[int, tuple[object, set[str] | None]] = {}
-        self._refs_now: dict[int, tuple[object, set[str] | None]] = {}
+        self._pieces: Recent[str, Any] = Recent()
+        self._refs: Recent[int, tuple[object, set[str] | None]] = Recent()
 
     def begin(self) -> None:
-        """A load starts: what the last one kept is what this one may take back."""
-        if self._pieces_now or self._refs_now:
-            self._pieces, self._pieces_now = self._pieces_now, {}
-            self._refs, self._refs_now = self._refs_now, {}
+        """A load starts: what the last one kept is what this one may take back (a load that
+        failed before keeping anything leaves the one before it as it was)."""
+        if not self._pieces.fresh or not self._refs.fresh:
+            self._pieces.turn()
+            self._refs.turn()
 
     def piece(self, entry: str) -> Any:
         """The piece of ``entry`` as the last load read it, or ``None``."""
-        found = self._pieces_now.get(entry) or self._pieces.get(entry)
-        if found is not None:
-            self._pieces_now[entry] = found
-        return found
+        return self._pieces.get(entry)
 
     def keep_piece(self, entry: str, found: Any) -> None:
-        self._pieces_now[entry] = found
+        self._pieces.put(entry, found)
 
     def refs(self, value: object, compute: Callable[[object], set[str] | None]) -> set[str] | None:
         """``compute(value)``: the last load's answer when ``value`` is the same object."""
-        key = id(value)
-        found = self._refs_now.get(key) or self._refs.get(key)
+        found = self._refs.get(id(value))
         if found is None or found[0] is not value:
             found = (value, compute(value))
-        self._refs_now[key] = found
+            self._refs.put(id(value), found)
         return found[1]
 
 

@@ -28,6 +28,7 @@ from generator.load import load_spec
 from generator.parse import parse_spec
 from generator.parse.memo import ParseMemory, same
 from generator.pipeline import build_api, render_targets
+from generator.recent import Recent
 from generator.run_memory import RunMemory
 from generator.targets import ALL_TARGET_NAMES, available_targets
 from tests.unit.test_render_cache import EDIT_KINDS, SEED, Spec, _differences, _richer_synthetic
@@ -250,3 +251,13 @@ def test_a_long_run_keeps_one_run_back_not_all_of_them(
     gc.collect()
     kept = {id(o) for o in gc.get_referents(runner.memory)}
     assert sum(isinstance(o, render_cache.Units) for o in gc.get_objects() if id(o) in kept) <= 1
+
+
+def test_recent_answers_keep_what_the_last_run_used() -> None:
+    recent: Recent[str, int] = Recent()
+    recent.put("a", 1)
+    recent.put("b", 2)
+    recent.turn()
+    assert recent.get("a") == 1  # asked of this run: carried on
+    assert recent.turn() == {"a": 1, "b": 2}  # the run before: given back to let go of
+    assert recent.get("a") == 1 and recent.get("b") is None
