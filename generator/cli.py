@@ -287,11 +287,12 @@ def _generate_once(
     started: float | None = None,
     reading: set[Path] | None = None,
 ) -> tuple[Path, ...]:
-    """One run; the files it read (none when the stamp answered). A long-lived run passes
-    its ``memory`` and is never answered by the stamp (its first run fills the memory), when
-    it ``started`` (``time.perf_counter``: its summary gives the whole run's time), and
-    ``reading``, told the spec and workflows as soon as they are known (a run that fails
-    has read them too)."""
+    """One run; the files it read (none when the stamp answered it).
+
+    A long-lived run passes its ``memory`` (such a run is never answered by the stamp: its
+    first run fills the memory), the moment it ``started`` (``time.perf_counter``; the
+    summary then gives the whole run's time) and ``reading``, which is told the spec and the
+    workflows as soon as they are known (a run that fails has read them too)."""
     inputs = _resolve_inputs(args.spec, args.config_file, args.workflows)
     if reading is not None:
         reading.update(Path(os.path.abspath(p)) for p in (inputs.spec, inputs.workflows) if p)
@@ -352,26 +353,27 @@ def _watch(args: _GenerateArgs) -> None:
     memory = RunMemory()
     ctx = click.get_current_context()
     config_files = [Path(os.path.abspath(p)) for p in config_candidates(args.config_file)]
-    always = {*config_files, *([Path(os.path.abspath(args.spec))] if args.spec else [])}
+    # watched whatever a run reads: the config files, the spec and workflows once known
+    watched = {*config_files, *([Path(os.path.abspath(args.spec))] if args.spec else [])}
     read: tuple[Path, ...] = ()
-    before = watch.look(always)
+    before = watch.look(watched)
     prepared = False
     while True:
         ctx.meta.pop(_WRITTEN, None)
         try:
-            read = _generate_once(args, memory, time.perf_counter(), always) or read
+            read = _generate_once(args, memory, time.perf_counter(), watched) or read
         except SystemExit as exc:  # its findings are printed: the output is as it was
             if exc.code not in (EXIT_STALE, EXIT_INPUT):
                 raise
-        memory.settle()  # what the first run left to compute, before waiting
+        memory.settle()  # what the run left to do once done, before waiting
         if not prepared:
             from .load.validate import prepare
 
             prepare()  # for the validator's children to come
             prepared = True
-        now = watch.look(sorted({*always, *(Path(os.path.abspath(p)) for p in read)}))
+        now = watch.look(sorted({*watched, *(Path(os.path.abspath(p)) for p in read)}))
         # a file first read by this run is taken as it is now; the others as before the run
-        before = {path: before.get(path, stamp) for path, stamp in now.items()}
+        before = {path: before.get(path, found) for path, found in now.items()}
         if not args.quiet:
             click.echo(f"dxgen: watching {len(before)} files (Ctrl-C to stop)", err=True)
         try:

@@ -231,7 +231,8 @@ def _render_targets(
         for rel, data in job.result().items():
             final(rel, data)
 
-    # a target's Python, and the targets' after it while there is little (one formatter each)
+    # Python waiting for the formatter: a target's, and the next targets' too while there are
+    # few files (each formatter started costs a fork of this process)
     python: dict[str, str] = {}
     try:
         for target in targets:
