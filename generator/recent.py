@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
+_T = TypeVar("_T")
 
 
 class Recent(Generic[_K, _V]):
@@ -39,3 +40,29 @@ class Recent(Generic[_K, _V]):
     def fresh(self) -> bool:
         """Whether this run has answered nothing yet."""
         return not self._now
+
+
+class RecentAnswers(Generic[_V]):
+    """:class:`Recent` answers about objects, by the object's identity and the question (the
+    function that answers it). The object is kept with its answer, so that its id is not
+    taken by another while the answer may be asked for."""
+
+    def __init__(self) -> None:
+        self._recent: Recent[tuple[int, Any], tuple[object, _V]] = Recent()
+
+    def answer(self, value: _T, compute: Callable[[_T], _V]) -> _V:
+        """``compute(value)``: the last run's answer when ``value`` is the same object."""
+        key = (id(value), compute)
+        found = self._recent.get(key)
+        if found is None or found[0] is not value:
+            found = (value, compute(value))
+            self._recent.put(key, found)
+        return found[1]
+
+    def turn(self) -> dict[tuple[int, Any], tuple[object, _V]]:
+        """As :meth:`Recent.turn`."""
+        return self._recent.turn()
+
+    @property
+    def fresh(self) -> bool:
+        return self._recent.fresh

@@ -28,12 +28,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from . import cache
 from .ir import Api, Body, Field, Operation, Response, Schema, Service, TypeRef
 from .render_store import lookup
 from .run_memory import RunMemory
 
+_U = TypeVar("_U")
 _KIND = "render"
 _FORMAT = "1"  # bump when what a key covers changes
 
@@ -131,13 +133,13 @@ class Units:
         self._last: Units | None = None
         if memory is not None:
             last = memory.units
-            if isinstance(last, Units):
+            if last is not None:
                 last._last = None  # one run back is all that is kept: not a chain of them
-            if isinstance(last, Units) and _same_objects(last.api.schemas, api.schemas):
-                self._last = last
-                self._schema_reach = last._schema_reach
-                self._schema_reach_digests = last._schema_reach_digests
-            memory.release_later(memory.units)
+                if _same_objects(last.api.schemas, api.schemas):
+                    self._last = last
+                    self._schema_reach = last._schema_reach
+                    self._schema_reach_digests = last._schema_reach_digests
+                memory.release_later(last)
             memory.units = self
 
     def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:
@@ -161,10 +163,10 @@ class Units:
     ) -> list[Planned]:
         """A part of a target's plan (``make()``): in a long-lived run, the last run's part of
         ``key`` when its files' keys cannot have changed, which is when ``inputs`` (what the
-        part reads of the IR: its service, its schemas; or equal strings) are the same objects,
-        as are every
-        schema, the operations ``ops`` reach and the settings and outline. Its files' makers
-        are the last run's then, which make what this run would: their keys are the same."""
+        part reads of the IR: its service; or a digest, an equal string) are the same objects,
+        as are every schema and the operations ``ops`` reach, and the settings and outline are
+        equal. Its files' makers are the last run's then, which make what this run would:
+        their keys are the same."""
         memory = self.memory
         if memory is None or self.deferred:
             return list(make())
@@ -174,10 +176,7 @@ class Units:
             last is not None
             and self._last is not None
             and last[0] == state
-            and len(last[1]) == len(inputs)
-            and all(
-                a is b or (type(a) is str and a == b) for a, b in zip(last[1], inputs, strict=True)
-            )
+            and _same_objects(last[1], inputs)
             and all(self._last_reach(op_id) is not None for op_id in ops)
         ):
             last = (state, tuple(inputs), list(make()))
@@ -215,15 +214,14 @@ class Units:
             found = self._schema_digest[name] = self._unit_digest(self._schemas[name])
         return found
 
-    def _unit_digest(self, unit: object) -> str:
-        return _digest(unit) if self.memory is None else self.memory.digest(unit, _digest)
+    def _unit_digest(self, unit: _U, compute: Callable[[_U], str] = _digest) -> str:
+        """``compute(unit)``; in a long-lived run, the last run's answer when ``unit`` is the
+        same object (an IR object, or a file's bytes the memory kept)."""
+        return compute(unit) if self.memory is None else self.memory.digest(unit, compute)
 
     def bytes_digest(self, data: bytes) -> str:
-        """The sha1 of ``data`` (a file's bytes); a long-lived run's memory knows the bytes it
-        kept, the same objects run after run."""
-        if self.memory is None:
-            return hashlib.sha1(data).hexdigest()
-        return self.memory.digest(data, _bytes_sha1)
+        """The sha1 of ``data`` (a file's bytes)."""
+        return self._unit_digest(data, _bytes_sha1)
 
     def _combine(self, *parts: str) -> str:
         """:func:`_combine`, answered from a long-lived run's memory when it can be."""
@@ -255,10 +253,7 @@ class Units:
     def outline(self) -> str:
         """Every name: services, their operations (in order), schemas. A rename, an operation
         or a schema added or removed changes it, and with it every key."""
-        services = (
-            _service_outline(s) if self.memory is None else self.memory.digest(s, _service_outline)
-            for s in self.api.services
-        )
+        services = (self._unit_digest(s, _service_outline) for s in self.api.services)
         return self._combine("outline", *services, "|", self._schemas_outline)
 
     @cached_property
@@ -358,11 +353,7 @@ class Units:
         """The service's own fields (its operations are in the outline, or keyed apart)."""
         found = self._head_digest.get(service.name)
         if found is None:
-            found = self._head_digest[service.name] = (
-                _head_digest(service)
-                if self.memory is None
-                else self.memory.digest(service, _head_digest)
-            )
+            found = self._head_digest[service.name] = self._unit_digest(service, _head_digest)
         return found
 
     @cached_property
@@ -626,7 +617,10 @@ def _head_digest(service: Service) -> str:
 
 
 def _same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
-    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
+    """Whether the two hold the same objects, in order (strings: equal ones)."""
+    return len(these) == len(those) and all(
+        a is b or (type(a) is str and a == b) for a, b in zip(these, those, strict=True)
+    )
 
 
 class _Later(str):

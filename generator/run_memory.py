@@ -22,11 +22,14 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .load.memo import LoadMemory
 from .parse.memo import ParseMemory
-from .recent import Recent
+from .recent import Recent, RecentAnswers
+
+if TYPE_CHECKING:
+    from .render_cache import Units
 
 Answer = bytes | memoryview
 _U = TypeVar("_U")
@@ -44,12 +47,11 @@ class RunMemory:
     runs: int = 0
     #: The render cache's salt (dxgen's own code): what this process loaded, once.
     salt: str = ""
-    #: Unit digests by the unit's identity and the way it is digested (→ the unit, kept
-    #: alive so that its id is not another's, and its digest).
-    _digests: Recent[tuple[int, object], tuple[object, str]] = field(default_factory=Recent)
+    #: Unit digests by the unit's identity and the way it is digested.
+    _digests: RecentAnswers[str] = field(default_factory=RecentAnswers)
     #: The last run's :class:`generator.render_cache.Units`, whose reach facts hold while
     #: the units they read are the same objects.
-    units: object = None
+    units: Units | None = None
     #: Parts of the targets' plans (:meth:`generator.render_cache.Units.section`).
     _sections: Recent[tuple[str, ...], Any] = field(default_factory=Recent)
     _combined: Recent[tuple[str, ...], str] = field(default_factory=Recent)
@@ -77,12 +79,7 @@ class RunMemory:
 
     def digest(self, unit: _U, compute: Callable[[_U], str]) -> str:
         """The digest of ``unit`` (an IR object): the last run's if it is the same object."""
-        key = (id(unit), compute)  # one object may be digested two ways
-        found = self._digests.get(key)
-        if found is None or found[0] is not unit:
-            found = (unit, compute(unit))
-            self._digests.put(key, found)
-        return found[1]
+        return self._digests.answer(unit, compute)
 
     def combine(self, parts: tuple[str, ...], compute: Callable[..., str]) -> str:
         """A key made of ``parts`` (a pure function of them): the last run's if it made it."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from ..recent import Recent
+from ..recent import Recent, RecentAnswers
 
 _CURRENT: ContextVar[LoadMemory | None] = ContextVar("dxgen_load_memory", default=None)
 
@@ -22,7 +22,7 @@ _CURRENT: ContextVar[LoadMemory | None] = ContextVar("dxgen_load_memory", defaul
 class LoadMemory:
     def __init__(self) -> None:
         self._pieces: Recent[str, Any] = Recent()
-        self._refs: Recent[int, tuple[object, set[str] | None]] = Recent()
+        self._refs: RecentAnswers[set[str] | None] = RecentAnswers()
 
     def begin(self) -> None:
         """A load starts: what the last one kept is what this one may take back (a load that
@@ -40,11 +40,7 @@ class LoadMemory:
 
     def refs(self, value: object, compute: Callable[[object], set[str] | None]) -> set[str] | None:
         """``compute(value)``: the last load's answer when ``value`` is the same object."""
-        found = self._refs.get(id(value))
-        if found is None or found[0] is not value:
-            found = (value, compute(value))
-            self._refs.put(id(value), found)
-        return found[1]
+        return self._refs.answer(value, compute)
 
 
 @contextlib.contextmanager

@@ -105,8 +105,6 @@ class ParseMemory:
         self._last: dict[Hashable, _Entry] = {}
         self._now: dict[Hashable, _Entry] = {}
         self._released: list[dict[Hashable, _Entry]] = []
-        self.hits = 0
-        self.misses = 0
 
     def begin(self) -> None:
         """A run starts: what the run before it did is what this one may take back (what
@@ -114,7 +112,6 @@ class ParseMemory:
         if self._now:
             self._released.append(self._last)
             self._last, self._now = self._now, {}
-        self.hits = self.misses = 0
 
     def release(self) -> None:
         """Let go of what no run will take back (freeing a large IR's objects takes time)."""
@@ -131,10 +128,8 @@ class ParseMemory:
         ``inputs`` (:func:`same`)."""
         entry = self._last.get(key)
         if entry is not None and entry.trace is None and same(entry.inputs, inputs):
-            self.hits += 1
             self._now[key] = entry
             return entry.result  # type: ignore[no-any-return]
-        self.misses += 1
         result = compute()
         self._now[key] = _Entry(inputs, result)
         return result

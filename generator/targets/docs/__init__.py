@@ -55,6 +55,11 @@ TARGET = Target(
 )
 
 
+def _planned(page: str, key: str | None, produce: Callable[[], str]) -> Planned:
+    """A docs page (its path under the docs' root) as the plan lists it."""
+    return Planned(f"{DocsPaths.ROOT}/{page}", key, produce)
+
+
 class _DocsBuilder:
     """The pages; what they share (the writers, the guides) is made when first needed."""
 
@@ -86,12 +91,9 @@ class _DocsBuilder:
     def plan(self, units: Units) -> Iterator[Planned]:
         api = self.api
 
-        def planned(page: str, key: str | None, produce: Callable[[], str]) -> Planned:
-            return Planned(f"{DocsPaths.ROOT}/{page}", key, produce)
-
         def whole(page: str, produce: Callable[[], str]) -> Planned:
             """A page that reads anything of the API (rendered again after any edit)."""
-            return planned(page, units.all_key("docs", page), produce)
+            return _planned(page, units.all_key("docs", page), produce)
 
         yield whole(
             DocsPaths.INDEX,
@@ -123,15 +125,15 @@ class _DocsBuilder:
     def _service_files(self, units: Units, service: Service, ids: list[str]) -> Iterator[Planned]:
         """A service's page and its operations' pages."""
         page = DocsPaths.service(service)
-        yield Planned(
-            f"{DocsPaths.ROOT}/{page}",
+        yield _planned(
+            page,
             units.operations_key("docs", page, service, ids),
             functools.partial(self._service, service),
         )
         for op in service.operations:
             page = DocsPaths.operation(service, op)
-            yield Planned(
-                f"{DocsPaths.ROOT}/{page}",
+            yield _planned(
+                page,
                 units.operations_key("docs", page, service, [op.id]),
                 functools.partial(self._operation, op),
             )
@@ -139,8 +141,8 @@ class _DocsBuilder:
     def _model_files(self, units: Units) -> Iterator[Planned]:
         """The model pages, each with the schemas it shows."""
         for page, schemas in self._model_pages().items():
-            yield Planned(
-                f"{DocsPaths.ROOT}/{page}",
+            yield _planned(
+                page,
                 units.schemas_key("docs", page, [s.name for s in schemas], users=True),
                 functools.partial(self._model, page, schemas),
             )

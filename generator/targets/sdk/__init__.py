@@ -172,11 +172,12 @@ class _SdkBuilder(SdkContext):
         # models (voted for by every operation's errors)
         errors = digest_of(self.service_renderer.client_errors) if units.enabled else ""
         for service in self.api.services:
+            ids = [op.id for op in service.operations]
             yield from units.section(
                 ("sdk", "resource", service.name),
                 (service, errors),
-                functools.partial(self._resource_file, units, service, errors),
-                ops=[op.id for op in service.operations],
+                functools.partial(self._resource_file, units, service, ids, errors),
+                ops=ids,
             )
         yield whole(
             f"{self.src}/types/__init__.py",
@@ -193,10 +194,11 @@ class _SdkBuilder(SdkContext):
                 units.wide if units.enabled else "",
             )
 
-    def _resource_file(self, units: Units, service: Service, errors: str) -> Iterator[Planned]:
+    def _resource_file(
+        self, units: Units, service: Service, ids: list[str], errors: str
+    ) -> Iterator[Planned]:
         """A service's module: its operations, what they reach, the client's error models."""
         rel = f"{self.src}/resources/{service.module}.py"
-        ids = [op.id for op in service.operations]
         key = units.operations_key("sdk", rel, service, ids, facts=(errors,))
         yield Planned(rel, key, functools.partial(self._resource, service))
 
