@@ -29,8 +29,9 @@ from generator import render_cache, render_store
 from generator.config import Config, load_config
 from generator.diagnostics import SpecError
 from generator.ir import Api, TypeRef
-from generator.pipeline import build_api, render_targets
+from generator.pipeline import BuildResult, build_api, render_targets
 from generator.render_cache import Units
+from generator.run_memory import RunMemory
 from generator.targets import ALL_TARGET_NAMES, available_targets
 from tests.bench_sdk import synthetic_spec
 
@@ -330,6 +331,9 @@ class Runner:
         self.targets = [implemented[n] for n in ALL_TARGET_NAMES if n in implemented]
 
     def api(self, spec: Spec) -> Api:
+        return self.build(spec).api
+
+    def build(self, spec: Spec, memory: RunMemory | None = None) -> BuildResult:
         path = self.work / "spec.yaml"
         path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
         built = build_api(
@@ -339,9 +343,10 @@ class Runner:
             strict=False,
             use_config_names=self.project,
             defer_validation=True,  # the validator's verdict is not what this tests
+            memory=memory,
         )
         built.cancel()
-        return built.api
+        return built
 
     def cached(self, api: Api) -> dict[str, bytes]:
         files = render_targets(api, self.targets)

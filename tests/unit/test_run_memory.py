@@ -27,58 +27,46 @@ from generator.ir import Api, Schema
 from generator.load import load_spec
 from generator.parse import parse_spec
 from generator.parse.memo import ParseMemory, same
-from generator.pipeline import build_api, render_targets
+from generator.pipeline import BuildResult, render_targets
 from generator.recent import Recent
 from generator.run_memory import RunMemory
-from generator.targets import ALL_TARGET_NAMES, available_targets
-from tests.unit.test_render_cache import EDIT_KINDS, SEED, Spec, _differences, _richer_synthetic
+from tests.unit.test_render_cache import (
+    EDIT_KINDS,
+    SEED,
+    Runner,
+    Spec,
+    _differences,
+    _richer_synthetic,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITS = 12
 
 
-class MemoryRunner:
+class MemoryRunner(Runner):
     """Builds and renders a spec as a watching run does (one memory for all its runs), and
     as a fresh run does."""
 
     def __init__(self, work: Path, config: Config, workflows: Path | None, project: bool):
-        self.work = work
-        self.config = config
-        self.workflows = workflows
-        self.project = project
+        super().__init__(work, config, workflows, project)
         self.memory = RunMemory()
-        implemented = available_targets()
-        self.targets = [implemented[n] for n in ALL_TARGET_NAMES if n in implemented]
-
-    def _build(self, spec: Spec, memory: RunMemory | None) -> tuple[Api, list[str]]:
-        path = self.work / "spec.yaml"
-        path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-        built = build_api(
-            path,
-            self.config,
-            workflows=self.workflows,
-            strict=False,
-            use_config_names=self.project,
-            defer_validation=True,
-            memory=memory,
-        )
-        built.cancel()
-        return built.api, [d.render() for d in built.diagnostics]
 
     def remembered(self, spec: Spec) -> tuple[Api, list[str], dict[str, bytes]]:
-        api, said = self._build(spec, self.memory)
-        files = render_targets(api, self.targets, memory=self.memory)
+        built = self.build(spec, self.memory)
+        files = render_targets(built.api, self.targets, memory=self.memory)
         render_store.settle()  # as generate() does: a first run keeps its files beside
         self.memory.settle()
-        return api, said, files
+        return built.api, _said(built), files
 
-    def fresh(
+    def fresh_run(
         self, spec: Spec, monkeypatch: pytest.MonkeyPatch
     ) -> tuple[Api, list[str], dict[str, bytes]]:
-        api, said = self._build(spec, None)
-        with monkeypatch.context() as patch:
-            patch.setattr(render_cache, "folder", lambda: None)
-            return api, said, render_targets(api, self.targets)
+        built = self.build(spec)
+        return built.api, _said(built), self.fresh(built.api, monkeypatch)
+
+
+def _said(built: BuildResult) -> list[str]:
+    return [d.render() for d in built.diagnostics]
 
 
 def _check(spec: Spec, runner: MemoryRunner, monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
@@ -97,7 +85,7 @@ def _check(spec: Spec, runner: MemoryRunner, monkeypatch: pytest.MonkeyPatch, se
         spec = edited
         accepted += 1
         history.append(what)
-        fresh_api, fresh_said, fresh_files = runner.fresh(spec, monkeypatch)
+        fresh_api, fresh_said, fresh_files = runner.fresh_run(spec, monkeypatch)
         assert same(api, fresh_api), f"after {history}: the IR differs from a fresh parse"
         assert said == fresh_said, f"after {history}: the findings differ"
         wrong = _differences(files, fresh_files)
